@@ -1,0 +1,172 @@
+"""The store: articles, stories, vectors, runs and skips, behind one small interface.
+
+``open_store(url)`` picks the backend: ``sqlite:///path.db`` (or a bare path) for the embedded SQLite
+store (default), ``postgresql://…`` for PostgreSQL. Every write is one transaction: a run killed at
+any moment leaves the store consistent, and running it again finishes the job.
+"""
+
+from __future__ import annotations
+
+import os
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from newsprism.errors import UsageError
+from newsprism.records import Article, Skip, Story
+
+
+@dataclass
+class PutResult:
+    """What ``put_article`` did: the id kept, and whether it was new."""
+
+    id: str
+    created: bool
+
+
+@dataclass
+class SourceInfo:
+    """An outlet as the store knows it, with user-editable metadata."""
+
+    domain: str
+    name: str | None = None
+    articles: int = 0
+    languages: list[str] = field(default_factory=list)
+    meta: dict[str, Any] = field(default_factory=dict)  # country, ownership, notes …
+
+
+class Store(ABC):
+    """The interface every backend implements. Methods are transactional; ids are Article.id / Story.id."""
+
+    url: str
+
+    # ---- articles
+    @abstractmethod
+    def put_article(self, article: Article, *, raw: bytes | None = None, input_key: str | None = None) -> PutResult:
+        """Insert or update one article atomically.
+
+        An article with the same id (canonical URL) or the same clean text as a stored one updates that
+        row, keeping its id. ``raw`` is the original page, kept for audit. ``input_key`` marks the input
+        (or record inside it) as done in the same transaction, so a re-run can skip it.
+        """
+
+    @abstractmethod
+    def get_article(self, article_id: str) -> Article | None: ...
+
+    @abstractmethod
+    def get_raw(self, article_id: str) -> bytes | None: ...
+
+    @abstractmethod
+    def articles(
+        self, *, since: str | None = None, ids: Iterable[str] | None = None, limit: int | None = None, offset: int = 0
+    ) -> Iterator[Article]:
+        """Articles ordered by publication time (then ingest time)."""
+
+    @abstractmethod
+    def count_articles(self) -> int: ...
+
+    @abstractmethod
+    def search(self, query: str, *, limit: int = 50, offset: int = 0) -> list[Article]:
+        """Full-text search over title and text."""
+
+    # ---- inputs done (resume) and skips
+    @abstractmethod
+    def is_done(self, input_key: str) -> bool: ...
+
+    @abstractmethod
+    def mark_done(self, input_keys: Iterable[str]) -> None: ...
+
+    @abstractmethod
+    def record_skip(self, skip: Skip, run_id: str | None = None) -> None: ...
+
+    @abstractmethod
+    def skips(self, run_id: str | None = None) -> list[Skip]: ...
+
+    @abstractmethod
+    def start_run(self, inputs: list[str]) -> str: ...
+
+    @abstractmethod
+    def finish_run(self, run_id: str, stats: dict[str, Any]) -> None: ...
+
+    # ---- stories
+    @abstractmethod
+    def put_story(self, story: Story) -> None:
+        """Insert or replace a story (its comparison included) and its article membership."""
+
+    @abstractmethod
+    def delete_story(self, story_id: str) -> None: ...
+
+    @abstractmethod
+    def get_story(self, story_id: str) -> Story | None: ...
+
+    @abstractmethod
+    def stories(self, *, since: str | None = None, limit: int | None = None, offset: int = 0) -> Iterator[Story]:
+        """Stories, newest (last published) first."""
+
+    @abstractmethod
+    def story_of(self, article_id: str) -> str | None: ...
+
+    # ---- vectors (cache of embeddings, keyed by model name)
+    @abstractmethod
+    def put_vectors(self, model: str, vectors: dict[str, np.ndarray]) -> None: ...
+
+    @abstractmethod
+    def get_vectors(self, model: str, ids: Iterable[str]) -> dict[str, np.ndarray]: ...
+
+    # ---- key/value state (e.g. the clusterer's saved state)
+    @abstractmethod
+    def put_state(self, key: str, value: bytes) -> None: ...
+
+    @abstractmethod
+    def get_state(self, key: str) -> bytes | None: ...
+
+    # ---- sources
+    @abstractmethod
+    def sources(self) -> list[SourceInfo]: ...
+
+    @abstractmethod
+    def update_source(self, domain: str, meta: dict[str, Any]) -> None: ...
+
+    # ---- lifecycle
+    @abstractmethod
+    def close(self) -> None: ...
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def default_store_url() -> str:
+    """A SQLite file in the user's data directory (``$XDG_DATA_HOME/newsprism/newsprism.db``)."""
+    env = os.environ.get("NEWSPRISM_DB")
+    if env:
+        return env
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return f"sqlite:///{Path(base) / 'newsprism' / 'newsprism.db'}"
+
+
+def open_store(url: str | None = None) -> Store:
+    """Open (creating and migrating as needed) the store at ``url``."""
+    url = url or default_store_url()
+    if url.startswith(("postgresql://", "postgres://")):
+        from newsprism.store.postgres import PostgresStore
+
+        return PostgresStore(url)
+    if url.startswith("sqlite:///"):
+        path = url[len("sqlite:///") :]  # sqlite:///rel.db → rel.db ; sqlite:////abs/x.db → /abs/x.db
+    elif "://" in url:
+        raise UsageError(f"unknown store URL {url!r}: use sqlite:///FILE or postgresql://…")
+    else:
+        path = url
+    from newsprism.store.sqlite import SQLiteStore
+
+    return SQLiteStore(path)
+
+
+__all__ = ["Store", "PutResult", "SourceInfo", "open_store", "default_store_url"]
