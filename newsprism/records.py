@@ -161,6 +161,7 @@ class Article(Record):
     authors: list[str] = field(default_factory=list)
     kind: str | None = None  # what the input was: html | text | json | warc | feed
     ingested: str | None = None  # ISO-8601 time newsprism first read it
+    syndication: str | None = None  # id of the earliest copy when this is wire copy republished (dedup)
 
     @staticmethod
     def make_id(url: str | None, text: str) -> str:
