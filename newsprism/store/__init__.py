@@ -46,7 +46,9 @@ class Store(ABC):
 
     # ---- articles
     @abstractmethod
-    def put_article(self, article: Article, *, raw: bytes | None = None, input_key: str | None = None) -> PutResult:
+    def put_article(
+        self, article: Article, *, raw: bytes | None = None, input_key: str | None = None
+    ) -> PutResult:
         """Insert or update one article atomically.
 
         An article with the same id (canonical URL) or the same clean text as a stored one updates that
@@ -62,7 +64,12 @@ class Store(ABC):
 
     @abstractmethod
     def articles(
-        self, *, since: str | None = None, ids: Iterable[str] | None = None, limit: int | None = None, offset: int = 0
+        self,
+        *,
+        since: str | None = None,
+        ids: Iterable[str] | None = None,
+        limit: int | None = None,
+        offset: int = 0,
     ) -> Iterator[Article]:
         """Articles ordered by publication time (then ingest time)."""
 
@@ -104,7 +111,9 @@ class Store(ABC):
     def get_story(self, story_id: str) -> Story | None: ...
 
     @abstractmethod
-    def stories(self, *, since: str | None = None, limit: int | None = None, offset: int = 0) -> Iterator[Story]:
+    def stories(
+        self, *, since: str | None = None, limit: int | None = None, offset: int = 0
+    ) -> Iterator[Story]:
         """Stories, newest (last published) first."""
 
     @abstractmethod
