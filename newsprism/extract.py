@@ -1,0 +1,157 @@
+"""The extract stage: a raw document (HTML page, scraped text, JSON record) → a clean Article.
+
+HTML goes through trafilatura plus our post-processing (:mod:`newsprism.html`), plain text through
+our cleaner (:mod:`newsprism.textclean`), JSON records are read as our own Article shape or
+news-please's. Every path ends in :func:`finish`: language, outlet, dates and the stable id.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from newsprism.config import Settings
+from newsprism.dates import to_iso
+from newsprism.encoding import decode_bytes
+from newsprism.errors import DecodeError, InputError, NoArticleError, UnsupportedInput
+from newsprism.language import detect_language
+from newsprism.records import Article, RawDocument, Source
+from newsprism.urls import domain_of
+
+
+def extract(raw: RawDocument, settings: Settings | None = None) -> Article:
+    """Turn one raw document into an Article; raises an InputError subclass when it cannot."""
+    settings = settings or Settings()
+    if raw.kind == "json":
+        article = from_json(raw)
+    elif raw.kind in ("html", "text"):
+        decoded = decode_bytes(raw.content, origin=raw.origin, content_type=raw.meta.get("content_type"))
+        article = from_html(decoded.text, raw) if raw.kind == "html" else from_text(decoded.text, raw)
+        article.warnings[:0] = decoded.warnings
+    else:
+        raise UnsupportedInput(f"{raw.origin}: cannot extract an article from {raw.kind} input")
+    return finish(article, raw, settings)
+
+
+def from_html(html: str, raw: RawDocument) -> Article:
+    from newsprism.html import extract_html
+    from newsprism.textclean import parse_dateline
+
+    res = extract_html(html, url=raw.url)
+    text = res.text
+    dateline = None
+    if text:
+        dateline, _ = parse_dateline(text.split("\n", 1)[0])
+    return Article(
+        id="",
+        url=raw.url,
+        path=raw.path,
+        source=Source(name=res.sitename or raw.meta.get("source_name"), domain=domain_of(raw.url)),
+        title=res.title or raw.meta.get("title"),
+        published=res.published or raw.meta.get("published"),
+        dateline=dateline,
+        text=text,
+        comments=res.comments,
+        removed=res.removed,
+        warnings=list(res.warnings),
+        authors=res.authors,
+        kind="html",
+    )
+
+
+def from_text(text: str, raw: RawDocument) -> Article:
+    from newsprism.textclean import clean_text
+
+    published = to_iso(raw.meta.get("published"))
+    res = clean_text(text, url=raw.url, published=published)
+    return Article(
+        id="",
+        url=raw.url,
+        path=raw.path,
+        source=Source(name=raw.meta.get("source_name") or res.source_name, domain=domain_of(raw.url)),
+        title=res.title or raw.meta.get("title"),
+        published=published,
+        language=res.language,
+        dateline=res.dateline,
+        text=res.text,
+        comments=res.comments,
+        removed=res.removed,
+        warnings=list(res.warnings),
+        kind="text",
+    )
+
+
+def from_json(raw: RawDocument) -> Article:
+    """Our Article shape, news-please's record shape, or a generic ``{"title", "text"}`` object."""
+    try:
+        rec: dict[str, Any] = json.loads(raw.content.decode("utf-8"))
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise DecodeError(f"{raw.origin}: not valid JSON ({exc})") from None
+    if "maintext" in rec or "source_domain" in rec:  # news-please
+        text = rec.get("maintext") or ""
+        url = rec.get("url")
+        return Article(
+            id="",
+            url=url,
+            path=raw.path,
+            source=Source(
+                name=rec.get("source_name") or rec.get("source_domain"),
+                domain=rec.get("source_domain") or domain_of(url),
+            ),
+            title=rec.get("title"),
+            published=to_iso(rec.get("date_publish")),
+            language=rec.get("language") or "und",
+            text=_paragraphs(text),
+            authors=[a for a in rec.get("authors") or [] if isinstance(a, str)],
+            kind="json",
+        )
+    if isinstance(rec.get("text"), str) and ("source" in rec or "id" in rec or "language" in rec):  # ours
+        try:
+            article = Article.from_dict(rec)
+        except (TypeError, ValueError, AttributeError) as exc:
+            raise DecodeError(f"{raw.origin}: not a newsprism Article record ({exc})") from None
+        article.path = article.path or raw.path
+        article.kind = article.kind or "json"
+        article.text = _paragraphs(article.text)
+        return article
+    text = next((rec[k] for k in ("text", "body", "content", "article") if isinstance(rec.get(k), str)), None)
+    if text is None:
+        raise InputError(
+            f"{raw.origin}: JSON record has no article text (no 'text', 'maintext' or 'body' field)"
+        )
+    raw_text = RawDocument(origin=raw.origin, kind="text", url=rec.get("url"), path=raw.path, meta=rec)
+    return from_text(text, raw_text)
+
+
+def finish(article: Article, raw: RawDocument, settings: Settings) -> Article:
+    """Checks and fills what every path shares: text present, language, outlet, id, dates."""
+    article.text = article.text.strip()
+    if len(article.text) < int(settings["extract.min_text_chars"]):
+        what = (
+            "no article text" if not article.text else f"only {len(article.text)} characters of article text"
+        )
+        raise NoArticleError(f"{raw.origin}: {what} found")
+    if not settings["extract.comments"]:
+        article.comments = []
+    if not article.language or article.language == "und":
+        article.language = detect_language(
+            article.text, min_confidence=float(settings["language.min_confidence"])
+        )
+    article.url = article.url or raw.url
+    if not article.source.domain:
+        article.source.domain = domain_of(article.url)
+    if not article.source.name and article.dateline and article.dateline.agency:
+        article.source.name = article.dateline.agency
+    article.published = to_iso(article.published)
+    if not article.id:
+        article.id = Article.make_id(article.url, article.text)
+    return article
+
+
+def _paragraphs(text: str) -> str:
+    """Paragraphs separated by exactly one blank line."""
+    paras = [" ".join(p.split()) for p in text.replace("\r\n", "\n").split("\n")]
+    return "\n\n".join(p for p in paras if p)
+
+
+__all__ = ["extract", "from_html", "from_text", "from_json", "finish"]
