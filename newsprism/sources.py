@@ -122,7 +122,7 @@ class DocumentSource:
             try:
                 yield from self._one_input(spec)
             except NewsprismError as exc:
-                yield Skip(spec, _reason(exc, spec), "read")
+                yield Skip(spec, reason_of(exc, spec), "read")
             except OSError as exc:
                 yield Skip(spec, f"cannot read: {exc.strerror or exc}", "read")
 
@@ -161,7 +161,7 @@ class DocumentSource:
         try:
             yield from items
         except NewsprismError as exc:
-            yield Skip(origin, _reason(exc, origin), "read")
+            yield Skip(origin, reason_of(exc, origin), "read")
         except OSError as exc:
             yield Skip(origin, f"cannot read: {exc.strerror or exc}", "read")
 
@@ -293,7 +293,7 @@ class DocumentSource:
         try:
             resp = self.fetcher.fetch(url)
         except FetchError as exc:
-            yield Skip(url, _reason(exc, url), "fetch")
+            yield Skip(url, reason_of(exc, url), "fetch")
             return
         if resp.not_modified:
             self.already_done += 1
@@ -339,7 +339,7 @@ class DocumentSource:
                 "feed": origin,
             }
             if isinstance(result, Exception):
-                yield Skip(url, _reason(result, url), "fetch")
+                yield Skip(url, reason_of(result, url), "fetch")
                 continue
             if result.not_modified:
                 continue
@@ -376,8 +376,8 @@ def _walk(root: str) -> Iterator[str]:
                 yield os.path.join(dirpath, name)
 
 
-def _reason(exc: BaseException, origin: str) -> str:
-    """The message of an error without a repeated ``origin:`` prefix."""
+def reason_of(exc: BaseException, origin: str) -> str:
+    """The message of an error without its ``origin:`` prefix (the skip names the origin already)."""
     msg = str(exc) or type(exc).__name__
     for prefix in (f"{origin}: ", f"{origin} "):
         if msg.startswith(prefix):

@@ -1,0 +1,228 @@
+"""The library functions behind the commands: extract, analyze and ingest a set of inputs.
+
+    inputs ─► sources (read / fetch) ─► engine.map(process: extract → analyze) ─► store ─► stories
+
+Reading and storing happen in this process; the per-document work runs on the engine. One bad
+document becomes a recorded :class:`~newsprism.records.Skip` and the run goes on.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from newsprism.config import Settings
+from newsprism.dates import now_iso
+from newsprism.engine import Engine, make_engine
+from newsprism.errors import NewsprismError
+from newsprism.extract import extract
+from newsprism.progress import Progress
+from newsprism.records import Article, RawDocument, Skip, Story
+from newsprism.sources import DocumentSource, reason_of
+from newsprism.store import Store
+
+_ANALYZER: Any = None
+
+
+@dataclass
+class Processed:
+    """What a worker sends back for one raw document."""
+
+    origin: str
+    article: Article | None = None
+    skip: Skip | None = None
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass
+class ProcessTask:
+    raw: RawDocument
+    settings: dict[str, Any]
+    analyze: bool
+
+
+def process(task: ProcessTask) -> Processed:
+    """extract (+ analyze) one document; never raises for a bad document. Runs on engine workers."""
+    global _ANALYZER
+    raw = task.raw
+    out = Processed(raw.origin)
+    t0 = time.perf_counter()
+    try:
+        article = extract(raw, Settings(task.settings))
+    except NewsprismError as exc:
+        out.skip = Skip(raw.origin, reason_of(exc, raw.origin), "extract")
+        return out
+    except Exception as exc:  # a bug or a library failure on odd input: never sink the batch
+        out.skip = Skip(raw.origin, f"extraction failed ({type(exc).__name__}: {exc})", "extract")
+        return out
+    out.seconds["extract"] = time.perf_counter() - t0
+    if task.analyze:
+        t1 = time.perf_counter()
+        try:
+            if _ANALYZER is None:
+                from newsprism.analyze import Analyzer
+
+                _ANALYZER = Analyzer()
+            article = _ANALYZER(article)
+        except Exception as exc:  # keep the article, say what is missing
+            article.warnings.append(f"analysis failed: {type(exc).__name__}: {exc}")
+        out.seconds["analyze"] = time.perf_counter() - t1
+    out.article = article
+    return out
+
+
+@dataclass
+class RunReport:
+    """What a run did; ``skips`` name every input that was not turned into an article."""
+
+    run_id: str | None = None
+    articles: list[Article] = field(default_factory=list)
+    created: int = 0
+    updated: int = 0
+    already_done: int = 0
+    skips: list[Skip] = field(default_factory=list)
+    stories: list[Story] = field(default_factory=list)
+    seconds: float = 0.0
+    stage_seconds: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.skips else 0
+
+    def stats(self) -> dict[str, Any]:
+        return {
+            "articles": len(self.articles),
+            "created": self.created,
+            "updated": self.updated,
+            "already_done": self.already_done,
+            "skipped": len(self.skips),
+            "stories": len(self.stories),
+            "seconds": round(self.seconds, 3),
+            "stage_seconds": {k: round(v, 3) for k, v in self.stage_seconds.items()},
+        }
+
+
+def process_inputs(
+    inputs: Iterable[str],
+    *,
+    settings: Settings | None = None,
+    analyze: bool = False,
+    engine: Engine | None = None,
+    fetcher: Any = None,
+    store: Store | None = None,
+    force: bool = False,
+    progress: Progress | None = None,
+    report: RunReport | None = None,
+) -> Iterator[tuple[RawDocument, Article]]:
+    """Read, extract (and analyze) every input; yields ``(raw, article)`` and fills ``report.skips``."""
+    settings = settings or Settings()
+    report = report if report is not None else RunReport()
+    own_engine = engine is None
+    engine = engine or make_engine("local", workers=int(settings["engine.workers"]))
+    is_done = None if (store is None or force) else store.is_done
+    source = DocumentSource(settings, fetcher=fetcher, is_done=is_done)
+    in_flight: deque[RawDocument] = deque()  # the engine yields results in input order
+
+    def tasks() -> Iterator[ProcessTask]:
+        for item in source.iter_documents(inputs):
+            if isinstance(item, Skip):
+                _skip(item, report, progress, store)
+                continue
+            in_flight.append(item)
+            yield ProcessTask(item, dict(settings), analyze)
+
+    try:
+        for result in engine.map(process, tasks()):
+            raw = in_flight.popleft()
+            for stage, secs in result.seconds.items():
+                report.stage_seconds[stage] = report.stage_seconds.get(stage, 0.0) + secs
+            if result.skip is not None:
+                _skip(result.skip, report, progress, store)
+                continue
+            assert result.article is not None
+            yield raw, result.article
+    finally:
+        report.already_done += source.already_done
+        if own_engine:
+            engine.close()
+
+
+def _skip(skip: Skip, report: RunReport, progress: Progress | None, store: Store | None) -> None:
+    report.skips.append(skip)
+    if progress is not None:
+        progress.skip(skip)
+    if store is not None:
+        store.record_skip(skip, report.run_id)
+
+
+def extract_inputs(inputs: Iterable[str], *, analyze: bool = False, **kwargs: Any) -> RunReport:
+    """Extract (and optionally analyze) without a store: the ``extract`` and ``analyze`` commands."""
+    report = RunReport()
+    t0 = time.perf_counter()
+    for _, article in process_inputs(inputs, analyze=analyze, report=report, **kwargs):
+        report.articles.append(article)
+        if kwargs.get("progress") is not None:
+            kwargs["progress"].article(article.title or article.id)
+    report.seconds = time.perf_counter() - t0
+    return report
+
+
+def ingest(
+    inputs: list[str],
+    store: Store,
+    *,
+    settings: Settings | None = None,
+    engine: Engine | None = None,
+    fetcher: Any = None,
+    analyze: bool = True,
+    cluster: bool = True,
+    force: bool = False,
+    progress: Progress | None = None,
+) -> RunReport:
+    """Ingest ``inputs`` into ``store``: every article written atomically with its input marked done.
+
+    A run killed at any moment leaves a consistent store; running it again skips what is done and
+    finishes the job. Stories are updated from the new and changed articles at the end.
+    """
+    settings = settings or Settings()
+    report = RunReport(run_id=store.start_run(list(inputs)))
+    t0 = time.perf_counter()
+    for raw, article in process_inputs(
+        inputs,
+        settings=settings,
+        analyze=analyze,
+        engine=engine,
+        fetcher=fetcher,
+        store=store,
+        force=force,
+        progress=progress,
+        report=report,
+    ):
+        article.ingested = article.ingested or now_iso()
+        result = store.put_article(
+            article, raw=raw.content if raw.kind != "json" else None, input_key=raw.meta.get("input_key")
+        )
+        report.created += result.created
+        report.updated += not result.created
+        report.articles.append(article)
+        if progress is not None:
+            progress.article(article.title or article.id)
+    if cluster and report.articles:
+        if progress is not None:
+            progress.stage("grouping into stories")
+        t1 = time.perf_counter()
+        report.stories = update_stories(store, report.articles)
+        report.stage_seconds["cluster"] = time.perf_counter() - t1
+    report.seconds = time.perf_counter() - t0
+    store.finish_run(report.run_id or "", report.stats())
+    return report
+
+
+def update_stories(store: Store, articles: list[Article]) -> list[Story]:
+    """Group new articles into the store's stories (embedding, syndication, online clustering)."""
+    from newsprism.stories import update_stories as _update
+
+    return _update(store, articles)
