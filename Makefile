@@ -48,6 +48,7 @@ check: lint typecheck test
 
 docs: install
 	$(PY) scripts/cli_reference.py > docs/cli.md
+	$(PY) scripts/settings_reference.py > docs/settings.md
 
 clean:
 	rm -rf $(DEMO) build *.egg-info .pytest_cache .mypy_cache .ruff_cache
