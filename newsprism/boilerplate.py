@@ -1,0 +1,258 @@
+"""What a leftover line of a scraped news page looks like: interface lexicons and line shape.
+
+The lexicons hold the interface words of news sites (share, subscribe, log in, related, comments, tags,
+copyright, advertising, bylines…) in English, French, German, Spanish, Portuguese, Italian, Russian,
+Vietnamese, Czech, Turkish, Polish, Dutch and Arabic. They are matched against whole short lines, never
+against words inside sentences, and combined with the line's shape (length, final punctuation, digits,
+separators) by :mod:`newsprism.textclean`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import tomllib
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> dict[str, list[str]]:
+    raw = resources.files("newsprism").joinpath("data/interface_words.toml").read_text("utf-8")
+    return tomllib.loads(raw)
+
+
+@lru_cache(maxsize=1)
+def _ui_words() -> frozenset[str]:
+    return frozenset(_lexicon()["ui_words"])
+
+
+@lru_cache(maxsize=1)
+def _counter_words() -> frozenset[str]:
+    return frozenset(_lexicon()["counter_words"])
+
+
+@lru_cache(maxsize=1)
+def _prompt_starts() -> frozenset[str]:
+    return frozenset(_lexicon()["prompt_starts"])
+
+
+_COMMENT_HEADER = re.compile(
+    r"(?i)^(?:\d+\s+)?(?:reader\s+|user\s+|latest\s+|top\s+|all\s+|your\s+)?"
+    r"(?:comments?|commentaires?|réactions?|kommentare?|leserkommentare|diskussion|comentarios?|"
+    r"comentários?|commenti|комментари[йияи]|обсуждение|мнения читателей|bình luận|ý kiến(?: bạn đọc)?|"
+    r"komentáře|komentářů|diskuse|yorumlar|yorum|komentarze|reacties|التعليقات|تعليقات|discussion|"
+    r"join the discussion|discussion thread)"
+    r"\s*[(\[]?\s*(?:\d+)?\s*[)\]]?\s*:?$"
+)
+_BYLINE = re.compile(
+    r"^(?:by|from|par|von|por|di|da|de|автор|текст|theo|yazan|napsal|autor|door|written by|reporting by|"
+    r"text|bài|tác giả)[:\s]+(?P<name>[^\W\d_][\w.'’-]*(?:[ ,&]+(?:and|et|und|y|e|и|và|ve|a)?\s*[^\W\d_][\w.'’-]*){0,7})$",
+    re.IGNORECASE,
+)
+_CREDIT = re.compile(
+    r"(?i)^(?:photo|photos|foto|fotos|фото|ảnh|image|images|picture|bild|imagen|immagine|video|видео|"
+    r"credit|crédit|source|sources|quelle|fuente|fonte|источник|nguồn|zdroj|kaynak|via|graphic|illustration)"
+    r"\s*(?:by|de|par|von|:|–|—|-)\s*\S.{0,80}$"
+)
+_COPYRIGHT = re.compile(
+    r"(?i)(?:^©|\(c\)\s*\d{4}|copyright\b|all rights reserved|tous droits réservés|alle rechte vorbehalten|"
+    r"todos los derechos reservados|todos os direitos reservados|tutti i diritti riservati|все права защищены|"
+    r"bản quyền thuộc|giữ bản quyền|všechna práva vyhrazena|tüm hakları saklıdır|wszelkie prawa zastrzeżone)"
+)
+_SOURCE = re.compile(
+    r"(?i)^(?:©\s*(?:\d{4}\s*)?|copyright\s*(?:©\s*)?(?:\d{4}\s*)?|source\s*:|sources\s*:|quelle\s*:|fuente\s*:|"
+    r"fonte\s*:|источник\s*:|nguồn\s*:|zdroj\s*:|kaynak\s*:|theo\s+)\s*(?P<name>[^\W\d_][^.|,;]{0,60}?)"
+    r"(?:[.,;|]|\s+(?:all rights|tous droits|alle rechte|todos los|todos os|все права)|\s*\d{4}|$)"
+)
+_MENU_SEPARATORS = re.compile(r"\s(?:\||•|·|›|»|>|/|–)\s|\s{3,}|\t")
+_TERMINAL = tuple(".!?…:;\"'»”“)]")
+_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+
+
+def normalize(line: str) -> str:
+    """Lower case, NFKC, punctuation and digits to spaces, collapsed: the form lexicons are matched on."""
+    text = unicodedata.normalize("NFKC", line).lower()
+    text = re.sub(r"[\d\W_]+", " ", text)
+    return " ".join(text.split())
+
+
+@lru_cache(maxsize=1)
+def _ui_start_re() -> re.Pattern[str]:
+    phrases = sorted({normalize(p) for p in _lexicon()["line_starts"] if normalize(p)}, key=len, reverse=True)
+    return re.compile(r"^(?:" + "|".join(re.escape(p) for p in phrases) + r")(?:\s|$)")
+
+
+@lru_cache(maxsize=1)
+def _list_heads() -> frozenset[str]:
+    return frozenset(normalize(p) for p in _lexicon()["list_heads"])
+
+
+def is_list_head(line: str) -> bool:
+    """A line that is only a list heading ("Related articles", "Lire aussi", "Tin liên quan", "Most read")."""
+    return len(line) <= 60 and normalize(line) in _list_heads()
+
+
+def words(line: str) -> list[str]:
+    return _WORD.findall(line)
+
+
+@dataclass(frozen=True)
+class LineShape:
+    """Shape features of one line."""
+
+    n_words: int
+    n_chars: int
+    terminal: bool  # ends like a sentence
+    has_digit: bool
+    capitalized: float  # share of words starting with a capital
+
+
+def shape(line: str) -> LineShape:
+    ws = words(line)
+    caps = sum(1 for w in ws if w[:1].isupper())
+    stripped = line.rstrip()
+    return LineShape(
+        n_words=len(ws),
+        n_chars=len(stripped),
+        terminal=stripped.endswith(_TERMINAL),
+        has_digit=any(c.isdigit() for c in stripped[:200]),
+        capitalized=caps / len(ws) if ws else 0.0,
+    )
+
+
+def ui_phrase(line: str) -> bool:
+    """A short line that opens with an interface phrase ("Share", "Read also: …", "Abonnez-vous à …")."""
+    if len(line) > 400:
+        return False
+    norm = normalize(line)
+    if not norm:
+        return False
+    m = _ui_start_re().match(norm)
+    if not m:
+        return False
+    rest = norm[m.end() :].split()
+    if not rest:
+        return True
+    if _imperative_prompt(norm):
+        return True
+    s = shape(line)
+    if len(norm[: m.end()].split()) >= 3 and s.n_words <= 20:
+        return True
+    if s.n_words > 14 or (s.terminal and s.n_words >= 6 and not line.rstrip().endswith(":")):
+        return False
+    # "Read also: <headline>", "Tags: a, b", "Most read" lists are leftovers; "Home prices rose" is not.
+    stripped = line.strip()
+    return len(norm[: m.end()].split()) >= 2 or bool(
+        re.match(r"^\W*[^\W\d_]+(?:[ '-][^\W\d_]+)?\s*[:|»›>–—]", stripped)
+    )
+
+
+_PROMPT_WORDS = re.compile(
+    r"\b(?:our|newsletter|app|daily|weekly|free|now|comment|notre|nos|gratuit|gratuite|unsere[nm]?|kostenlos|"
+    r"jetzt|nuestro|nuestra|gratis|nosso|nossa|nostro|nostra|наш[уеиа]?|нашу|бесплатно|chúng tôi|miễn phí|"
+    r"bình luận|naše|náš|ücretsiz|bültenimize|commenter|kommentieren|comentar|commentare|комментари\w*)\b"
+)
+
+
+def _imperative_prompt(norm: str) -> bool:
+    first = norm.split()[0]
+    return first in _prompt_starts() and bool(_PROMPT_WORDS.search(norm)) and len(norm.split()) <= 25
+
+
+def ui_word_share(line: str) -> float:
+    """Share of the line's words that are interface words (share bars, menus, footers)."""
+    ws = [w.lower() for w in words(line)]
+    if not ws:
+        return 0.0
+    norm = " ".join(ws)
+    hits = sum(1 for w in ws if w in _ui_words())
+    for phrase in (
+        "chia sẻ",
+        "in bài",
+        "sao chép",
+        "liên kết",
+        "trang chủ",
+        "thời sự",
+        "thế giới",
+        "kinh doanh",
+        "giải trí",
+        "thể thao",
+        "pháp luật",
+        "giáo dục",
+        "sức khỏe",
+        "trả lời",
+        "sign in",
+    ):
+        if phrase in norm:
+            hits += len(phrase.split())
+    return min(1.0, hits / len(ws))
+
+
+def is_counter(line: str) -> bool:
+    """A lone number or a count of something ("12", "3 comments", "1.2K views", "♥ 14", "5 min read")."""
+    if len(line) > 60:
+        return False
+    if not re.search(r"\d", line):
+        return False
+    ws = [w.lower() for w in words(line) if not w.isdigit()]
+    ws = [w for w in ws if not re.fullmatch(r"\d+[kmк]?|k|m|к|тыс", w)]
+    if not ws:
+        return True
+    return len(ws) <= 3 and all(w in _counter_words() for w in ws)
+
+
+def is_comment_header(line: str) -> bool:
+    """A comment-section header: "Comments (14)", "Bình luận (3)", "Комментарии 5", "3 comments"."""
+    return len(line) <= 60 and bool(_COMMENT_HEADER.match(line.strip()))
+
+
+def is_byline(line: str) -> bool:
+    stripped = line.strip()
+    if len(stripped) > 120 or stripped.endswith((".", "!", "?")) and not re.search(r"\b\w\.$", stripped):
+        return False
+    m = _BYLINE.match(stripped)
+    if not m:
+        return False
+    name_words = [
+        w for w in words(m["name"]) if w.lower() not in {"and", "et", "und", "y", "e", "и", "và", "ve", "a"}
+    ]
+    return bool(name_words) and sum(1 for w in name_words if w[:1].isupper()) >= max(1, len(name_words) - 1)
+
+
+def is_credit(line: str) -> bool:
+    return bool(_CREDIT.match(line.strip())) and len(words(line)) <= 12
+
+
+def is_copyright(line: str) -> bool:
+    return len(line) <= 300 and bool(_COPYRIGHT.search(line))
+
+
+def source_name(line: str) -> str | None:
+    """The outlet a "© 2026 Outlet" / "Source: Outlet" / "Nguồn: Outlet" line names."""
+    if len(line) > 200:
+        return None
+    m = _SOURCE.match(line.strip())
+    if not m:
+        return None
+    name = m["name"].strip(" -–—:")
+    return name or None
+
+
+def is_menu(line: str) -> bool:
+    """A navigation or footer line: several items split by separators, or a run of capitalised words."""
+    if len(line) > 300:
+        return False
+    parts = [p for p in _MENU_SEPARATORS.split(line.strip()) if p.strip()]
+    if len(parts) >= 3 and all(len(words(p)) <= 4 for p in parts):
+        return True
+    s = shape(line)
+    return s.n_words >= 3 and not s.terminal and ui_word_share(line) >= 0.6
+
+
+def is_sentence(line: str, min_words: int = 5) -> bool:
+    """Shaped like prose: enough words and a sentence ending, or long."""
+    s = shape(line)
+    return (s.terminal and s.n_words >= min_words) or s.n_words >= 30

@@ -1,0 +1,202 @@
+"""Reader comments in scraped text: find the section, split it into author / time / text.
+
+A comment section starts at a header ("Comments (14)", "Bình luận (3)", "Комментарии 5", "3 comments")
+or a log-in prompt, and holds comments laid out in one of three ways, which the first comment decides:
+
+    A: author line, time line, text lines          (or "author · time" on one line, then text)
+    B: author line, text lines, time line
+    C: text lines, "author · time" line
+
+Lines between comments that are interface furniture ("Reply", "Like (3)", "Load more comments",
+counters, footers) are leftovers. Times are parsed by :mod:`newsprism.timestamps`; relative ones
+("2 hours ago") need the time the page was scraped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from newsprism import boilerplate as bp
+from newsprism.records import Comment
+from newsprism.timestamps import as_datetime, decide_day_first, is_filler, match_timestamp
+
+_SEPARATORS = " \t·•|,-–—:@"
+_AUTHOR_SUFFIX = re.compile(
+    r"(?i)\s*(?:wrote|says|said|posted|commented|a écrit|schrieb|escribió|escreveu|ha scritto|написал[а]?|"
+    r"viết|yazdı|napsal[a]?)\s*(?:on|le|am|el|em|il|в|lúc|vào)?\s*:?$"
+)
+
+
+@dataclass
+class CommentSection:
+    """The comments of a section, and the indices of its lines that are not part of any comment."""
+
+    comments: list[Comment] = field(default_factory=list)
+    leftovers: list[int] = field(default_factory=list)
+    unresolved: list[str] = field(default_factory=list)  # relative times that had no reference
+
+
+@dataclass
+class _Stamp:
+    author: str | None
+    iso: str
+    raw: str
+
+
+def is_furniture(line: str) -> bool:
+    """Interface text of a comment section or page footer: buttons, counters, headers, menus."""
+    return (
+        bp.is_comment_header(line)
+        or bp.is_counter(line)
+        or bp.ui_phrase(line)
+        or bp.is_menu(line)
+        or bp.is_copyright(line)
+        or (bp.shape(line).n_words <= 6 and bp.ui_word_share(line) >= 0.5 and not bp.shape(line).terminal)
+        or _only_reactions(line)
+    )
+
+
+def _only_reactions(line: str) -> bool:
+    ws = [w.lower() for w in bp.words(line) if not w.isdigit()]
+    return bool(line.strip()) and not ws and len(line) <= 20
+
+
+def name_like(text: str) -> bool:
+    """Shaped like a commenter's name or handle: a few words, no sentence ending, no interface word."""
+    text = text.strip()
+    if not text or len(text) > 40 or is_furniture(text):
+        return False
+    ws = bp.words(text)
+    if not ws or len(ws) > 5:
+        return False
+    if text.endswith((".", "!", "?", "…", ":", ";", ",", '"', "»")) and not re.search(r"(?:^|\s)\w\.$", text):
+        return False
+    return not (len(ws) >= 3 and sum(1 for w in ws if w[:1].isupper()) < len(ws) - 1)
+
+
+def _stamp(line: str, day_first: bool, year: int | None, reference: datetime | None) -> _Stamp | None:
+    if len(line) > 120:
+        return None
+    m = match_timestamp(line, day_first=day_first, year=year, reference=reference)
+    if m is None:
+        return None
+    before, after = line[: m.start], line[m.end :]
+    after_ok = is_filler(after) or is_furniture(after.strip(_SEPARATORS)) or not after.strip(_SEPARATORS)
+    if not after_ok:
+        return None
+    raw = line[m.start : m.end]
+    if is_filler(before):
+        return _Stamp(None, m.iso, raw)
+    author = _AUTHOR_SUFFIX.sub("", before).strip(_SEPARATORS)
+    author = re.sub(r"(?i)\s+(?:on|le|am|el|em|il|в|lúc|vào|at|à|um)$", "", author).strip(_SEPARATORS)
+    if name_like(author):
+        return _Stamp(author, m.iso, raw)
+    return None
+
+
+def parse_comment_section(
+    lines: list[str],
+    language: str | None = None,
+    *,
+    reference: datetime | str | None = None,
+    year: int | None = None,
+    day_first: bool | None = None,
+    url: str | None = None,
+) -> CommentSection:
+    """Split the lines of a comment section into comments and leftover lines (see the module docstring)."""
+    ref = as_datetime(reference)
+    if year is None and ref is not None:
+        year = ref.year
+    if day_first is None:
+        day_first = decide_day_first(lines, language, url)
+    stamps: dict[int, _Stamp] = {}
+    furniture: set[int] = set()
+    for i, line in enumerate(lines):
+        st = _stamp(line, day_first, year, ref)
+        if st is not None:
+            stamps[i] = st
+        elif is_furniture(line):
+            furniture.add(i)
+    section = CommentSection()
+    anchors = sorted(stamps)
+    if not anchors:
+        section.leftovers = list(range(len(lines)))
+        return section
+    content = [i for i in range(len(lines)) if i not in furniture and i not in stamps]
+    first = anchors[0]
+    pre = [i for i in content if i < first]
+    if stamps[first].author is not None:
+        layout = "C" if pre else "A"
+    elif len(pre) >= 2 and name_like(lines[pre[0]]):
+        layout = "B"
+    else:
+        layout = "A"
+    used: set[int] = set()
+    for k, a in enumerate(anchors):
+        st = stamps[a]
+        prev = anchors[k - 1] if k else -1
+        nxt = anchors[k + 1] if k + 1 < len(anchors) else len(lines)
+        author_i: int | None = None
+        if layout == "A":
+            if st.author is None:
+                cands = [i for i in content if prev < i < a and i not in used]
+                if cands and name_like(lines[cands[-1]]):
+                    author_i = cands[-1]
+            end = nxt
+            if nxt < len(lines) and stamps[nxt].author is None:
+                cands = [i for i in content if a < i < nxt]
+                if len(cands) >= 2 and name_like(lines[cands[-1]]):
+                    end = cands[-1]
+            body = [i for i in content if a < i < end]
+        elif layout == "B":
+            cands = [i for i in content if prev < i < a]
+            if cands and name_like(lines[cands[0]]):
+                author_i = cands[0]
+                cands = cands[1:]
+            body = cands
+        else:
+            body = [i for i in content if prev < i < a]
+        author = (
+            st.author
+            if st.author is not None
+            else (lines[author_i].strip() if author_i is not None else None)
+        )
+        if author_i is not None:
+            used.add(author_i)
+        text = "\n".join(lines[i].strip() for i in body)
+        used.update(body)
+        used.add(a)
+        if not st.iso:
+            section.unresolved.append(st.raw)
+        if text or author:
+            section.comments.append(Comment(author=author, posted=st.iso or None, text=text))
+    section.leftovers = [i for i in range(len(lines)) if i not in used]
+    return section
+
+
+def parse_comments(
+    lines: list[str],
+    language: str | None = None,
+    *,
+    reference: datetime | str | None = None,
+    year: int | None = None,
+    day_first: bool | None = None,
+) -> list[Comment]:
+    """The comments in the lines of a comment section (header and furniture are skipped)."""
+    return parse_comment_section(
+        lines, language, reference=reference, year=year, day_first=day_first
+    ).comments
+
+
+def comment_markers(lines: list[str]) -> list[int]:
+    """Indices of lines that may open a comment section: headers and log-in-to-comment prompts."""
+    out = []
+    for i, line in enumerate(lines):
+        norm = bp.normalize(line)
+        if bp.is_comment_header(line) or (
+            bp.ui_phrase(line) and re.search(r"comment|komment|коммент|bình luận|yorum|koment|تعليق", norm)
+        ):
+            out.append(i)
+    return out

@@ -1,0 +1,142 @@
+"""Datelines: the ``PLACE, date (Agency) -`` opening of a news dispatch, in its national forms.
+
+    LONDON, March 3 (Reuters) - …          WASHINGTON (AP) — …          WASHINGTON — …
+    PARIS, 3 mars (AFP) - …                MADRID, 3 mar (EFE).- …       BERLIN (dpa) - …
+    МОСКВА, 3 марта. /ТАСС/. …             МОСКВА, 3 мар — РИА Новости. …  (Dân trí) - …
+
+:func:`parse_dateline` returns the parsed :class:`~newsprism.records.Dateline` and the text after it.
+The cleaner keeps the dateline in the article text (it is part of what the outlet printed, and offsets
+of later stages stay true to the page); ``Article.dateline`` carries its parsed form.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from newsprism.records import Dateline
+from newsprism.timestamps import MONTH_RE, MONTHS
+
+_UPPER_PLACE = r"[^\W\d_a-zа-яё][^\W\da-zа-яё]*(?:[ .'’-]{1,2}[^\W\d_a-zа-яё][^\W\da-zа-яё]*){0,3}"
+_ANY_PLACE = r"[^\W\d_a-zа-яё][\w'’-]*(?:[ .-]{1,2}[^\W\d_][\w'’-]*){0,3}"
+_DATE = rf"(?:\d{{1,2}}\.?\s+(?:de\s+)?{MONTH_RE}|{MONTH_RE}\s+\d{{1,2}})"
+_DASH = r"(?:\s*\.\s*[-–—]|\s*[-–—:]|\s*\.)"
+
+_PAREN = re.compile(
+    rf"^(?P<place>{_ANY_PLACE})(?:,\s*(?P<date>{_DATE}))?\s*\((?P<agency>[^()\n]{{1,40}})\)(?P<dash>{_DASH})\s*",
+)
+_SLASH = re.compile(
+    rf"^(?P<place>{_UPPER_PLACE}),\s*(?P<date>{_DATE})\.?\s*/(?P<agency>[^/\n]{{1,30}})/\.?\s*"
+)
+_DASH_AGENCY = re.compile(
+    rf"^(?P<place>{_UPPER_PLACE}),\s*(?P<date>{_DATE})\s*[-–—]\s*(?P<agency>[^\W\d_][\w-]*(?: [^\W\d_][\w-]*){{0,2}})\.\s+"
+)
+_BARE = re.compile(rf"^(?P<place>{_UPPER_PLACE})(?:,\s*(?P<date>{_DATE}))?\s*(?:[–—]| -)\s+")
+_AGENCY_ONLY = re.compile(r"^\((?P<agency>[^()\n]{1,30})\)\s*[-–—]\s*")
+
+KNOWN_AGENCIES = frozenset(
+    a.lower()
+    for a in (
+        "Reuters",
+        "AP",
+        "AFP",
+        "dpa",
+        "EFE",
+        "ANSA",
+        "Xinhua",
+        "Kyodo",
+        "Yonhap",
+        "Anadolu",
+        "TASS",
+        "ТАСС",
+        "РИА Новости",
+        "RIA Novosti",
+        "Интерфакс",
+        "Interfax",
+        "ТАСС",
+        "Sputnik",
+        "TTXVN",
+        "VNA",
+        "Europa Press",
+        "Lusa",
+        "Agência Brasil",
+        "ČTK",
+        "APA",
+        "Belga",
+        "PAP",
+        "Bloomberg",
+        "UPI",
+        "AAP",
+        "PTI",
+        "IANS",
+        "KNA",
+        "epd",
+        "KNA",
+        "Notimex",
+        "Télam",
+        "Prensa Latina",
+        "BTA",
+        "MTI",
+        "Ukrinform",
+        "Укрінформ",
+        "ЛІГА",
+    )
+)
+
+
+def _resolve(raw: str | None, year: int | None) -> str | None:
+    if not raw:
+        return None
+    text = " ".join(raw.split())
+    if year is None:
+        return text
+    numbers = re.findall(r"\d{1,2}", text)
+    words = [w.lower().rstrip(".") for w in re.findall(r"[^\W\d_]+\.?", text)]
+    month = next((MONTHS[w] for w in words if w in MONTHS), None)
+    if not numbers or month is None:
+        return text
+    try:
+        return date(year, month, int(numbers[0])).isoformat()
+    except ValueError:
+        return text
+
+
+def _agency_like(text: str) -> bool:
+    parts = [p.strip() for p in re.split(r"[/,]", text) if p.strip()]
+    return bool(parts) and all(
+        p.lower() in KNOWN_AGENCIES or (len(p.split()) <= 3 and all(w[:1].isupper() for w in p.split()))
+        for p in parts
+    )
+
+
+def _is_upper_place(place: str) -> bool:
+    letters = [c for c in place if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def parse_dateline(
+    text: str, language: str | None = None, year: int | None = None
+) -> tuple[Dateline | None, str]:
+    """Parse a dateline at the start of ``text``; returns ``(Dateline | None, rest of the text)``.
+
+    The date is ISO (``2026-03-03``) when ``year`` is given, else as written (``3 mars``). ``language``
+    is accepted for symmetry with the other parsers; the forms are recognised in every language.
+    """
+    head = text[:300]
+    if m := _SLASH.match(head):
+        agency = m["agency"].strip()
+        if _agency_like(agency):
+            return Dateline(m["place"], _resolve(m["date"], year), agency), text[m.end() :]
+    if (m := _DASH_AGENCY.match(head)) and _is_upper_place(m["place"]) and _agency_like(m["agency"]):
+        return Dateline(m["place"], _resolve(m["date"], year), m["agency"]), text[m.end() :]
+    if m := _PAREN.match(head):
+        agency = m["agency"].strip()
+        place = m["place"].strip()
+        plausible = _is_upper_place(place) or agency.lower() in KNOWN_AGENCIES or _agency_like(agency)
+        if plausible and (m["date"] or len(place.split()) <= 3) and (m["dash"].strip() or m["date"]):
+            return Dateline(place, _resolve(m["date"], year), agency), text[m.end() :]
+    if (m := _BARE.match(head)) and _is_upper_place(m["place"]) and len(m["place"]) >= 3:
+        return Dateline(m["place"].strip(), _resolve(m["date"], year), None), text[m.end() :]
+    if (m := _AGENCY_ONLY.match(head)) and len(m["agency"].split()) <= 4 and m["agency"][:1].isupper():
+        return Dateline(None, None, m["agency"].strip()), text[m.end() :]
+    return None, text

@@ -1,0 +1,311 @@
+"""The plain-text cleaner: text a scraper already pulled out of a news page, with the page's leftovers.
+
+    headline (maybe repeated) · byline, date, counters · body · share bar, tags, related lists,
+    subscribe prompts, interface strings in another language · "Comments (14)" · comments · footer
+
+:func:`clean_text` keeps the title and the body, parses the dateline and the reader comments, and moves
+every other line, verbatim and in order, to ``removed``. It works line by line with general signals:
+
+* **shape**: words, final punctuation, digits, separators (``Home | World | Sport``);
+* **lexicons** of interface phrases in a dozen languages (:mod:`newsprism.boilerplate`), matched only
+  against whole short lines;
+* **position**: the body runs from the first to the last prose line before the comments; lines outside
+  it are leftovers unless they continue the prose; a list heading ("Related", "Lire aussi") takes the
+  headline-like lines under it with it;
+* **language agreement**: a short non-sentence line whose language scores put it in another language
+  than the page (an English "Bookmark" on a Vietnamese page) is interface text; proper names and
+  sentences (quotes in another language) are not judged on language.
+
+The dateline stays in the text as its first words (it is what the outlet printed); its parsed form is
+``dateline``. Each kept line is one paragraph of ``text``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from newsprism import boilerplate as bp
+from newsprism.comments import CommentSection, comment_markers, is_furniture, name_like, parse_comment_section
+from newsprism.datelines import parse_dateline
+from newsprism.language import UNDETERMINED, detect_language, language_scores
+from newsprism.records import Comment, Dateline
+from newsprism.timestamps import as_datetime, decide_day_first, is_filler, match_timestamp
+
+_MAX_CHECK = 2000  # lines longer than this are prose; no lexicon or language check needed
+_MAX_COMMENT_GAP = 6  # content lines allowed between a comment header and the first comment
+
+
+@dataclass
+class CleanedText:
+    """What :func:`clean_text` found in a pre-scraped page."""
+
+    title: str | None
+    text: str
+    removed: list[str] = field(default_factory=list)
+    comments: list[Comment] = field(default_factory=list)
+    dateline: Dateline | None = None
+    source_name: str | None = None
+    language: str = UNDETERMINED
+    warnings: list[str] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)  # from byline lines (beyond the contract)
+
+
+def _lines(text: str) -> list[str]:
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\u200b", "")
+    return [line.strip() for line in text.split("\n") if line.strip()]
+
+
+def _page_language(lines: list[str], hint: str | None) -> str:
+    if hint:
+        return hint
+    prose = sorted((ln for ln in lines if len(ln) < _MAX_CHECK * 50), key=len, reverse=True)[:12]
+    return detect_language("\n".join(prose))
+
+
+def _foreign(line: str, page_lang: str) -> bool:
+    """A short, non-sentence line in another language than the page's (interface text)."""
+    s = bp.shape(line)
+    if page_lang == UNDETERMINED or s.n_words == 0 or s.n_words > 6 or (s.terminal and s.n_words >= 3):
+        return False
+    if s.n_words >= 2 and s.capitalized == 1.0 and not bp.ui_word_share(line):
+        return False  # a proper name ("Nguyễn Văn An", "Ho Chi Minh City")
+    scores = dict(language_scores(line))
+    p_page = scores.get(page_lang, 0.0)
+    best_lang, best = max(scores.items(), key=lambda kv: kv[1])
+    if best_lang == page_lang or p_page >= 0.02:
+        return False
+    return best >= 0.15 or _script_mismatch(line, page_lang)
+
+
+_PAGE_MARKS = {
+    "vi": re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.I),
+    "ru": re.compile(r"[а-яё]", re.I),
+    "uk": re.compile(r"[а-яєіїґ]", re.I),
+    "ar": re.compile(r"[\u0600-\u06ff]"),
+}
+
+
+def _script_mismatch(line: str, page_lang: str) -> bool:
+    mark = _PAGE_MARKS.get(page_lang)
+    return mark is not None and not mark.search(line)
+
+
+def _stamp_line(line: str, day_first: bool, year: int | None, ref: datetime | None) -> bool:
+    """A line that is only a date or time ("03/11/2026 14:05", "Updated 2 hours ago")."""
+    if len(line) > 120:
+        return False
+    m = match_timestamp(line, day_first=day_first, year=year, reference=ref)
+    return m is not None and is_filler(line[: m.start] + " " + line[m.end :])
+
+
+def _leftover_kind(
+    line: str, page_lang: str, day_first: bool, year: int | None, ref: datetime | None
+) -> str | None:
+    if len(line) > _MAX_CHECK:
+        return None
+    if bp.is_comment_header(line):
+        return "comment header"
+    if bp.is_counter(line):
+        return "counter"
+    if _stamp_line(line, day_first, year, ref):
+        return "date"
+    if bp.is_byline(line):
+        return "byline"
+    if bp.is_copyright(line) or bp.source_name(line) and bp.shape(line).n_words <= 8:
+        return "source"
+    if bp.is_credit(line):
+        return "credit"
+    if bp.ui_phrase(line) or bp.is_menu(line):
+        return "interface"
+    if _foreign(line, page_lang):
+        return "foreign"
+    return None
+
+
+def _prose(line: str, page_lang: str) -> bool:
+    """A line of article prose: a sentence in the page's language."""
+    if not bp.is_sentence(line):
+        return False
+    if len(line) > _MAX_CHECK or page_lang == UNDETERMINED or bp.shape(line).n_words >= 15:
+        return True
+    scores = dict(language_scores(line))
+    return scores.get(page_lang, 0.0) >= 0.05 or max(scores.values()) < 0.5
+
+
+def _headline_like(line: str) -> bool:
+    s = bp.shape(line)
+    return 1 <= s.n_words <= 25 and not (line.rstrip().endswith(".") and s.n_words >= 5)
+
+
+def _same(a: str, b: str) -> bool:
+    return " ".join(a.casefold().split()) == " ".join(b.casefold().split())
+
+
+def _find_comments(lines: list[str], body_start: int, **kwargs: object) -> tuple[int, CommentSection] | None:
+    """The first comment marker after the body start that is promptly followed by comments."""
+    for m in comment_markers(lines):
+        if m <= body_start:
+            continue
+        section = parse_comment_section(lines[m:], **kwargs)  # type: ignore[arg-type]
+        if not section.comments:
+            continue
+        left = set(section.leftovers)
+        first_used = min(i for i in range(len(lines) - m) if i not in left)
+        content_before = [i for i in range(1, first_used) if not is_furniture(lines[m + i])]
+        if len(content_before) <= _MAX_COMMENT_GAP:
+            return m, section
+    return None
+
+
+def clean_text(
+    text: str,
+    *,
+    url: str | None = None,
+    published: str | None = None,
+    language: str | None = None,
+    scraped: str | None = None,
+) -> CleanedText:
+    """Clean the text of a pre-scraped news page (see the module docstring).
+
+    ``published`` (ISO) gives the year for datelines and comment dates written without one;
+    ``scraped`` (ISO, when the page was scraped) resolves relative comment times ("2 hours ago");
+    without it they stay unresolved (``posted`` None) and a warning says so. ``language`` is a hint
+    for the page's language; the result's ``language`` is detected on the clean body.
+    """
+    lines = _lines(text)
+    if not lines:
+        return CleanedText(title=None, text="", warnings=["empty input: no text"])
+    pub = as_datetime(published)
+    ref = as_datetime(scraped)
+    year = pub.year if pub else ref.year if ref else None
+    page_lang = _page_language(lines, language)
+    day_first = decide_day_first([ln for ln in lines if len(ln) <= 120], page_lang, url)
+    kinds = [_leftover_kind(ln, page_lang, day_first, year, ref) for ln in lines]
+    prose = [k is None and _prose(ln, page_lang) for ln, k in zip(lines, kinds, strict=True)]
+    warnings: list[str] = []
+
+    first_prose = next((i for i, p in enumerate(prose) if p), None)
+    end = len(lines)
+    comments: list[Comment] = []
+    section_left: set[int] = set()
+    if first_prose is not None:
+        found = _find_comments(
+            lines, first_prose, language=page_lang, reference=ref, year=year, day_first=day_first, url=url
+        )
+        if found:
+            end, section = found
+            comments = section.comments
+            section_left = {end + i for i in section.leftovers}
+            for raw in section.unresolved:
+                warnings.append(
+                    f"comment time {raw!r} is relative and no scrape time was given; posted left empty"
+                )
+
+    keep = [False] * len(lines)
+    title_i: int | None = None
+    region = [i for i in range(end) if prose[i]]
+    if region:
+        lo, hi = region[0], region[-1]
+        title_i = _pick_title(lines, kinds, lo)
+        listing = _list_items(lines, kinds, prose, end)
+        for i in range(lo, hi + 1):
+            keep[i] = kinds[i] is None and i not in listing and i != title_i
+        # prose continues past the last prose line with short sentences ("More to follow.")
+        i = hi + 1
+        while i < end and kinds[i] is None and i not in listing and _closing_sentence(lines[i]):
+            keep[i] = True
+            i += 1
+        i = lo - 1
+        while (
+            i > (title_i if title_i is not None else -1) and kinds[i] is None and _closing_sentence(lines[i])
+        ):
+            keep[i] = True
+            i -= 1
+    else:
+        warnings.append("no article prose found")
+        title_i = _pick_title(lines, kinds, end)
+    title = lines[title_i] if title_i is not None else None
+    if title is not None:
+        for i in range(end):
+            if i != title_i and keep[i] and _same(lines[i], title):
+                keep[i] = False
+
+    body = [lines[i] for i in range(end) if keep[i]]
+    removed = [
+        lines[i] for i in range(len(lines)) if (i < end and not keep[i] and i != title_i) or i in section_left
+    ]
+    dateline = None
+    if body:
+        dateline, _ = parse_dateline(body[0], page_lang, year)
+        late = pub is not None and dateline is not None and dateline.date is not None
+        if (
+            late
+            and dateline.date[:4].isdigit()
+            and dateline.date > (pub + timedelta(days=2)).date().isoformat()
+        ):  # type: ignore[union-attr,operator]
+            dateline, _ = parse_dateline(body[0], page_lang, pub.year - 1)  # type: ignore[union-attr]
+    source = next((bp.source_name(ln) for ln in removed if bp.source_name(ln)), None)
+    if source is None and dateline is not None:
+        source = dateline.agency
+    authors = [m["name"] for ln in removed[:20] if (m := bp._BYLINE.match(ln)) and bp.is_byline(ln)]
+    body_text = "\n\n".join(body)
+    detected = detect_language(body_text)
+    return CleanedText(
+        title=title,
+        text=body_text,
+        removed=removed,
+        comments=comments,
+        dateline=dateline,
+        source_name=source,
+        language=detected if detected != UNDETERMINED else (language or page_lang),
+        warnings=warnings,
+        authors=authors,
+    )
+
+
+def _closing_sentence(line: str) -> bool:
+    s = bp.shape(line)
+    return s.terminal and s.n_words >= 2 and not line.rstrip().endswith(":")
+
+
+def _pick_title(lines: list[str], kinds: list[str | None], limit: int) -> int | None:
+    """The first headline-shaped line before the body that is not interface text or a list item."""
+    for i in range(limit):
+        line = lines[i]
+        s = bp.shape(line)
+        if (
+            kinds[i] is not None
+            or not 2 <= s.n_words <= 30
+            or len(line) > 250
+            or name_like(line)
+            and s.n_words <= 3
+        ):
+            continue
+        if line.rstrip().endswith((".", ":")) and s.n_words > 3 and not line.rstrip().endswith("..."):
+            continue
+        if i > 0 and bp.is_list_head(lines[i - 1]):
+            continue
+        return i
+    return None
+
+
+def _list_items(lines: list[str], kinds: list[str | None], prose: list[bool], end: int) -> set[int]:
+    """Lines under a list heading ("Related", "Lire aussi", "Tin liên quan") that are headlines, not prose."""
+    out: set[int] = set()
+    for h in range(end):
+        if not bp.is_list_head(lines[h]):
+            continue
+        i = h + 1
+        while (
+            i < end
+            and not prose[i]
+            and (kinds[i] is None or kinds[i] == "foreign")
+            and _headline_like(lines[i])
+        ):
+            if i > h + 1 and i + 1 < end and prose[i + 1]:
+                break  # a subheading that opens the next paragraph
+            out.add(i)
+            i += 1
+    return out
