@@ -1,0 +1,99 @@
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from conftest import ROOT
+
+from newsprism.cli import main
+
+EXAMPLES = ROOT / "examples"
+CONTRACT = {
+    "id",
+    "url",
+    "path",
+    "source",
+    "title",
+    "published",
+    "language",
+    "dateline",
+    "text",
+    "comments",
+    "removed",
+    "warnings",
+    "sentences",
+    "entities",
+    "quotes",
+    "numbers",
+}
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_extract_prints_articles_with_every_contract_field(capsys):
+    code, out, _ = run(capsys, "extract", str(EXAMPLES / "text"), "--format", "json", "--workers", "1", "-q")
+    assert code == 0
+    articles = json.loads(out)["articles"]
+    assert len(articles) >= 5
+    for a in articles:
+        assert set(a) >= CONTRACT
+        assert a["text"] and a["language"] in {"en", "fr", "de", "es", "ru", "vi", "und"}
+        assert set(a["source"]) == {"name", "domain"}
+
+
+def test_extract_skips_bad_inputs_by_name_and_exits_1(capsys, tmp_path):
+    (tmp_path / "empty.html").write_bytes(b"")
+    (tmp_path / "nav-only.html").write_text("<html><body><nav><a href='/'>Home</a></nav></body></html>")
+    code, out, err = run(
+        capsys,
+        "extract",
+        str(tmp_path / "empty.html"),
+        str(tmp_path / "nav-only.html"),
+        str(EXAMPLES / "text" / "labrujula-banco-central.txt"),
+        "--format",
+        "jsonl",
+        "--workers",
+        "1",
+    )
+    assert code == 1
+    assert len(out.strip().splitlines()) == 1
+    assert f"skipped {tmp_path / 'empty.html'}: empty input" in err
+    assert f"skipped {tmp_path / 'nav-only.html'}:" in err
+
+
+def test_usage_errors_exit_2(capsys):
+    assert run(capsys, "stories", "--db", "mysql://nowhere/x")[0] == 2
+    with pytest.raises(SystemExit) as exc:
+        main(["extract"])
+    assert exc.value.code == 2
+
+
+def test_ingest_twice_updates_nothing_and_lists_stories(capsys, tmp_path):
+    db = str(tmp_path / "s.db")
+    code, _, err = run(capsys, "ingest", str(EXAMPLES / "text"), "--db", db, "--no-analyze", "--workers", "1")
+    assert code == 0, err
+    first = json.loads(run(capsys, "stories", "--db", db, "--format", "json")[1])["stories"]
+    assert first and all(s["article_ids"] for s in first)
+    code, out, err = run(
+        capsys, "ingest", str(EXAMPLES / "text"), "--db", db, "--no-analyze", "--format", "json"
+    )
+    stats = json.loads(out)
+    assert code == 0 and stats["articles"] == 0 and stats["already_done"] >= 5
+    story_id = first[0]["id"]
+    code, out, _ = run(capsys, "story", story_id, "--db", db, "--format", "json")
+    shown = json.loads(out)
+    assert code == 0 and shown["stories"][0]["id"] == story_id
+    assert {a["id"] for a in shown["articles"]} == set(first[0]["article_ids"])
+
+
+def test_python_dash_m_runs_the_cli():
+    out = subprocess.run(
+        [sys.executable, "-m", "newsprism", "--version"], capture_output=True, text=True, check=True
+    )
+    assert out.stdout.startswith("newsprism ")
