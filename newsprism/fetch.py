@@ -39,6 +39,7 @@ ACCEPT = (
     "application/xml;q=0.9,text/plain;q=0.8,*/*;q=0.5"
 )
 MAX_RETRY_AFTER = 120.0  # seconds: a longer Retry-After is not waited for
+BODY_TIME_FACTOR = 6  # a whole answer must arrive within this many fetch.timeout (stops trickling servers)
 ROBOTS_MAX_BYTES = 512 * 1024  # RFC 9309: parse at least 500 KiB
 ROBOTS_MAX_REDIRECTS = 5  # RFC 9309 §2.3.1.2
 CACHE_FILENAME = "fetch-validators.sqlite3"
@@ -63,11 +64,17 @@ class Response:
 class Fetcher(Protocol):
     """What ingest needs from the network."""
 
-    def fetch(self, url: str) -> Response:
-        """Fetch one URL or raise a :class:`FetchError` naming it."""
+    def fetch(self, url: str, *, conditional: bool = True) -> Response:
+        """Fetch one URL or raise a :class:`FetchError` naming it.
+
+        ``conditional``: send the validators kept from the last fetch of ``url`` (ETag /
+        Last-Modified); an unchanged resource then comes back with ``not_modified=True``.
+        """
         ...
 
-    def fetch_many(self, urls: Iterable[str]) -> Iterator[tuple[str, Response | FetchError]]:
+    def fetch_many(
+        self, urls: Iterable[str], *, conditional: bool = True
+    ) -> Iterator[tuple[str, Response | FetchError]]:
         """Fetch URLs, yielding ``(url, response or error)`` as each completes; never raises for one URL."""
         ...
 
@@ -84,7 +91,7 @@ class MockFetcher:
         self.pages = dict(pages)
         self.requested: list[str] = []
 
-    def fetch(self, url: str) -> Response:
+    def fetch(self, url: str, *, conditional: bool = True) -> Response:
         self.requested.append(url)
         if url not in self.pages:
             raise HTTPStatusError(f"{url}: HTTP 404 Not Found", 404)
@@ -95,7 +102,9 @@ class MockFetcher:
             return Response(url=url, final_url=url, status=200, content=page)
         return page
 
-    def fetch_many(self, urls: Iterable[str]) -> Iterator[tuple[str, Response | FetchError]]:
+    def fetch_many(
+        self, urls: Iterable[str], *, conditional: bool = True
+    ) -> Iterator[tuple[str, Response | FetchError]]:
         for url in dict.fromkeys(urls):
             try:
                 yield url, self.fetch(url)
@@ -278,19 +287,29 @@ class HttpFetcher:
 
     # -- public API -------------------------------------------------------------------------------
 
-    def fetch(self, url: str) -> Response:
-        """Fetch ``url``; raise a :class:`FetchError` (or subclass) whose message names it and the reason."""
-        _check_scheme(url, url)
-        return self._follow(url, check_robots=self.respect_robots, max_redirects=self.max_redirects)
+    def fetch(self, url: str, *, conditional: bool = True) -> Response:
+        """Fetch ``url``; raise a :class:`FetchError` (or subclass) whose message names it and the reason.
 
-    def fetch_many(self, urls: Iterable[str]) -> Iterator[tuple[str, Response | FetchError]]:
+        With ``conditional`` (the default) the ETag / Last-Modified kept from the last 2xx answer for
+        this URL are sent, and an unchanged resource comes back as ``not_modified=True`` with no body.
+        """
+        _check_scheme(url, url)
+        return self._follow(
+            url, check_robots=self.respect_robots, max_redirects=self.max_redirects, conditional=conditional
+        )
+
+    def fetch_many(
+        self, urls: Iterable[str], *, conditional: bool = True
+    ) -> Iterator[tuple[str, Response | FetchError]]:
         """Fetch each distinct URL once, ``fetch.concurrency`` at a time, yielding results as they complete."""
         order = _interleave_by_host(urls)
         if not order:
             return
         pool = ThreadPoolExecutor(max_workers=min(self.concurrency, len(order)), thread_name_prefix="fetch")
         try:
-            pending: dict[Future[Response], str] = {pool.submit(self.fetch, url): url for url in order}
+            pending: dict[Future[Response], str] = {
+                pool.submit(self.fetch, url, conditional=conditional): url for url in order
+            }
             while pending:
                 done, _ = wait(pending, return_when=FIRST_COMPLETED)
                 for future in done:
@@ -298,6 +317,16 @@ class HttpFetcher:
                     yield url, self._result(url, future)
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
+
+    def forget(self, *urls: str) -> None:
+        """Drop the validators kept for ``urls``, so that their next fetch is a full one.
+
+        Validators are kept under the URL that answered 2xx: pass ``response.final_url`` (and
+        ``response.url``). Call it when a fetched page could not be used, so that a later run does not
+        get a 304 for a page it never stored.
+        """
+        for url in urls:
+            self.validators.put(url, None, None)
 
     def close(self) -> None:
         self._client.close()
@@ -322,13 +351,21 @@ class HttpFetcher:
         except Exception as exc:  # a bug or an odd library error must not sink the batch
             return FetchError(f"{url}: unexpected error: {type(exc).__name__}: {exc}")
 
-    def _follow(self, url: str, *, check_robots: bool, max_redirects: int, robots: bool = False) -> Response:
+    def _follow(
+        self,
+        url: str,
+        *,
+        check_robots: bool,
+        max_redirects: int,
+        robots: bool = False,
+        conditional: bool = True,
+    ) -> Response:
         hop = url
         for _ in range(max_redirects + 1):
             if check_robots and not self._allowed(hop):
                 where = "" if hop == url else f" (redirected to {hop})"
                 raise RobotsDisallowed(f"{url}: robots.txt of {_host_key(hop)} disallows it{where}")
-            etag, modified = (None, None) if robots else self.validators.get(hop)
+            etag, modified = self.validators.get(hop) if conditional and not robots else (None, None)
             headers: dict[str, str] = {}
             if etag:
                 headers["If-None-Match"] = etag
@@ -402,14 +439,19 @@ class HttpFetcher:
             with self._client.stream("GET", hop, headers=headers) as resp:
                 head = dict(resp.headers.items())
                 declared = head.get("content-length", "")
-                if declared.isdigit() and int(declared) > limit:
+                if resp.status_code < 300 and declared.isdigit() and int(declared) > limit:
                     raise TooLargeError(
                         f"{url}: body of {declared} bytes is over the cap of {limit} bytes{via}"
                     )
                 chunks: list[bytes] = []
                 size = 0
+                deadline = time.monotonic() + self.timeout * BODY_TIME_FACTOR
                 if resp.status_code < 300:
                     for chunk in resp.iter_bytes():
+                        if time.monotonic() > deadline:
+                            raise FetchTimeout(
+                                f"{url}: body not received within {self.timeout * BODY_TIME_FACTOR:g} s{via}"
+                            )
                         size += len(chunk)
                         if size > limit:
                             raise TooLargeError(f"{url}: body is over the cap of {limit} bytes{via}")

@@ -12,7 +12,7 @@
         assert [r.path for r in http_server.log] == ["/robots.txt", "/page"]
 
 A :class:`Reply` can be slow (``delay``), stream a large generated body (``size``) without or with a
-Content-Length, answer 304 to a matching ``If-None-Match`` / ``If-Modified-Since`` (``etag``,
+Content-Length, trickle it (``chunk_size``, ``pause``), answer 304 to a matching ``If-None-Match`` / ``If-Modified-Since`` (``etag``,
 ``last_modified``), and carry any headers. A route may also be a function ``(LoggedRequest) -> Reply``.
 Unknown paths answer 404. Each :class:`LoggedRequest` records the arrival time (``time.monotonic()``),
 the headers, the status sent, the body bytes written and whether the client hung up mid-body.
@@ -41,6 +41,8 @@ class Reply:
     content_type: str = "text/html; charset=utf-8"
     delay: float = 0.0  # seconds before the status line is sent
     size: int = 0  # generated body of this many bytes, sent in chunks
+    chunk_size: int = 65536  # bytes per chunk of a generated body
+    pause: float = 0.0  # seconds between chunks of a generated body (a trickling server)
     declare_length: bool = True  # with size: send Content-Length (else chunked transfer)
     etag: str | None = None  # sent as ETag; a matching If-None-Match gets 304
     last_modified: str | None = None  # sent as Last-Modified; an equal If-Modified-Since gets 304
@@ -168,7 +170,7 @@ def _body_chunks(reply: Reply) -> Iterator[bytes]:
         if reply.body:
             yield reply.body
         return
-    chunk = b"x" * 65536
+    chunk = b"x" * max(1, reply.chunk_size)
     left = reply.size
     while left > 0:
         yield chunk[: min(left, len(chunk))]
@@ -232,7 +234,9 @@ def _make_handler(server: LocalServer) -> type[BaseHTTPRequestHandler]:
             self.end_headers()
             if not body:
                 return
-            for piece in _body_chunks(reply):
+            for i, piece in enumerate(_body_chunks(reply)):
+                if i and reply.pause and server._stop.wait(reply.pause):
+                    return
                 if chunked:
                     self.wfile.write(f"{len(piece):x}\r\n".encode() + piece + b"\r\n")
                 else:

@@ -219,6 +219,20 @@ def test_streamed_body_over_the_cap_is_cut_off_mid_stream(http_server: LocalServ
     assert request.bytes_sent < total
 
 
+def test_trickling_server_times_out_on_the_whole_body(http_server: LocalServer) -> None:
+    http_server.add("/trickle", Reply(size=1000, chunk_size=10, pause=0.05, declare_length=False))
+    settings = fast_settings(fetch__timeout=0.3, fetch__retries=0)
+    with HttpFetcher(settings) as f, pytest.raises(FetchTimeout, match="body not received within 1.8 s"):
+        f.fetch(http_server.url("/trickle"))
+
+
+def test_error_answer_with_a_large_declared_body_reports_the_status(http_server: LocalServer) -> None:
+    http_server.add("/gone", Reply(status=410, size=50_000_000))
+    with HttpFetcher(fast_settings(fetch__max_bytes=10_000)) as f, pytest.raises(HTTPStatusError) as info:
+        f.fetch(http_server.url("/gone"))
+    assert info.value.status == 410
+
+
 def test_body_at_the_cap_is_accepted(http_server: LocalServer) -> None:
     http_server.add("/exact", Reply(size=10_000, declare_length=False))
     with HttpFetcher(fast_settings(fetch__max_bytes=10_000)) as f:
@@ -417,3 +431,32 @@ def test_mock_fetcher_answers_from_its_pages() -> None:
     assert results["https://slow.example/"] is err
     assert isinstance(results["https://a.example/"], Response)
     assert mock.requested[-2:] == ["https://slow.example/", "https://a.example/"]
+
+
+def test_unconditional_fetch_sends_no_validators(http_server: LocalServer, fetcher: HttpFetcher) -> None:
+    http_server.add("/page", Reply(body=PAGE, etag='"p1"'))
+    url = http_server.url("/page")
+    fetcher.fetch(url)
+    again = fetcher.fetch(url, conditional=False)
+    assert again.content == PAGE and not again.not_modified
+    assert "if-none-match" not in http_server.requests("/page")[1].headers
+
+
+def test_forget_drops_the_validators_of_a_url(http_server: LocalServer, fetcher: HttpFetcher) -> None:
+    http_server.add("/page", Reply(body=PAGE, etag='"p1"'))
+    url = http_server.url("/page")
+    first = fetcher.fetch(url)
+    fetcher.forget(first.url, first.final_url)
+    assert fetcher.fetch(url).content == PAGE
+
+
+def test_validators_are_kept_for_the_final_url_of_a_redirect(
+    http_server: LocalServer, fetcher: HttpFetcher
+) -> None:
+    http_server.redirect("/feed", "/feeds/all.xml", status=301)
+    http_server.add("/feeds/all.xml", Reply(body=b"<rss/>", etag='"f1"'))
+    first = fetcher.fetch(http_server.url("/feed"))
+    second = fetcher.fetch(http_server.url("/feed"))
+    assert first.final_url == http_server.url("/feeds/all.xml")
+    assert second.not_modified and second.final_url == first.final_url
+    assert fetcher.validators.get(http_server.url("/feed")) == (None, None)
