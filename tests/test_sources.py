@@ -171,3 +171,13 @@ def test_a_warc_cut_in_the_middle_of_a_compressed_record_is_reported(tmp_path):
     path.write_bytes(data + data[: len(data) // 3])
     docs, skips = read([str(path)])
     assert len(docs) == 2 and "broken WARC record after 2 responses" in skips[0].reason
+
+
+def test_a_200_mb_file_is_skipped_by_default_without_reading_it(tmp_path):
+    big = tmp_path / "dump.html"
+    with open(big, "wb") as fh:  # sparse: costs no disk
+        fh.write(b"<html><body><p>")
+        fh.seek(200 * 1024 * 1024)
+        fh.write(b"</p></body></html>")
+    docs, (skip,) = read([str(big)])
+    assert not docs and skip.input == str(big) and "larger than the 50,000,000-byte limit" in skip.reason
