@@ -146,6 +146,7 @@ def process_inputs(
             yield raw, result.article
     finally:
         report.already_done += source.already_done
+        source.close()
         if own_engine:
             engine.close()
 

@@ -102,6 +102,7 @@ class DocumentSource:
     ) -> None:
         self.settings = settings or Settings()
         self._fetcher = fetcher
+        self._own_fetcher = fetcher is None
         self.is_done = is_done or (lambda key: False)
         self.stdin = stdin
         self.max_bytes = int(self.settings["input.max_bytes"])
@@ -114,6 +115,12 @@ class DocumentSource:
 
             self._fetcher = HttpFetcher(self.settings)
         return self._fetcher
+
+    def close(self) -> None:
+        """Close the fetcher this source made itself (a fetcher passed in belongs to the caller)."""
+        if self._own_fetcher and self._fetcher is not None:
+            self._fetcher.close()
+            self._fetcher = None
 
     # ---- top level
 
@@ -365,7 +372,11 @@ def iter_documents(
     is_done: IsDone | None = None,
 ) -> Iterator[Item]:
     """Every raw document (and skip) of ``inputs``; see :class:`DocumentSource`."""
-    yield from DocumentSource(settings, fetcher=fetcher, is_done=is_done).iter_documents(inputs)
+    source = DocumentSource(settings, fetcher=fetcher, is_done=is_done)
+    try:
+        yield from source.iter_documents(inputs)
+    finally:
+        source.close()
 
 
 def _walk(root: str) -> Iterator[str]:
