@@ -159,26 +159,32 @@ class ValidatorCache:
 
 
 class HostGate:
-    """Per-host politeness: at most ``concurrency`` requests in flight, starts ``delay`` seconds apart."""
+    """Per-host politeness: at most ``concurrency`` requests in flight, starts ``delay`` seconds apart.
+
+    The delay is measured from the moment the previous request to the host actually left the gate,
+    so a thread that wakes late never lets the next one start early.
+    """
 
     def __init__(self, delay: float, concurrency: int) -> None:
         self.delay = max(0.0, delay)
         self._lock = threading.Lock()
-        self._next_start: dict[str, float] = {}
+        self._last_start: dict[str, float] = {}
+        self._pacing: defaultdict[str, threading.Lock] = defaultdict(threading.Lock)
         self._slots: defaultdict[str, threading.BoundedSemaphore] = defaultdict(
             lambda: threading.BoundedSemaphore(max(1, concurrency))
         )
 
     def enter(self, host: str) -> None:
         with self._lock:
-            slots = self._slots[host]
+            slots, pacing = self._slots[host], self._pacing[host]
         slots.acquire()
-        with self._lock:  # reserve the next start time, then wait for it outside the lock
-            now = time.monotonic()
-            start = max(now, self._next_start.get(host, now))
-            self._next_start[host] = start + self.delay
-        if start > now:
-            time.sleep(start - now)
+        with pacing:  # one thread per host waits out the delay at a time; other hosts are not held
+            last = self._last_start.get(host)
+            if last is not None:
+                wait_s = last + self.delay - time.monotonic()
+                if wait_s > 0:
+                    time.sleep(wait_s)
+            self._last_start[host] = time.monotonic()
 
     def leave(self, host: str) -> None:
         with self._lock:
