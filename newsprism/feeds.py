@@ -34,6 +34,7 @@ _ROOT = re.compile(r"<([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)")
 _ENTITY_DECL = re.compile(rb"<!ENTITY", re.IGNORECASE)
 _SPACE = re.compile(r"\s+")
 _TAG = re.compile(r"<[^>]*>")
+_CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.IGNORECASE)
 
 
 class FeedWarning(UserWarning):
@@ -233,12 +234,20 @@ def _http_url(value: str | None, base: str | None) -> str | None:
     return None
 
 
-def read_feed(content: bytes, *, origin: str, base_url: str | None = None, max_entries: int = 500) -> Feed:
+def read_feed(
+    content: bytes,
+    *,
+    origin: str,
+    base_url: str | None = None,
+    max_entries: int = 500,
+    content_type: str | None = None,
+) -> Feed:
     """Parse an RSS/Atom feed; raise FeedError (naming ``origin``) for unsafe XML or a non-feed.
 
     Relative links are resolved against ``base_url`` (the URL the feed was fetched from), else
     ``origin`` when it is a URL, else the feed's own link. Entries without an http(s) link are left out;
-    the same link is kept once; at most ``max_entries`` entries are returned.
+    the same link is kept once; at most ``max_entries`` entries are returned. ``content_type`` is the
+    HTTP Content-Type header, if any: a charset named there wins over the XML declaration.
     """
     if not content.strip():
         raise FeedError(f"{origin}: not an RSS/Atom feed: it is empty")
@@ -249,7 +258,8 @@ def read_feed(content: bytes, *, origin: str, base_url: str | None = None, max_e
         _refuse_entities_in_broken_xml(content, origin, "feed")
 
     base = base_url or (origin if _http_url(origin, None) else None)
-    headers = {"content-type": "application/xml"}
+    charset = _CHARSET.search(content_type or "")
+    headers = {"content-type": "application/xml" + (f"; charset={charset.group(1)}" if charset else "")}
     if base:
         headers["content-location"] = base
     try:
@@ -310,11 +320,18 @@ def read_feed(content: bytes, *, origin: str, base_url: str | None = None, max_e
 
 
 def parse_feed(
-    content: bytes, *, origin: str, base_url: str | None = None, max_entries: int = 500
+    content: bytes,
+    *,
+    origin: str,
+    base_url: str | None = None,
+    max_entries: int = 500,
+    content_type: str | None = None,
 ) -> list[FeedEntry]:
     """The entries of an RSS/Atom feed (see :func:`read_feed`); problems that did not stop the
     reading are issued as :class:`FeedWarning` (use :func:`read_feed` to collect them instead)."""
-    feed = read_feed(content, origin=origin, base_url=base_url, max_entries=max_entries)
+    feed = read_feed(
+        content, origin=origin, base_url=base_url, max_entries=max_entries, content_type=content_type
+    )
     for message in feed.warnings:
         warnings.warn(message, FeedWarning, stacklevel=2)
     return feed.entries

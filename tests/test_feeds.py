@@ -153,6 +153,17 @@ def test_rss_0_91_with_its_doctype_is_accepted() -> None:
     assert feed.warnings == []
 
 
+def test_http_charset_decodes_a_feed_without_an_xml_declaration() -> None:
+    rss = (
+        "<rss version='2.0'><channel><title>Вести Заречья</title><link>https://zarechye.example/</link>"
+        "<item><title>Мост открыт после ремонта</title><link>https://zarechye.example/most</link></item>"
+        "</channel></rss>"
+    ).encode("windows-1251")
+    feed = read_feed(rss, origin="zarechye.xml", content_type="application/rss+xml; charset=windows-1251")
+    assert feed.title == "Вести Заречья"
+    assert feed.entries[0].title == "Мост открыт после ремонта"
+
+
 def test_a_sloppy_but_usable_feed_gives_a_warning_not_an_error() -> None:
     with pytest.warns(FeedWarning, match="sloppy_rss.xml: feed is not well-formed"):
         entries = parse_feed(fixture("sloppy_rss.xml"), origin="sloppy_rss.xml")
