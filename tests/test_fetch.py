@@ -277,6 +277,13 @@ def test_robots_txt_missing_allows_everything(http_server: LocalServer, fetcher:
     assert fetcher.fetch(http_server.url("/a")).status == 200
 
 
+def test_robots_txt_that_cannot_be_reached_allows_everything(http_server: LocalServer) -> None:
+    http_server.add("/robots.txt", Reply(body=b"User-agent: *\nDisallow: /\n", delay=5.0))
+    http_server.add("/a", Reply(body=PAGE))
+    with HttpFetcher(fast_settings(fetch__timeout=0.2, fetch__retries=0)) as f:
+        assert f.fetch(http_server.url("/a")).content == PAGE
+
+
 def test_robots_txt_server_error_disallows_everything(http_server: LocalServer) -> None:
     http_server.robots("down", status=503)
     http_server.add("/a", Reply(body=PAGE))
