@@ -1,0 +1,520 @@
+"""Online story clustering: each article, in publication order, joins the best live story or starts one.
+
+Candidates are the ``candidates`` stories whose centroid is nearest the article's vector among the stories
+alive within ``window_days`` of its time (``WindowIndex``: the cost per article is bounded by the window,
+not the corpus). Each candidate is scored by a logistic model over:
+
+    dense     cosine to the story centroid, and the best cosine to its recent members (cross-lingual)
+    tfidf     cosine of stemmed words, IDF learned online per language (only within a language)
+    entities  overlap of normalised entity keys          numbers  shared numbers
+    time      log(1 + days between the article and the story's span)         size  log(1 + articles)
+
+The article joins the most probable candidate when its probability reaches ``join_threshold``; else it
+starts a story. When the story it joined now looks like another live story (the same model applied story
+to story, at ``merge_threshold``) the two merge: merged ids keep resolving to the survivor. A story fades
+when nothing joined it for ``window_days``: it leaves the index and keeps only its metadata.
+
+The model's weights were fitted on the dev splits (``newsprism.evaluate.clustering.fit_weights``); a
+second set without the TF-IDF feature serves pairs in different languages. Copies found by dedup
+(``Article.syndication``) join their origin's story directly.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import math
+from collections import deque
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from newsprism.ann import WindowIndex
+from newsprism.errors import StageError
+from newsprism.records import Article, sha1
+from newsprism.signals import Signals, extract_signals
+
+FEATURES = ("dense", "dense_max", "tfidf", "entities", "entities_n", "numbers", "gap", "size")
+
+# Fitted on dev data (basil dev + giveme5w1h, USE vectors) by newsprism.evaluate.clustering.fit_weights.
+DEFAULT_WEIGHTS: dict[str, dict[str, float]] = {
+    "full": {
+        "bias": -9.0,
+        "dense": 6.0,
+        "dense_max": 4.0,
+        "tfidf": 6.0,
+        "entities": 2.0,
+        "entities_n": 1.0,
+        "numbers": 0.5,
+        "gap": -1.0,
+        "size": 0.2,
+    },
+    "cross": {
+        "bias": -9.0,
+        "dense": 8.0,
+        "dense_max": 5.0,
+        "tfidf": 0.0,
+        "entities": 2.0,
+        "entities_n": 1.0,
+        "numbers": 0.5,
+        "gap": -1.0,
+        "size": 0.2,
+    },
+}
+
+_MAX_TERMS = 256  # words kept per story profile
+_MAX_ENTITIES = 128
+
+
+@dataclass
+class _Story:
+    """A live story's running summary (dropped to its metadata when it fades)."""
+
+    key: int
+    id: str
+    first: float
+    last: float
+    n: int = 0
+    vec_sum: np.ndarray | None = None
+    recent: deque[np.ndarray] = field(default_factory=deque)
+    terms: dict[str, dict[int, float]] = field(default_factory=dict)  # language → stem → count
+    entities: dict[int, int] = field(default_factory=dict)
+    numbers: dict[int, int] = field(default_factory=dict)
+    merged_into: int = -1
+
+    @property
+    def live(self) -> bool:
+        return self.vec_sum is not None
+
+    def centroid(self) -> np.ndarray:
+        assert self.vec_sum is not None
+        norm = float(np.linalg.norm(self.vec_sum))
+        return self.vec_sum / norm if norm > 0 else self.vec_sum
+
+
+def _at(sig: Signals, t: float) -> Signals:
+    """``sig`` placed at time ``t`` (for undated articles)."""
+    return Signals(
+        sig.time if sig.time is not None else t, sig.language, sig.terms, sig.entities, sig.numbers
+    )
+
+
+def _sigmoid(x: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, x))))
+
+
+def _prune(counts: dict[int, Any], cap: int) -> None:
+    if len(counts) > cap * 3 // 2:
+        keep = sorted(counts.items(), key=lambda kv: -kv[1])[:cap]
+        counts.clear()
+        counts.update(keep)
+
+
+class StoryClusterer:
+    """Online clusterer of articles into stories (scikit-learn conventions: learned state ends in ``_``)."""
+
+    def __init__(
+        self,
+        *,
+        join_threshold: float = 0.5,
+        merge_threshold: float = 0.9,
+        window_days: float = 3.0,
+        candidates: int = 8,
+        recent_members: int = 8,
+        weights: dict[str, dict[str, float]] | None = None,
+    ):
+        self.join_threshold = join_threshold
+        self.merge_threshold = merge_threshold
+        self.window_days = window_days
+        self.candidates = candidates
+        self.recent_members = recent_members
+        self.weights = weights
+
+    # ------------------------------------------------------------------ state
+    def _init_state(self, dim: int) -> None:
+        self.dim_ = dim
+        self.index_ = WindowIndex(dim)
+        self.stories_: list[_Story] = []
+        self.article_ids_: list[str] = []
+        self.story_of_: dict[str, int] = {}
+        self.assign_: list[int] = []
+        self.df_: dict[str, dict[int, int]] = {}
+        self.ndocs_: dict[str, int] = {}
+        self.clock_ = -math.inf
+        self.model_: str | None = None
+        self.merges_ = 0
+        w = self.weights or DEFAULT_WEIGHTS
+        self._w = {name: np.array([w[name][f] for f in FEATURES]) for name in ("full", "cross")}
+        self._b = {name: w[name]["bias"] for name in ("full", "cross")}
+
+    @property
+    def fitted(self) -> bool:
+        return hasattr(self, "stories_")
+
+    def _root(self, key: int) -> int:
+        stories = self.stories_
+        while stories[key].merged_into >= 0:
+            parent = stories[key].merged_into
+            if stories[parent].merged_into >= 0:
+                stories[key].merged_into = stories[parent].merged_into
+            key = parent
+        return key
+
+    # ------------------------------------------------------------------ scoring
+    def _idf(self, language: str, term: int) -> float:
+        n = self.ndocs_.get(language, 0)
+        df = self.df_.get(language, {}).get(term, 0)
+        return math.log((n + 1) / (df + 1)) + 1.0
+
+    def _tfidf_cos(self, language: str, a: dict[int, int] | dict[int, float], b: dict[int, float]) -> float:
+        if not a or not b:
+            return 0.0
+        idf = self._idf
+        dot = sum(w * b[t] * idf(language, t) ** 2 for t, w in a.items() if t in b)
+        if dot == 0:
+            return 0.0
+        na = math.sqrt(sum((w * idf(language, t)) ** 2 for t, w in a.items()))
+        nb = math.sqrt(sum((w * idf(language, t)) ** 2 for t, w in b.items()))
+        return dot / (na * nb) if na and nb else 0.0
+
+    def _features(
+        self, vector: np.ndarray, sig: Signals, story: _Story, dense: float
+    ) -> tuple[np.ndarray, str]:
+        dense_max = max((float(m @ vector) for m in story.recent), default=dense)
+        profile = story.terms.get(sig.language)
+        same_language = profile is not None and sig.language != "und"
+        tfidf = self._tfidf_cos(sig.language, sig.terms, profile) if same_language and profile else 0.0
+        shared = sum(1 for e in sig.entities if e in story.entities)
+        smaller = min(len(sig.entities), len(story.entities))
+        numbers = sum(1 for x in sig.numbers if x in story.numbers)
+        t = sig.time if sig.time is not None else self.clock_
+        gap = max(0.0, t - story.last, story.first - t)
+        row = np.array(
+            [
+                dense,
+                dense_max,
+                tfidf,
+                shared / smaller if smaller else 0.0,
+                min(shared, 4) / 4.0,
+                min(numbers, 3) / 3.0,
+                math.log1p(gap),
+                math.log1p(story.n),
+            ]
+        )
+        return row, ("full" if same_language else "cross")
+
+    def _probability(self, row: np.ndarray, kind: str) -> float:
+        return _sigmoid(float(self._w[kind] @ row) + self._b[kind])
+
+    # ------------------------------------------------------------------ the stream
+    def add(self, article: Article, vector: np.ndarray | None) -> str:
+        """Assign ``article`` (with its title+lead vector) to a story; returns the story id."""
+        known = self.story_of(article.id)
+        if known is not None:
+            return known
+        try:
+            sig = extract_signals(article)
+        except Exception as exc:  # a malformed article must not stop the stream
+            raise StageError(f"clustering article {article.id}: cannot read its signals: {exc}") from exc
+        if vector is None:
+            dim = self.dim_ if self.fitted else 1
+            vector = np.zeros(dim, dtype=np.float32)
+            article.warnings.append("no vector: clustered on its words, entities and dates only")
+        if sig.time_source != "published":
+            article.warnings.append(
+                "no publication date: clustered at its ingest time"
+                if sig.time_source == "ingested"
+                else "no publication or ingest date: clustered at the time of the stream"
+            )
+        return self.add_signals(
+            article.id, np.asarray(vector, dtype=np.float32), sig, origin=article.syndication
+        )
+
+    def add_signals(
+        self, article_id: str, vector: np.ndarray, sig: Signals, origin: str | None = None
+    ) -> str:
+        """``add`` for callers that already hold the article's signals (benchmarks, re-clustering)."""
+        if not self.fitted:
+            self._init_state(len(vector))
+        if len(vector) != self.dim_:
+            raise StageError(
+                f"article {article_id}: vector has {len(vector)} dimensions, the stories {self.dim_}"
+            )
+        t = sig.time if sig.time is not None else (self.clock_ if self.clock_ > -math.inf else 0.0)
+        if t > self.clock_:
+            self._advance(t)
+        if origin is not None and origin in self.story_of_:
+            key = self._root(self.story_of_[origin])
+            if not self.stories_[key].live:
+                key = self._new_story(article_id, t)
+        else:
+            key = self._best(vector, sig, t)
+            if key < 0:
+                key = self._new_story(article_id, t)
+        self._absorb(key, article_id, vector, sig, t)
+        self._maybe_merge(key, t)
+        return self.stories_[self._root(key)].id
+
+    def candidate_features(self, vector: np.ndarray, sig: Signals) -> list[tuple[int, np.ndarray, str]]:
+        """``(story key, feature row, "full"|"cross")`` for the live stories nearest the article."""
+        if not self.fitted:
+            return []
+        t = sig.time if sig.time is not None else self.clock_
+        hits = self.index_.query(vector, t, self.window_days, self.candidates)
+        return [(key, *self._features(vector, sig, self.stories_[key], dense)) for key, dense in hits]
+
+    def _best(self, vector: np.ndarray, sig: Signals, t: float) -> int:
+        best_key, best_p = -1, -1.0
+        for key, row, kind in self.candidate_features(vector, sig if sig.time is not None else _at(sig, t)):
+            p = self._probability(row, kind)
+            if p > best_p:
+                best_key, best_p = key, p
+        return best_key if best_p >= self.join_threshold else -1
+
+    def assign(self, article_id: str, vector: np.ndarray, sig: Signals, key: int | None) -> int:
+        """Put the article in story ``key`` (a new story when ``None``): for teachers and tests."""
+        if not self.fitted:
+            self._init_state(len(vector))
+        t = sig.time if sig.time is not None else max(self.clock_, 0.0)
+        if t > self.clock_:
+            self._advance(t)
+        if key is None or not self.stories_[key].live:
+            key = self._new_story(article_id, t)
+        self._absorb(key, article_id, vector, sig, t)
+        return key
+
+    def _new_story(self, article_id: str, t: float) -> int:
+        key = len(self.stories_)
+        story = _Story(key=key, id="st-" + sha1(article_id)[:16], first=t, last=t)
+        story.vec_sum = np.zeros(self.dim_, dtype=np.float32)
+        story.recent = deque(maxlen=self.recent_members)
+        self.stories_.append(story)
+        return key
+
+    def _absorb(self, key: int, article_id: str, vector: np.ndarray, sig: Signals, t: float) -> None:
+        story = self.stories_[key]
+        assert story.vec_sum is not None
+        story.vec_sum += vector
+        story.recent.append(vector)
+        story.n += 1
+        story.first = min(story.first, t)
+        story.last = max(story.last, t)
+        profile = story.terms.setdefault(sig.language, {})
+        for term, count in sig.terms.items():
+            profile[term] = profile.get(term, 0.0) + count
+        _prune(profile, _MAX_TERMS)
+        for e in sig.entities:
+            story.entities[e] = story.entities.get(e, 0) + 1
+        _prune(story.entities, _MAX_ENTITIES)
+        for x in sig.numbers:
+            story.numbers[x] = story.numbers.get(x, 0) + 1
+        _prune(story.numbers, _MAX_ENTITIES)
+        df = self.df_.setdefault(sig.language, {})
+        for term in sig.terms:
+            df[term] = df.get(term, 0) + 1
+        self.ndocs_[sig.language] = self.ndocs_.get(sig.language, 0) + 1
+        self.story_of_[article_id] = key
+        self.article_ids_.append(article_id)
+        self.assign_.append(key)
+        self.index_.put(key, story.centroid(), story.first, story.last)
+
+    def _story_signals(self, story: _Story) -> Signals:
+        language, profile = max(story.terms.items(), key=lambda kv: len(kv[1]), default=("und", {}))
+        return Signals(
+            time=story.last,
+            language=language,
+            terms={k: int(v) for k, v in profile.items()},
+            entities=frozenset(story.entities),
+            numbers=frozenset(story.numbers),
+        )
+
+    def _maybe_merge(self, key: int, t: float) -> None:
+        if self.merge_threshold >= 1.0:
+            return
+        story = self.stories_[key]
+        if story.n < 2:
+            return
+        centroid = story.centroid()
+        sig = self._story_signals(story)
+        for other_key, dense in self.index_.query(centroid, t, self.window_days, 3):
+            if other_key == key:
+                continue
+            other = self.stories_[other_key]
+            row, kind = self._features(centroid, sig, other, dense)
+            row[1] = dense  # story to story: the centroid is the member that counts
+            if self._probability(row, kind) >= self.merge_threshold:
+                self._merge(
+                    other_key if other.n >= story.n else key, key if other.n >= story.n else other_key
+                )
+                return
+
+    def _merge(self, into: int, source: int) -> None:
+        a, b = self.stories_[into], self.stories_[source]
+        assert a.vec_sum is not None and b.vec_sum is not None
+        a.vec_sum += b.vec_sum
+        a.n += b.n
+        a.first, a.last = min(a.first, b.first), max(a.last, b.last)
+        for vec in b.recent:
+            a.recent.append(vec)
+        for language, profile in b.terms.items():
+            mine = a.terms.setdefault(language, {})
+            for term, count in profile.items():
+                mine[term] = mine.get(term, 0.0) + count
+            _prune(mine, _MAX_TERMS)
+        for src, dst in ((b.entities, a.entities), (b.numbers, a.numbers)):
+            for k, v in src.items():
+                dst[k] = dst.get(k, 0) + v
+        b.merged_into = into
+        self._fade(b)
+        self.index_.remove(source)
+        self.index_.put(into, a.centroid(), a.first, a.last)
+        self.merges_ += 1
+
+    def _advance(self, t: float) -> None:
+        previous = self.clock_
+        self.clock_ = t
+        if previous == -math.inf or math.floor(t * 4) != math.floor(previous * 4):  # every 6 hours at most
+            for key in self.index_.expire(t - 2 * self.window_days):
+                self._fade(self.stories_[key])
+
+    @staticmethod
+    def _fade(story: _Story) -> None:
+        story.vec_sum = None
+        story.recent = deque()
+        story.terms = {}
+        story.entities = {}
+        story.numbers = {}
+
+    def fit(self, stream: Iterable[tuple[Article, np.ndarray | None]]) -> StoryClusterer:
+        """Add every ``(article, vector)`` of ``stream`` in order; returns ``self``."""
+        for article, vector in stream:
+            self.add(article, vector)
+        return self
+
+    # ------------------------------------------------------------------ results
+    @property
+    def labels_(self) -> list[str]:
+        """The story id of every article added, in the order added (merges resolved)."""
+        ids = [s.id for s in self.stories_]
+        return [ids[self._root(k)] for k in self.assign_]
+
+    def story_of(self, article_id: str) -> str | None:
+        key = self.story_of_.get(article_id) if self.fitted else None
+        return None if key is None else self.stories_[self._root(key)].id
+
+    def merged_ids(self) -> dict[str, str]:
+        """``{merged story id: surviving story id}``."""
+        return {s.id: self.stories_[self._root(s.key)].id for s in self.stories_ if s.merged_into >= 0}
+
+    def members(self) -> dict[str, list[str]]:
+        """``{story id: article ids in the order added}``."""
+        out: dict[str, list[str]] = {}
+        for aid, sid in zip(self.article_ids_, self.labels_, strict=True):
+            out.setdefault(sid, []).append(aid)
+        return out
+
+    # ------------------------------------------------------------------ persistence
+    def save(self) -> bytes:
+        """The learned state as bytes (numpy ``.npz`` with a JSON header; no pickle)."""
+        if not self.fitted:
+            return b""
+        live = [s for s in self.stories_ if s.live]
+        meta = {
+            "params": self.get_params(),
+            "dim": self.dim_,
+            "clock": self.clock_ if self.clock_ > -math.inf else None,
+            "model": self.model_,
+            "merges": self.merges_,
+            "stories": [[s.id, s.first, s.last, s.n, s.merged_into] for s in self.stories_],
+            "live": [
+                [
+                    s.key,
+                    len(s.recent),
+                    {lang: {str(k): v for k, v in p.items()} for lang, p in s.terms.items()},
+                    {str(k): v for k, v in s.entities.items()},
+                    {str(k): v for k, v in s.numbers.items()},
+                ]
+                for s in live
+            ],
+            "articles": self.article_ids_,
+            "df": {lang: {str(k): v for k, v in d.items()} for lang, d in self.df_.items()},
+            "ndocs": self.ndocs_,
+        }
+        sums = np.stack([s.vec_sum for s in live]) if live else np.zeros((0, self.dim_), np.float32)
+        recent = [v for s in live for v in s.recent]
+        buffer = io.BytesIO()
+        np.savez_compressed(
+            buffer,
+            meta=np.frombuffer(json.dumps(meta).encode("utf-8"), dtype=np.uint8),
+            assign=np.asarray(self.assign_, dtype=np.int32),
+            sums=sums.astype(np.float32),
+            recent=np.stack(recent).astype(np.float32) if recent else np.zeros((0, self.dim_), np.float32),
+        )
+        return buffer.getvalue()
+
+    def load(self, data: bytes) -> StoryClusterer:
+        """Restore the state written by ``save``; returns ``self``."""
+        if not data:
+            return self
+        try:
+            arrays = np.load(io.BytesIO(data), allow_pickle=False)
+            meta = json.loads(arrays["meta"].tobytes().decode("utf-8"))
+        except (OSError, ValueError, KeyError) as exc:
+            raise StageError(
+                f"the saved clusterer state cannot be read: {exc}; re-cluster the store"
+            ) from exc
+        self.set_params(**meta["params"])
+        self._init_state(int(meta["dim"]))
+        self.clock_ = meta["clock"] if meta["clock"] is not None else -math.inf
+        self.model_ = meta["model"]
+        self.merges_ = meta["merges"]
+        for key, (sid, first, last, n, merged) in enumerate(meta["stories"]):
+            self.stories_.append(_Story(key=key, id=sid, first=first, last=last, n=n, merged_into=merged))
+        recent = arrays["recent"]
+        offset = 0
+        for i, (key, n_recent, terms, entities, numbers) in enumerate(meta["live"]):
+            story = self.stories_[key]
+            story.vec_sum = arrays["sums"][i].copy()
+            story.recent = deque(recent[offset : offset + n_recent], maxlen=self.recent_members)
+            offset += n_recent
+            story.terms = {lang: {int(k): v for k, v in p.items()} for lang, p in terms.items()}
+            story.entities = {int(k): v for k, v in entities.items()}
+            story.numbers = {int(k): v for k, v in numbers.items()}
+            if story.merged_into < 0:
+                self.index_.put(key, story.centroid(), story.first, story.last)
+        self.article_ids_ = list(meta["articles"])
+        self.assign_ = [int(k) for k in arrays["assign"]]
+        self.story_of_ = dict(zip(self.article_ids_, self.assign_, strict=True))
+        self.df_ = {lang: {int(k): v for k, v in d.items()} for lang, d in meta["df"].items()}
+        self.ndocs_ = dict(meta["ndocs"])
+        return self
+
+    def get_params(self) -> dict[str, Any]:
+        return {
+            "join_threshold": self.join_threshold,
+            "merge_threshold": self.merge_threshold,
+            "window_days": self.window_days,
+            "candidates": self.candidates,
+            "recent_members": self.recent_members,
+            "weights": self.weights,
+        }
+
+    def set_params(self, **params: Any) -> StoryClusterer:
+        for name, value in params.items():
+            setattr(self, name, value)
+        return self
+
+    def memory_bytes(self) -> int:
+        """Approximate bytes held by the state (index matrix included)."""
+        total = self.index_.nbytes() if self.fitted else 0
+        for s in self.stories_ if self.fitted else []:
+            total += 120
+            if s.vec_sum is not None:
+                total += s.vec_sum.nbytes + sum(v.nbytes for v in s.recent)
+                total += 60 * (sum(len(p) for p in s.terms.values()) + len(s.entities) + len(s.numbers))
+        return total
+
+
+__all__ = ["StoryClusterer", "FEATURES", "DEFAULT_WEIGHTS"]

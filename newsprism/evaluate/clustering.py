@@ -1,0 +1,340 @@
+"""Story clustering on giveme5w1h-newscluster, BASIL and NeuS-AllSides: BCubed P/R/F1 and ARI.
+
+Articles are streamed through the same clusterer as ingest (``stories.cluster_articles``) in date order.
+What each data set gives the clusterer:
+
+* ``basil``: title, body (its first sentences form the lead), date, outlet. Gold: the event number.
+* ``giveme5w1h-newscluster``: news-please records (title, text, date_publish, source_domain); 2 empty
+  files are skipped, 23 records have no date. Gold: ``newsCluster.EventId``.
+* ``neus-allsides``: per outlet only ``newsTitle`` + lead ``newsBody``; articles have no date of their own,
+  so ``published`` is the date in the article URL when there is one, and ``ingested`` is the day of the
+  AllSides roundup (the day the page was collected). Gold: the roundup ``id``.
+
+``fit_weights`` fits the clusterer's logistic model on dev data (teacher-forced stream); ``tune`` grid-
+searches the thresholds on dev. Both are for maintainers; ``evaluate`` only scores.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from newsprism.cluster import FEATURES, StoryClusterer
+from newsprism.embed import Embedder, article_text_for_embedding, get_embedder, resolve
+from newsprism.errors import EvalDataError
+from newsprism.evaluate import load_splits, split_of
+from newsprism.records import Article, Source
+from newsprism.signals import extract_signals
+from newsprism.stories import cluster_articles, publication_order
+
+DATASETS = ("basil", "giveme5w1h-newscluster", "neus-allsides")
+_URL_DATE = re.compile(r"/(20\d\d|19\d\d)[/-](\d\d)[/-](\d\d)(?:/|-|$)")
+
+
+# ----------------------------------------------------------------------------------------- data
+
+
+def _selector(data: Path, name: str, split: str) -> Any:
+    """A predicate over item ids for ``split`` of data set ``name`` (lists in splits.json, "all", or the rule)."""
+    if split == "all":
+        return lambda _id: True
+    try:
+        lists = load_splits(data).get(name)
+    except EvalDataError:
+        lists = None
+    chosen = lists.get(split) if isinstance(lists, dict) else None
+    if chosen == "all":
+        return lambda _id: True
+    if isinstance(chosen, list):
+        wanted = {str(x) for x in chosen}
+        return lambda item: str(item) in wanted
+    return lambda item: split_of(str(item)) == split
+
+
+def _name(data: Path) -> str:
+    for name in DATASETS:
+        if data.name == name or (data / name).is_dir():
+            return name
+    if (data / "v1_combined").is_dir():
+        return "basil"
+    if (data / "data_raw").is_dir():
+        return "giveme5w1h-newscluster"
+    if (data / "raw_crawled").is_dir():
+        return "neus-allsides"
+    raise EvalDataError(f"{data} is not one of the clustering data sets ({', '.join(DATASETS)})")
+
+
+def load(data: Path, split: str) -> tuple[str, list[Article], list[str]]:
+    """``(data set name, articles, gold story per article)`` of ``split``."""
+    name = _name(data)
+    root = data if data.name == name else data / name
+    keep = _selector(root, name, split)
+    loader = {"basil": _basil, "giveme5w1h-newscluster": _giveme, "neus-allsides": _neus}[name]
+    pairs = loader(root, keep)
+    if not pairs and split != "test":
+        raise EvalDataError(f"no articles of split {split!r} found in {root}")
+    return name, [a for a, _ in pairs], [g for _, g in pairs]
+
+
+def _basil(root: Path, keep: Any) -> list[tuple[Article, str]]:
+    out = []
+    for path in sorted((root / "v1_combined" / "data").glob("*.json")):
+        event, outlet = path.stem.split("_", 1)
+        if not keep(event):
+            continue
+        record = json.loads(path.read_text("utf-8"))
+        body = " ".join(s["sentence"] for s in record.get("body") or [])
+        article = Article(
+            id=path.stem,
+            url=record.get("url"),
+            source=Source(name=record.get("source") or outlet.upper(), domain=None),
+            title=record.get("title"),
+            published=record.get("date"),
+            language="en",
+            text=body,
+        )
+        out.append((article, event))
+    return out
+
+
+def _giveme(root: Path, keep: Any) -> list[tuple[Article, str]]:
+    out = []
+    for path in sorted((root / "data_raw").glob("*.json")):
+        raw = path.read_text("utf-8-sig").strip()
+        if not raw:
+            continue  # two files of the set are empty
+        record = json.loads(raw)
+        if not keep(record.get("dId") or path.stem):
+            continue
+        published = record.get("date_publish")
+        article = Article(
+            id=record.get("dId") or path.stem,
+            url=record.get("url"),
+            source=Source(name=None, domain=record.get("source_domain")),
+            title=record.get("title"),
+            published=None if published in (None, "None") else published,
+            language="en",
+            text=record.get("text") or record.get("description") or "",
+        )
+        out.append((article, str(record["newsCluster"]["EventId"])))
+    return out
+
+
+def _neus(root: Path, keep: Any) -> list[tuple[Article, str]]:
+    out = []
+    for path in sorted((root / "raw_crawled").glob("*.jsonl")):
+        for line in path.read_text("utf-8").splitlines():
+            if not line.strip():
+                continue
+            record = json.loads(line)
+            story = str(record["id"])
+            if not keep(story):
+                continue
+            for side, item in sorted((record.get("news") or {}).items()):
+                url = item.get("newsLink")
+                match = _URL_DATE.search(url or "")
+                body = item.get("newBody") or []
+                article = Article(
+                    id=f"{story}-{side}",
+                    url=url,
+                    source=Source(name=item.get("newsSource"), domain=None),
+                    title=item.get("newsTitle"),
+                    published="-".join(match.groups()) if match else None,
+                    ingested=(record.get("date") or "")[:10] or None,
+                    language="en",
+                    text="\n\n".join(body) if isinstance(body, list) else str(body),
+                )
+                out.append((article, story))
+    return out
+
+
+# ----------------------------------------------------------------------------------------- scores
+
+
+def bcubed(gold: Sequence[str], pred: Sequence[str]) -> tuple[float, float, float]:
+    """BCubed precision, recall and F1 over items."""
+    n = len(gold)
+    if n == 0:
+        return 0.0, 0.0, 0.0
+    pair = Counter(zip(gold, pred, strict=True))
+    g_size, p_size = Counter(gold), Counter(pred)
+    precision = sum(c * c / p_size[p] for (_, p), c in pair.items()) / n
+    recall = sum(c * c / g_size[g] for (g, _), c in pair.items()) / n
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def adjusted_rand(gold: Sequence[str], pred: Sequence[str]) -> float:
+    """Adjusted Rand index (Hubert & Arabie)."""
+    n = len(gold)
+    if n < 2:
+        return 1.0
+
+    def comb2(x: float) -> float:
+        return x * (x - 1) / 2
+
+    index = sum(comb2(c) for c in Counter(zip(gold, pred, strict=True)).values())
+    a = sum(comb2(c) for c in Counter(gold).values())
+    b = sum(comb2(c) for c in Counter(pred).values())
+    expected = a * b / comb2(n)
+    maximum = (a + b) / 2
+    return 1.0 if maximum == expected else (index - expected) / (maximum - expected)
+
+
+# ----------------------------------------------------------------------------------------- vectors
+
+
+def embed_cached(
+    articles: Sequence[Article], embedder: Embedder, cache_dir: str | Path | None = None
+) -> dict[str, np.ndarray]:
+    """Vectors of ``articles``; with ``cache_dir``, kept in ``<model>.npz`` there across runs (keyed by text)."""
+    model = resolve(embedder, articles)
+    texts = {a.id: article_text_for_embedding(a) for a in articles}
+    keys = {aid: hashlib.sha1(t.encode("utf-8")).hexdigest() for aid, t in texts.items()}
+    cache: dict[str, np.ndarray] = {}
+    path = Path(cache_dir) / f"{model.name}.npz" if cache_dir else None
+    if path is not None and path.exists():
+        with np.load(path, allow_pickle=False) as stored:
+            cache = {k: stored[k] for k in stored.files}
+    todo = sorted({keys[a.id] for a in articles if keys[a.id] not in cache})
+    by_key = {keys[aid]: (texts[aid], a.language) for aid, a in ((a.id, a) for a in articles)}
+    for start in range(0, len(todo), 64):
+        batch = todo[start : start + 64]
+        matrix = model.embed([by_key[k][0] for k in batch], [by_key[k][1] for k in batch])
+        cache.update(zip(batch, matrix, strict=True))
+    if path is not None and todo:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        np.savez(path, **cache)
+    return {aid: cache[k] for aid, k in keys.items()}
+
+
+# ----------------------------------------------------------------------------------------- evaluate
+
+
+def score(
+    articles: list[Article], gold: list[str], vectors: dict[str, np.ndarray], **params: Any
+) -> dict[str, Any]:
+    clusterer = cluster_articles(articles, vectors, StoryClusterer(**params))
+    pred = [clusterer.story_of(a.id) or f"alone-{a.id}" for a in articles]
+    precision, recall, f1 = bcubed(gold, pred)
+    return {
+        "bcubed_precision": round(precision, 4),
+        "bcubed_recall": round(recall, 4),
+        "bcubed_f1": round(f1, 4),
+        "ari": round(adjusted_rand(gold, pred), 4),
+        "n_articles": len(articles),
+        "n_gold": len(set(gold)),
+        "n_pred": len(set(pred)),
+    }
+
+
+def evaluate(
+    data: Path, split: str = "test", *, embedder: str = "auto", cache_dir: str | None = None, **params: Any
+) -> dict[str, Any]:
+    """Scores of the clusterer on ``split`` of one clustering data set (the folder ``data``)."""
+    name, articles, gold = load(Path(data), split)
+    if not articles:
+        empty = {k: 0.0 for k in ("bcubed_precision", "bcubed_recall", "bcubed_f1", "ari")}
+        return {
+            **empty,
+            "n_articles": 0,
+            "n_gold": 0,
+            "n_pred": 0,
+            "dataset": name,
+            "split": split,
+            "note": f"{name} has no {split} items in splits.json",
+        }
+    model = resolve(get_embedder(embedder), articles)
+    vectors = embed_cached(articles, model, cache_dir)
+    result = score(articles, gold, vectors, **{k: v for k, v in params.items() if v is not None})
+    undated = sum(1 for a in articles if not a.published)
+    return {**result, "dataset": name, "split": split, "embedder": model.name, "undated": undated}
+
+
+# ----------------------------------------------------------------------------------------- fitting (dev only)
+
+
+def training_rows(
+    articles: list[Article], gold: list[str], vectors: dict[str, np.ndarray], **params: Any
+) -> tuple[np.ndarray, np.ndarray]:
+    """Feature rows and labels of (article, candidate story) pairs, streaming with the gold stories."""
+    clusterer = StoryClusterer(**params)
+    gold_of = dict(zip((a.id for a in articles), gold, strict=True))
+    story_gold: dict[int, str] = {}
+    live_key: dict[str, int] = {}
+    rows, labels = [], []
+    for article in publication_order(articles):
+        vector = vectors[article.id]
+        sig = extract_signals(article)
+        if sig.time is None and clusterer.fitted:
+            sig.time = max(clusterer.clock_, 0.0)
+        g = gold_of[article.id]
+        for key, row, _kind in clusterer.candidate_features(vector, sig):
+            rows.append(row)
+            labels.append(1.0 if story_gold[key] == g else 0.0)
+        key = clusterer.assign(article.id, vector, sig, live_key.get(g))
+        story_gold[key] = g
+        live_key[g] = key
+    return np.array(rows).reshape(-1, len(FEATURES)), np.array(labels)
+
+
+def fit_logistic(
+    x: np.ndarray, y: np.ndarray, l2: float = 1.0, iterations: int = 50
+) -> tuple[np.ndarray, float]:
+    """L2-regularised logistic regression by Newton's method: ``(weights, bias)``."""
+    xb = np.hstack([x, np.ones((len(x), 1))])
+    w = np.zeros(xb.shape[1])
+    penalty = np.full(xb.shape[1], l2)
+    penalty[-1] = 0.0
+    for _ in range(iterations):
+        p = 1.0 / (1.0 + np.exp(-np.clip(xb @ w, -50, 50)))
+        grad = xb.T @ (p - y) + penalty * w
+        hess = (xb * (p * (1 - p))[:, None]).T @ xb + np.diag(penalty + 1e-9)
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if float(np.abs(step).max()) < 1e-6:
+            break
+    return w[:-1], float(w[-1])
+
+
+def fit_weights(
+    sets: list[tuple[list[Article], list[str], dict[str, np.ndarray]]], **params: Any
+) -> dict[str, dict[str, float]]:
+    """Weights of the ``full`` and ``cross`` (no TF-IDF) models fitted on dev streams."""
+    xs, ys = zip(*(training_rows(a, g, v, **params) for a, g, v in sets), strict=True)
+    x, y = np.vstack(xs), np.concatenate(ys)
+    weights: dict[str, dict[str, float]] = {}
+    for kind in ("full", "cross"):
+        cols = [i for i, f in enumerate(FEATURES) if kind == "full" or f != "tfidf"]
+        w, b = fit_logistic(x[:, cols], y)
+        named = dict.fromkeys(FEATURES, 0.0)
+        named.update({FEATURES[c]: round(float(v), 3) for c, v in zip(cols, w, strict=True)})
+        weights[kind] = {"bias": round(b, 3), **named}
+    return weights
+
+
+def tune(
+    sets: list[tuple[list[Article], list[str], dict[str, np.ndarray]]],
+    grid: dict[str, list[Any]],
+    **fixed: Any,
+) -> list[tuple[float, dict[str, Any]]]:
+    """Mean BCubed F1 over ``sets`` for every combination of ``grid``, best first."""
+    import itertools
+
+    names = sorted(grid)
+    results = []
+    for combo in itertools.product(*(grid[n] for n in names)):
+        params = {**fixed, **dict(zip(names, combo, strict=True))}
+        f1s = [score(a, g, v, **params)["bcubed_f1"] for a, g, v in sets]
+        results.append((float(np.mean(f1s)), {**params, "per_set": f1s}))
+    return sorted(results, key=lambda r: -r[0])
+
+
+__all__ = ["evaluate", "load", "bcubed", "adjusted_rand", "embed_cached", "fit_weights", "tune", "DATASETS"]

@@ -1,0 +1,191 @@
+"""Glue: embed → dedup → cluster → ``Story`` records, for a store (incremental) or an ad-hoc set of articles.
+
+``update_stories(store, new_articles)`` is what ingest calls after storing articles: it reuses the
+cached vectors, marks syndicated copies, feeds the articles in publication order to the clusterer saved
+in the store, and writes the stories they touched (deleting stories that merged into others).
+``group_articles(articles)`` does the same in memory for ``compare``.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+
+from newsprism.cluster import StoryClusterer
+from newsprism.dedup import SyndicationIndex
+from newsprism.embed import Embedder, embed_articles, get_embedder, resolve
+from newsprism.errors import StageError
+from newsprism.records import Article, Story
+from newsprism.signals import parse_time
+from newsprism.store import Store
+
+log = logging.getLogger(__name__)
+
+
+def publication_order(articles: Iterable[Article]) -> list[Article]:
+    """Articles by publication time; undated ones by ingest time, then those with neither, input order kept."""
+
+    def key(pair: tuple[int, Article]) -> tuple[float, int]:
+        i, a = pair
+        t = parse_time(a.published)
+        if t is None:
+            t = parse_time(a.ingested)
+        return (t if t is not None else float("inf"), i)
+
+    return [a for _, a in sorted(enumerate(articles), key=key)]
+
+
+def cluster_articles(
+    articles: Sequence[Article],
+    vectors: dict[str, np.ndarray],
+    clusterer: StoryClusterer | None = None,
+    *,
+    dedup: bool = True,
+    syndication: SyndicationIndex | None = None,
+) -> StoryClusterer:
+    """Feed ``articles`` (sorted here into publication order) to ``clusterer``; returns it.
+
+    With ``dedup``, copies of wire stories get ``Article.syndication`` and join their origin's story.
+    An article the clusterer cannot take gets a warning and no story; the stream goes on.
+    """
+    clusterer = clusterer if clusterer is not None else StoryClusterer()
+    index = syndication if syndication is not None else (SyndicationIndex() if dedup else None)
+    for article in publication_order(articles):
+        if index is not None:
+            article.syndication = index.add(article)
+        try:
+            clusterer.add(article, vectors.get(article.id))
+        except StageError as exc:
+            article.warnings.append(f"not clustered: {exc}")
+            log.warning("article %s not clustered: %s", article.id, exc)
+    return clusterer
+
+
+def _time_key(article: Article) -> float:
+    t = parse_time(article.published) or parse_time(article.ingested)
+    return t if t is not None else float("inf")
+
+
+def _when(article: Article) -> str | None:
+    return article.published or article.ingested
+
+
+def make_story(story_id: str, members: Sequence[Article], base: Story | None = None) -> Story:
+    """A ``Story`` over ``members`` (its title is the earliest article's); keeps ``base``'s comparison."""
+    ordered = sorted(members, key=_time_key)
+    dated = [a for a in ordered if _when(a)]
+    story = base if base is not None else Story(id=story_id, title="")
+    story.id = story_id
+    story.article_ids = [a.id for a in ordered]
+    story.title = next((a.title for a in ordered if a.title), None) or (
+        ordered[0].text[:80] if ordered else ""
+    )
+    story.first_published = _when(dated[0]) if dated else None
+    story.last_published = _when(dated[-1]) if dated else None
+    story.outlets = sorted({o for a in ordered if (o := a.source.name or a.source.domain)})
+    story.languages = sorted({a.language for a in ordered})
+    return story
+
+
+def group_articles(
+    articles: list[Article], *, embedder: Embedder | None = None, clusterer: StoryClusterer | None = None
+) -> list[Story]:
+    """Stories over an ad-hoc set of articles (no store), largest first."""
+    if not articles:
+        return []
+    model = resolve(embedder or get_embedder("auto"), articles)
+    vectors = embed_articles(articles, model)
+    fitted = cluster_articles(articles, vectors, clusterer)
+    by_id = {a.id: a for a in articles}
+    stories = [
+        make_story(sid, [by_id[i] for i in ids if i in by_id]) for sid, ids in fitted.members().items()
+    ]
+    return sorted(stories, key=lambda s: (-len(s.article_ids), s.first_published or "", s.id))
+
+
+def update_stories(
+    store: Store,
+    articles: list[Article],
+    *,
+    embedder: Embedder | None = None,
+    clusterer_state_key: str = "clusterer",
+) -> list[Story]:
+    """Cluster new ``articles`` into the store's stories; returns the stories written (touched or merged into).
+
+    The clusterer state and the syndication index are loaded from and saved to the store; vectors come
+    from the store's cache. The first call fixes the embedding model of the store (``auto``: USE when it
+    covers the languages of that first batch, else e5); later calls reuse it whatever ``embedder`` says
+    otherwise, so that vectors stay comparable.
+    """
+    clusterer = StoryClusterer().load(store.get_state(clusterer_state_key) or b"")
+    syndication = SyndicationIndex().load(store.get_state(clusterer_state_key + ":syndication") or b"")
+    fresh = [a for a in articles if clusterer.story_of(a.id) is None]
+    if not fresh:
+        return []
+    if clusterer.fitted and clusterer.model_:
+        model = get_embedder(clusterer.model_)
+    else:
+        model = resolve(embedder or get_embedder("auto"), fresh)
+    vectors = embed_articles(fresh, model, store)
+    merged_before = clusterer.merged_ids() if clusterer.fitted else {}
+    cluster_articles(fresh, vectors, clusterer, syndication=syndication)
+    if not clusterer.fitted:  # nothing could be clustered
+        return []
+    clusterer.model_ = model.name
+
+    merged_now = {k: v for k, v in clusterer.merged_ids().items() if k not in merged_before}
+    touched = {sid for a in fresh if (sid := clusterer.story_of(a.id))} | set(merged_now.values())
+    new_members: dict[str, list[Article]] = {}
+    for article in fresh:
+        sid = clusterer.story_of(article.id)
+        if sid:
+            new_members.setdefault(sid, []).append(article)
+    written: list[Story] = []
+    for sid in sorted(touched):
+        base = store.get_story(sid)
+        member_ids: set[str] = set(base.article_ids) if base else set()
+        for old_id, survivor in merged_now.items():
+            if survivor == sid and (old := store.get_story(old_id)) is not None:
+                member_ids.update(old.article_ids)
+        fresh_here = {a.id: a for a in new_members.get(sid, [])}
+        stored = {a.id: a for a in store.articles(ids=sorted(member_ids - set(fresh_here)))}
+        members = list(stored.values()) + list(fresh_here.values())
+        story = make_story(sid, members, base)
+        store.put_story(story)
+        written.append(story)
+    for old_id in merged_now:
+        store.delete_story(old_id)
+    store.put_state(clusterer_state_key, clusterer.save())
+    store.put_state(clusterer_state_key + ":syndication", syndication.save())
+    return written
+
+
+def list_stories(store: Store, *, since: str | None = None, limit: int | None = None) -> list[Story]:
+    """Stories of the store, newest first (for ``newsprism stories``)."""
+    return list(store.stories(since=since, limit=limit))
+
+
+def get_story(store: Store, story_id: str) -> tuple[Story, list[Article]] | None:
+    """One story and its articles (for ``newsprism story ID``); a merged id resolves to its survivor."""
+    story = store.get_story(story_id)
+    if story is None:
+        state = store.get_state("clusterer")
+        if state:
+            survivor = StoryClusterer().load(state).merged_ids().get(story_id)
+            story = store.get_story(survivor) if survivor else None
+    if story is None:
+        return None
+    return story, list(store.articles(ids=story.article_ids))
+
+
+__all__ = [
+    "update_stories",
+    "group_articles",
+    "cluster_articles",
+    "make_story",
+    "publication_order",
+    "list_stories",
+    "get_story",
+]
