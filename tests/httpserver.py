@@ -251,6 +251,8 @@ def _make_handler(server: LocalServer) -> type[BaseHTTPRequestHandler]:
 
 @pytest.fixture(name="http_server")
 def http_server_fixture() -> Iterator[LocalServer]:
-    """A started :class:`LocalServer`, stopped after the test."""
+    """A started :class:`LocalServer`, stopped after the test; a route that raised fails the test."""
     with LocalServer() as server:
         yield server
+    if server.errors:
+        pytest.fail(f"the test HTTP server's handlers raised: {server.errors!r}")
