@@ -45,10 +45,18 @@ def _print(text: str) -> None:
 
 def cmd_extract(args: argparse.Namespace, *, analyze: bool = False) -> int:
     from newsprism import render
+    from newsprism.engine import make_engine
     from newsprism.pipeline import extract_inputs
 
-    with _progress(args) as progress:
-        report = extract_inputs(args.inputs, analyze=analyze, settings=_settings(args), progress=progress)
+    settings = _settings(args)
+    engine = make_engine("local", workers=int(settings["engine.workers"]))
+    try:
+        with _progress(args) as progress:
+            report = extract_inputs(
+                args.inputs, analyze=analyze, settings=settings, engine=engine, progress=progress
+            )
+    finally:
+        engine.close()
     if args.format == "json":
         _print(render.articles_json(report.articles))
     elif args.format == "jsonl":

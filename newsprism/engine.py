@@ -12,6 +12,7 @@ import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Protocol
 
 from newsprism.errors import EngineError, UsageError
@@ -56,12 +57,18 @@ class LocalEngine:
     def map(self, fn: Callable[[Any], Any], items: Iterable[Any]) -> Iterator[Any]:
         pool = self._executor()
         pending: deque[Future[Any]] = deque()
-        for item in items:
-            pending.append(pool.submit(fn, item))
-            if len(pending) >= self.window:
+        try:
+            for item in items:
+                pending.append(pool.submit(fn, item))
+                if len(pending) >= self.window:
+                    yield pending.popleft().result()
+            while pending:
                 yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
+        except BrokenProcessPool as exc:
+            raise EngineError(
+                f"a worker process died ({exc}); in a script, start newsprism runs under "
+                "`if __name__ == '__main__':` or use workers=1"
+            ) from None
 
     def close(self) -> None:
         if self._pool is not None:

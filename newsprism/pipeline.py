@@ -16,7 +16,7 @@ from typing import Any
 
 from newsprism.config import Settings
 from newsprism.dates import now_iso
-from newsprism.engine import Engine, make_engine
+from newsprism.engine import Engine, InlineEngine
 from newsprism.errors import NewsprismError
 from newsprism.extract import extract
 from newsprism.progress import Progress
@@ -120,8 +120,9 @@ def process_inputs(
     """Read, extract (and analyze) every input; yields ``(raw, article)`` and fills ``report.skips``."""
     settings = settings or Settings()
     report = report if report is not None else RunReport()
+    # a library call runs inline unless given an engine (a process pool needs the caller's main guard)
     own_engine = engine is None
-    engine = engine or make_engine("local", workers=int(settings["engine.workers"]))
+    engine = engine or InlineEngine()
     is_done = None if (store is None or force) else store.is_done
     source = DocumentSource(settings, fetcher=fetcher, is_done=is_done)
     in_flight: deque[RawDocument] = deque()  # the engine yields results in input order

@@ -247,6 +247,7 @@ class Story(Record):
     last_published: str | None = None
     outlets: list[str] = field(default_factory=list)
     languages: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
 
 # --------------------------------------------------------------------------------------------- runs

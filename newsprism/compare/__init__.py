@@ -1,0 +1,112 @@
+"""The compare stage: a story's articles → claims with evidence, contradictions, voices, omissions,
+tone and comments (the Story/Comparison record of DESIGN.md).
+
+    compare_story(story, articles)   one stored or ad-hoc story
+    compare_articles(articles)       group an ad-hoc set into stories, then compare each
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+
+from newsprism.compare.align import AlignParams, claims_from_groups, group_units, similarity
+from newsprism.compare.contradictions import find_contradictions
+from newsprism.compare.units import Unit, article_units
+from newsprism.compare.voices import find_voices
+from newsprism.records import Article, CommentSummary, Story
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+LEXICAL_DIM = 2048
+
+
+def compare_story(
+    story: Story, articles: Sequence[Article], *, embedder: Any = None, params: AlignParams | None = None
+) -> Story:
+    """Fill ``story`` with the comparison of ``articles`` (analysed Articles of that story)."""
+    params = params or AlignParams()
+    articles = [a for a in articles if a.id in set(story.article_ids)] or list(articles)
+    story.article_ids = [a.id for a in articles]
+    origin = {a.id: (a.syndication if a.syndication in story.article_ids else a.id) for a in articles}
+    units = [u for a in articles for u in article_units(a)]
+    vectors, note = unit_vectors(units, articles, embedder)
+    if note and note not in story.warnings:
+        story.warnings.append(note)
+    sim = similarity(units, vectors, params)
+    groups = group_units(units, sim, params)
+    story.claims = claims_from_groups(story.id, units, groups, sim, origin)
+    by_key: dict[tuple[str, int], list[Unit]] = {}
+    for u in units:
+        by_key.setdefault((u.article_id, u.sentence), []).append(u)
+    story.contradictions = find_contradictions(story.claims, by_key)
+    story.voices = find_voices(articles)
+    story.omissions = omissions(story, origin)
+    story.comments = {a.id: CommentSummary(count=len(a.comments)) for a in articles}
+    if len(set(origin.values())) < 2:
+        note = "one independent source only: nothing to compare, no claim is called missing"
+        if note not in story.warnings:
+            story.warnings.append(note)
+    return story
+
+
+def omissions(story: Story, origin: dict[str, str]) -> dict[str, list[str]]:
+    """For each article, the consensus or majority claims it does not carry."""
+    n_voices = len(set(origin.values()))
+    out: dict[str, list[str]] = {a: [] for a in story.article_ids}
+    if n_voices < 2:
+        return out
+    for claim in story.claims:
+        support = len({origin[a] for a in claim.article_ids})
+        if claim.status == "consensus" or support * 2 > n_voices:
+            carried = set(claim.article_ids)
+            for article_id in story.article_ids:
+                if article_id not in carried:
+                    out[article_id].append(claim.id)
+    return out
+
+
+def unit_vectors(
+    units: list[Unit], articles: Sequence[Article], embedder: Any
+) -> tuple[np.ndarray, str | None]:
+    """Cross-lingual sentence vectors for the units; hashed word vectors when no model covers them."""
+    if not units:
+        return np.zeros((0, LEXICAL_DIM), dtype=np.float32), None
+    try:
+        from newsprism.embed import get_embedder, resolve
+
+        model = resolve(embedder or get_embedder("auto"), list(articles))
+        vectors = model.embed([u.text for u in units], [u.language for u in units])
+        return np.asarray(vectors, dtype=np.float32), None
+    except Exception as exc:  # no model for these languages, or it failed: align on words instead
+        note = f"sentence embeddings unavailable ({type(exc).__name__}: {exc}); claims aligned on shared words only"
+        return lexical_vectors([u.text for u in units]), note
+
+
+def lexical_vectors(texts: list[str]) -> np.ndarray:
+    """Hashed bag-of-words vectors (L2-normalised): a language-agnostic fallback for alignment."""
+    out = np.zeros((len(texts), LEXICAL_DIM), dtype=np.float32)
+    for i, text in enumerate(texts):
+        for word in _WORD.findall(text.lower()):
+            if len(word) > 2:
+                h = int.from_bytes(hashlib.blake2b(word.encode(), digest_size=4).digest(), "little")
+                out[i, h % LEXICAL_DIM] += 1.0
+    norms = np.linalg.norm(out, axis=1, keepdims=True)
+    return out / np.where(norms == 0, 1, norms)
+
+
+def compare_articles(articles: Sequence[Article], *, embedder: Any = None) -> list[Story]:
+    """Group an ad-hoc set of analysed articles into stories and compare each one."""
+    from newsprism.stories import group_articles
+
+    stories = group_articles(list(articles), embedder=embedder)
+    by_id = {a.id: a for a in articles}
+    return [
+        compare_story(s, [by_id[i] for i in s.article_ids if i in by_id], embedder=embedder) for s in stories
+    ]
+
+
+__all__ = ["compare_story", "compare_articles", "AlignParams"]
