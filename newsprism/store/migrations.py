@@ -108,3 +108,125 @@ SQLITE: list[Migration] = [
         """,
     ),
 ]
+
+
+# PostgreSQL: the same names, in the same order. Timestamps stay ISO-8601 TEXT so both backends order and
+# filter them alike; article and story records are JSON TEXT (not jsonb: jsonb cannot hold "\u0000").
+# ``newsprism_fold`` strips accents with the ``unaccent`` extension when it can be created, and is the
+# identity otherwise; it is declared IMMUTABLE (with its dictionary named) so indexes may use it.
+POSTGRES: list[Migration] = [
+    Migration(
+        "0001_articles",
+        """
+        DO $fold$
+        DECLARE
+            ns text;
+        BEGIN
+            BEGIN
+                CREATE EXTENSION IF NOT EXISTS unaccent;
+            EXCEPTION WHEN OTHERS THEN
+                RAISE NOTICE 'unaccent is not available (%): search will not fold accents', SQLERRM;
+            END;
+            SELECT extnamespace::regnamespace::text INTO ns FROM pg_extension WHERE extname = 'unaccent';
+            IF ns IS NULL THEN
+                CREATE FUNCTION newsprism_fold(t text) RETURNS text
+                    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS 'SELECT t';
+            ELSE
+                EXECUTE format(
+                    'CREATE FUNCTION newsprism_fold(t text) RETURNS text'
+                    ' LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS %L',
+                    format('SELECT %s.unaccent(%L::regdictionary, t)', ns, ns || '.unaccent')
+                );
+            END IF;
+        END
+        $fold$;
+        CREATE TABLE articles (
+            id          TEXT COLLATE "C" PRIMARY KEY,
+            url         TEXT,
+            text_hash   TEXT NOT NULL,
+            domain      TEXT,
+            source_name TEXT,
+            title       TEXT,
+            published   TEXT COLLATE "C",
+            language    TEXT NOT NULL DEFAULT 'und',
+            ingested    TEXT COLLATE "C" NOT NULL,
+            updated     TEXT COLLATE "C" NOT NULL,
+            data        TEXT NOT NULL,
+            tsv         TSVECTOR NOT NULL
+        );
+        CREATE INDEX articles_text_hash ON articles(text_hash);
+        CREATE INDEX articles_published ON articles((COALESCE(published, ingested)), ingested, id);
+        CREATE INDEX articles_domain ON articles(domain);
+        CREATE INDEX articles_tsv ON articles USING GIN (tsv);
+        CREATE TABLE raw_pages (
+            article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            content    BYTEA NOT NULL
+        );
+        """,
+    ),
+    Migration(
+        "0002_runs_inputs_skips",
+        """
+        CREATE TABLE runs (
+            id       TEXT PRIMARY KEY,
+            started  TEXT NOT NULL,
+            finished TEXT,
+            inputs   TEXT NOT NULL,
+            stats    TEXT
+        );
+        CREATE TABLE inputs_done (
+            key     TEXT PRIMARY KEY,
+            done_at TEXT NOT NULL
+        );
+        CREATE TABLE skips (
+            id     BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            run_id TEXT,
+            input  TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            stage  TEXT NOT NULL,
+            at     TEXT NOT NULL
+        );
+        CREATE INDEX skips_run ON skips(run_id);
+        """,
+    ),
+    Migration(
+        "0003_stories",
+        """
+        CREATE TABLE stories (
+            id              TEXT COLLATE "C" PRIMARY KEY,
+            title           TEXT NOT NULL,
+            first_published TEXT COLLATE "C",
+            last_published  TEXT COLLATE "C",
+            updated         TEXT COLLATE "C" NOT NULL,
+            data            TEXT NOT NULL
+        );
+        CREATE INDEX stories_last ON stories((COALESCE(last_published, updated)) DESC, id);
+        CREATE TABLE story_articles (
+            article_id TEXT PRIMARY KEY,
+            story_id   TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE
+        );
+        CREATE INDEX story_articles_story ON story_articles(story_id);
+        """,
+    ),
+    Migration(
+        "0004_vectors_state_sources",
+        """
+        CREATE TABLE vectors (
+            model      TEXT NOT NULL,
+            article_id TEXT NOT NULL,
+            dim        INTEGER NOT NULL,
+            data       BYTEA NOT NULL,
+            PRIMARY KEY (model, article_id)
+        );
+        CREATE TABLE state (
+            key   TEXT PRIMARY KEY,
+            value BYTEA NOT NULL
+        );
+        CREATE TABLE sources (
+            domain TEXT PRIMARY KEY,
+            name   TEXT,
+            meta   TEXT NOT NULL DEFAULT '{}'
+        );
+        """,
+    ),
+]
