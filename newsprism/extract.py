@@ -30,6 +30,7 @@ def extract(raw: RawDocument, settings: Settings | None = None) -> Article:
         article.warnings[:0] = decoded.warnings
     else:
         raise UnsupportedInput(f"{raw.origin}: cannot extract an article from {raw.kind} input")
+    article.warnings.extend(raw.meta.get("warnings") or [])
     return finish(article, raw, settings)
 
 
@@ -138,14 +139,18 @@ def finish(article: Article, raw: RawDocument, settings: Settings) -> Article:
             article.text, min_confidence=float(settings["language.min_confidence"])
         )
     article.url = article.url or raw.url
-    if not article.source.domain:
-        article.source.domain = domain_of(article.url)
+    article.source.domain = _domain(article.source.domain) or domain_of(article.url)
     if not article.source.name and article.dateline and article.dateline.agency:
         article.source.name = article.dateline.agency
     article.published = to_iso(article.published)
     if not article.id:
         article.id = Article.make_id(article.url, article.text)
     return article
+
+
+def _domain(domain: str | None) -> str | None:
+    """``www.Harbor.example`` → ``harbor.example``: one spelling per outlet."""
+    return domain_of(f"http://{domain.strip()}") if domain and domain.strip() else None
 
 
 def _paragraphs(text: str) -> str:

@@ -12,6 +12,7 @@ import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from newsprism.config import Settings
@@ -124,7 +125,13 @@ def process_inputs(
     own_engine = engine is None
     engine = engine or InlineEngine()
     is_done = None if (store is None or force) else store.is_done
-    source = DocumentSource(settings, fetcher=fetcher, is_done=is_done)
+    source = DocumentSource(
+        settings,
+        fetcher=fetcher,
+        is_done=is_done,
+        mark_done=store.mark_done if store is not None else None,
+        cache_path=validator_cache_path(settings, store),
+    )
     in_flight: deque[RawDocument] = deque()  # the engine yields results in input order
 
     def tasks() -> Iterator[ProcessTask]:
@@ -150,6 +157,16 @@ def process_inputs(
         source.close()
         if own_engine:
             engine.close()
+
+
+def validator_cache_path(settings: Settings, store: Store | None) -> Path | None:
+    """Where conditional-GET validators live: ``fetch.cache_dir``, else beside a SQLite store."""
+    if settings["fetch.cache_dir"]:
+        return Path(settings["fetch.cache_dir"]) / "fetch-validators.sqlite3"
+    path = getattr(store, "path", None)
+    if path is not None:
+        return Path(path).with_name(Path(path).name + ".fetch-validators.sqlite3")
+    return None
 
 
 def _skip(skip: Skip, report: RunReport, progress: Progress | None, store: Store | None) -> None:
@@ -192,7 +209,15 @@ def ingest(
     settings = settings or Settings()
     report = RunReport(run_id=store.start_run(list(inputs)))
     t0 = time.perf_counter()
-    for raw, article in process_inputs(
+    stream: Any = process_inputs
+    partitioned: dict[str, Any] = {}
+    if engine is not None and getattr(engine, "partitioned", False):
+        # a cluster engine: workers read whole partitions and embed them too (newsprism.partition)
+        from newsprism.partition import partitioned_inputs, worker_embed_model
+
+        stream = partitioned_inputs
+        partitioned = {"embed": worker_embed_model(store) if cluster else None, "vectors": {}}
+    for raw, article in stream(
         inputs,
         settings=settings,
         analyze=analyze,
@@ -202,11 +227,14 @@ def ingest(
         force=force,
         progress=progress,
         report=report,
+        **partitioned,
     ):
         article.ingested = article.ingested or now_iso()
+        t_store = time.perf_counter()
         result = store.put_article(
             article, raw=raw.content if raw.kind != "json" else None, input_key=raw.meta.get("input_key")
         )
+        report.stage_seconds["store"] = report.stage_seconds.get("store", 0.0) + time.perf_counter() - t_store
         report.created += result.created
         report.updated += not result.created
         report.articles.append(article)
@@ -216,6 +244,10 @@ def ingest(
         if progress is not None:
             progress.stage("grouping into stories")
         t1 = time.perf_counter()
+        if partitioned.get("embed"):
+            from newsprism.partition import save_vectors
+
+            save_vectors(store, partitioned["embed"], partitioned["vectors"], report.articles)
         report.stories = update_stories(store, report.articles)
         report.stage_seconds["cluster"] = time.perf_counter() - t1
     report.seconds = time.perf_counter() - t0

@@ -98,13 +98,17 @@ class DocumentSource:
         *,
         fetcher: Any = None,
         is_done: IsDone | None = None,
+        mark_done: Callable[[list[str]], None] | None = None,
         stdin: Any = None,
+        cache_path: Path | None = None,
     ) -> None:
         self.settings = settings or Settings()
         self._fetcher = fetcher
         self._own_fetcher = fetcher is None
         self.is_done = is_done or (lambda key: False)
+        self.mark_done = mark_done or (lambda keys: None)
         self.stdin = stdin
+        self.cache_path = cache_path  # where the fetcher keeps ETag / Last-Modified validators
         self.max_bytes = int(self.settings["input.max_bytes"])
         self.already_done = 0
 
@@ -113,7 +117,7 @@ class DocumentSource:
         if self._fetcher is None:
             from newsprism.fetch import HttpFetcher
 
-            self._fetcher = HttpFetcher(self.settings)
+            self._fetcher = HttpFetcher(self.settings, cache_path=self.cache_path)
         return self._fetcher
 
     def close(self) -> None:
@@ -217,7 +221,11 @@ class DocumentSource:
         elif kind == "warc":
             yield Skip(origin, "a WARC archive must be given as a file", "read")
         elif kind == "feed":
-            yield from self._from_feed(data, origin=origin, base_url=url)
+            yield from self._from_feed(
+                data, origin=origin, base_url=url, content_type=meta.get("content_type")
+            )
+            if url:  # every entry was handled: a re-poll answered "304 Not Modified" can skip this feed
+                self.mark_done([key])
         elif kind == "opml":
             yield from self._from_opml(data, origin=origin)
         elif kind in ("json", "jsonl"):
@@ -303,8 +311,14 @@ class DocumentSource:
             yield Skip(url, reason_of(exc, url), "fetch")
             return
         if resp.not_modified:
-            self.already_done += 1
-            return
+            if self.is_done(key):  # unchanged, and a finished run handled it (a stored page, a read feed)
+                self.already_done += 1
+                return
+            try:  # fetched before but never finished (it failed, or the run was killed): fetch it whole
+                resp = self.fetcher.fetch(url, conditional=False)
+            except FetchError as exc:
+                yield Skip(url, reason_of(exc, url), "fetch")
+                return
         yield from self._response(url, resp, key=key, meta=meta, expand=expand)
 
     def _response(
@@ -319,12 +333,19 @@ class DocumentSource:
             return
         yield from self._from_bytes(content, origin=url, key=key, url=resp.final_url or url, meta=meta)
 
-    def _from_feed(self, data: bytes, *, origin: str, base_url: str | None) -> Iterator[Item]:
-        from newsprism.feeds import parse_feed
+    def _from_feed(
+        self, data: bytes, *, origin: str, base_url: str | None, content_type: str | None = None
+    ) -> Iterator[Item]:
+        from newsprism.feeds import read_feed
 
-        entries = parse_feed(
-            data, origin=origin, base_url=base_url, max_entries=int(self.settings["input.max_feed_entries"])
+        feed = read_feed(
+            data,
+            origin=origin,
+            base_url=base_url,
+            content_type=content_type,
+            max_entries=int(self.settings["input.max_feed_entries"]),
         )
+        entries = feed.entries
         if not entries:
             yield Skip(origin, "feed has no entries", "read")
             return

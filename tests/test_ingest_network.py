@@ -43,7 +43,7 @@ def test_a_feed_is_fetched_then_each_entry_and_a_repoll_fetches_nothing_new(http
     with HttpFetcher(settings(), cache_path=tmp_path / "validators.db") as fetcher:
         report = ingest([http_server.url("/feed.xml")], store, fetcher=fetcher, analyze=False, cluster=False)
         again = ingest([http_server.url("/feed.xml")], store, fetcher=fetcher, analyze=False, cluster=False)
-    assert report.exit_code == 0 and report.created == 3
+    assert report.exit_code == 0 and report.created == 3, [s.reason for s in report.skips]
     stored = {a.url for a in store.articles()}
     assert stored == {http_server.url(p) for p in paths}
     assert again.created == again.updated == 0 and not again.skips
