@@ -44,7 +44,8 @@ _COMMENT_HEADER = re.compile(
     r"(?:comments?|commentaires?|réactions?|kommentare?|leserkommentare|diskussion|comentarios?|"
     r"comentários?|commenti|комментари[йияи]|обсуждение|мнения читателей|bình luận|ý kiến(?: bạn đọc)?|"
     r"komentáře|komentářů|diskuse|yorumlar|yorum|komentarze|reacties|التعليقات|تعليقات|discussion|"
-    r"join the discussion|discussion thread)"
+    r"join the discussion|discussion thread|have your say|your say|reader reactions|votre avis|vos réactions|"
+    r"ihre meinung|deine meinung|tu opinión|opiniones|sua opinião|la tua opinione|ваше мнение|názory čtenářů)"
     r"\s*[(\[]?\s*(?:\d+)?\s*[)\]]?\s*:?$"
 )
 _BYLINE = re.compile(

@@ -23,15 +23,17 @@ The dateline stays in the text as its first words (it is what the outlet printed
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from newsprism import boilerplate as bp
-from newsprism.comments import CommentSection, comment_markers, is_furniture, name_like, parse_comment_section
+from newsprism.comments import CommentSection, comment_markers, is_furniture, parse_comment_section
 from newsprism.datelines import parse_dateline
 from newsprism.language import UNDETERMINED, detect_language, language_scores
 from newsprism.records import Comment, Dateline
 from newsprism.timestamps import as_datetime, decide_day_first, is_filler, match_timestamp
+from newsprism.urls import domain_of
 
 _MAX_CHECK = 2000  # lines longer than this are prose; no lexicon or language check needed
 _MAX_COMMENT_GAP = 6  # content lines allowed between a comment header and the first comment
@@ -119,6 +121,9 @@ def _leftover_kind(
         return "credit"
     if bp.ui_phrase(line) or bp.is_menu(line):
         return "interface"
+    short = bp.shape(line)
+    if short.n_words <= 4 and not short.terminal and bp.ui_word_share(line) >= 0.99:
+        return "interface"
     if _foreign(line, page_lang):
         return "foreign"
     return None
@@ -132,6 +137,13 @@ def _prose(line: str, page_lang: str) -> bool:
         return True
     scores = dict(language_scores(line))
     return scores.get(page_lang, 0.0) >= 0.05 or max(scores.values()) < 0.5
+
+
+def _list_item(line: str, prose: bool) -> bool:
+    """A headline in a list of links: not prose, or a short question or exclamation."""
+    if not prose:
+        return _headline_like(line)
+    return line.rstrip().endswith(("?", "!")) and bp.shape(line).n_words <= 15
 
 
 def _headline_like(line: str) -> bool:
@@ -205,11 +217,11 @@ def clean_text(
 
     keep = [False] * len(lines)
     title_i: int | None = None
-    region = [i for i in range(end) if prose[i]]
+    listing = _list_items(lines, kinds, prose, end)
+    region = [i for i in range(end) if prose[i] and i not in listing]
     if region:
         lo, hi = region[0], region[-1]
-        title_i = _pick_title(lines, kinds, lo)
-        listing = _list_items(lines, kinds, prose, end)
+        title_i = _pick_title(lines, kinds, lo, url)
         for i in range(lo, hi + 1):
             keep[i] = kinds[i] is None and i not in listing and i != title_i
         # prose continues past the last prose line with short sentences ("More to follow.")
@@ -225,7 +237,7 @@ def clean_text(
             i -= 1
     else:
         warnings.append("no article prose found")
-        title_i = _pick_title(lines, kinds, end)
+        title_i = _pick_title(lines, kinds, end, url)
     title = lines[title_i] if title_i is not None else None
     if title is not None:
         for i in range(end):
@@ -270,25 +282,41 @@ def _closing_sentence(line: str) -> bool:
     return s.terminal and s.n_words >= 2 and not line.rstrip().endswith(":")
 
 
-def _pick_title(lines: list[str], kinds: list[str | None], limit: int) -> int | None:
-    """The first headline-shaped line before the body that is not interface text or a list item."""
+def _pick_title(lines: list[str], kinds: list[str | None], limit: int, url: str | None) -> int | None:
+    """The headline among the lines before the body that are not interface text or list items.
+
+    A line repeated further down wins; then a longer line with lower-case words (a sentence-case headline)
+    over a short capitalised one (the outlet's name, a section label); a line that spells the URL's
+    domain is the outlet's name, never the title.
+    """
+    site = _squash(domain_of(url) or "").split(".")[0] if url else ""
+    best: tuple[float, int] | None = None
     for i in range(limit):
         line = lines[i]
         s = bp.shape(line)
-        if (
-            kinds[i] is not None
-            or not 2 <= s.n_words <= 30
-            or len(line) > 250
-            or name_like(line)
-            and s.n_words <= 3
-        ):
+        if kinds[i] is not None or not 2 <= s.n_words <= 30 or len(line) > 250:
             continue
         if line.rstrip().endswith((".", ":")) and s.n_words > 3 and not line.rstrip().endswith("..."):
             continue
         if i > 0 and bp.is_list_head(lines[i - 1]):
             continue
-        return i
-    return None
+        squashed = _squash(line)
+        if site and len(squashed) >= 4 and (squashed in site or site in squashed):
+            continue
+        score = 0.0
+        if any(_same(line, lines[j]) for j in range(i + 1, len(lines))):
+            score += 10
+        score += min(s.n_words, 8) / 2
+        score += 2 * (1 - s.capitalized)
+        if best is None or score > best[0]:
+            best = (score, i)
+    return best[1] if best else None
+
+
+def _squash(text: str) -> str:
+    """Lower-case ASCII letters and digits only ("Kinh Tế Sài Gòn" → "kinhtesaigon")."""
+    folded = unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D"))
+    return re.sub(r"[^a-z0-9]", "", folded.encode("ascii", "ignore").decode().lower())
 
 
 def _list_items(lines: list[str], kinds: list[str | None], prose: list[bool], end: int) -> set[int]:
@@ -298,12 +326,7 @@ def _list_items(lines: list[str], kinds: list[str | None], prose: list[bool], en
         if not bp.is_list_head(lines[h]):
             continue
         i = h + 1
-        while (
-            i < end
-            and not prose[i]
-            and (kinds[i] is None or kinds[i] == "foreign")
-            and _headline_like(lines[i])
-        ):
+        while i < end and kinds[i] in (None, "foreign") and _list_item(lines[i], prose[i]):
             if i > h + 1 and i + 1 < end and prose[i + 1]:
                 break  # a subheading that opens the next paragraph
             out.add(i)
