@@ -19,11 +19,12 @@ from newsprism.timestamps import MONTH_RE, MONTHS
 
 _UPPER_PLACE = r"[^\W\d_a-zа-яё][^\W\da-zа-яё]*(?:[ .'’-]{1,2}[^\W\d_a-zа-яё][^\W\da-zа-яё]*){0,3}"
 _ANY_PLACE = r"[^\W\d_a-zа-яё][\w'’-]*(?:[ .-]{1,2}[^\W\d_][\w'’-]*){0,3}"
+_STATE = r"(?:,\s*(?:[A-Z][a-z]{1,5}\.|[A-Z]\.[A-Z]\.))?"  # "SANTA LUCIA, Calif." / "ALBANY, N.Y."
 _DATE = rf"(?:\d{{1,2}}\.?\s+(?:de\s+)?{MONTH_RE}|{MONTH_RE}\s+\d{{1,2}})"
 _DASH = r"(?:\s*\.\s*[-–—]|\s*[-–—:]|\s*\.)"
 
 _PAREN = re.compile(
-    rf"^(?P<place>{_ANY_PLACE})(?:,\s*(?P<date>{_DATE}))?\s*\((?P<agency>[^()\n]{{1,40}})\)(?P<dash>{_DASH})\s*",
+    rf"^(?P<place>{_ANY_PLACE}{_STATE})(?:,\s*(?P<date>{_DATE}))?\s*\((?P<agency>[^()\n]{{1,40}})\)(?P<dash>{_DASH})\s*",
 )
 _SLASH = re.compile(
     rf"^(?P<place>{_UPPER_PLACE}),\s*(?P<date>{_DATE})\.?\s*/(?P<agency>[^/\n]{{1,30}})/\.?\s*"
@@ -31,7 +32,7 @@ _SLASH = re.compile(
 _DASH_AGENCY = re.compile(
     rf"^(?P<place>{_UPPER_PLACE}),\s*(?P<date>{_DATE})\s*[-–—]\s*(?P<agency>[^\W\d_][\w-]*(?: [^\W\d_][\w-]*){{0,2}})\.\s+"
 )
-_BARE = re.compile(rf"^(?P<place>{_UPPER_PLACE})(?:,\s*(?P<date>{_DATE}))?\s*(?:[–—]| -)\s+")
+_BARE = re.compile(rf"^(?P<place>{_UPPER_PLACE}{_STATE})(?:,\s*(?P<date>{_DATE}))?\s*(?:[–—]| -)\s+")
 _AGENCY_ONLY = re.compile(r"^\((?P<agency>[^()\n]{1,30})\)\s*[-–—]\s*")
 
 KNOWN_AGENCIES = frozenset(
@@ -110,7 +111,7 @@ def _agency_like(text: str) -> bool:
 
 
 def _is_upper_place(place: str) -> bool:
-    letters = [c for c in place if c.isalpha()]
+    letters = [c for c in place.split(",")[0] if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 

@@ -1,0 +1,156 @@
+from __future__ import annotations
+
+from newsprism.records import Comment, Dateline
+from newsprism.textclean import CleanedText, clean_text
+
+PAGE = """Home | World | Politics | Business
+Senate delays vote on water bill after late amendments
+Senate delays vote on water bill after late amendments
+By Jane Harlow
+03/11/2026 09:12
+
+WASHINGTON (AP) — The Senate on Tuesday postponed a vote on the regional water bill after senators from three states filed late amendments.
+Majority leader Tom Rivas said the chamber would return to the measure next week.
+Why now?
+The bill, which would fund 40 new treatment plants, has been stalled since spring. "We are close," Rivas told reporters.
+He declined.
+Share: Facebook Twitter Email
+Related articles
+Drought hits farms in the valley
+Governor signs emergency order
+Comments (2)
+Log in to comment
+Marie L.
+13/11/26 14:05
+About time they did something.
+Reply
+bob_k
+13/11/26 16:30
+Not convinced. Forty plants is a lot of money.
+Like (3)
+© 2026 Daily Courier. All rights reserved.
+"""
+
+
+def _clean(text: str = PAGE, **kwargs: str) -> CleanedText:
+    return clean_text(text, **kwargs)
+
+
+def test_clean_text_finds_the_title_and_drops_its_repetition():
+    result = _clean()
+    assert result.title == "Senate delays vote on water bill after late amendments"
+    assert result.removed.count(result.title) == 1
+    assert result.title not in result.text
+
+
+def test_clean_text_drops_share_lines_and_related_lists():
+    result = _clean()
+    for line in ("Share: Facebook Twitter Email", "Related articles", "Drought hits farms in the valley"):
+        assert line in result.removed
+        assert line not in result.text
+
+
+def test_clean_text_keeps_short_body_lines():
+    paragraphs = _clean().text.split("\n\n")
+    assert "Why now?" in paragraphs
+    assert "He declined." in paragraphs
+    assert len(paragraphs) == 5
+
+
+def test_clean_text_keeps_every_dropped_line_verbatim_and_in_order():
+    result = _clean()
+    assert result.removed == [
+        "Home | World | Politics | Business",
+        "Senate delays vote on water bill after late amendments",
+        "By Jane Harlow",
+        "03/11/2026 09:12",
+        "Share: Facebook Twitter Email",
+        "Related articles",
+        "Drought hits farms in the valley",
+        "Governor signs emergency order",
+        "Comments (2)",
+        "Log in to comment",
+        "Reply",
+        "Like (3)",
+        "© 2026 Daily Courier. All rights reserved.",
+    ]
+
+
+def test_clean_text_splits_the_comment_section_into_comments():
+    assert _clean().comments == [
+        Comment("Marie L.", "2026-11-13T14:05:00", "About time they did something."),
+        Comment("bob_k", "2026-11-13T16:30:00", "Not convinced. Forty plants is a lot of money."),
+    ]
+
+
+def test_clean_text_keeps_the_dateline_in_the_text_and_parses_it():
+    result = _clean()
+    assert result.text.startswith("WASHINGTON (AP) — The Senate")
+    assert result.dateline == Dateline("WASHINGTON", None, "AP")
+
+
+def test_clean_text_names_the_outlet_and_the_byline():
+    result = _clean()
+    assert result.source_name == "Daily Courier"
+    assert result.authors == ["Jane Harlow"]
+    assert result.language == "en"
+
+
+def test_clean_text_resolves_the_dateline_date_with_the_published_year():
+    page = "Grève au port\nNANTES, 3 mars (AFP) - Les dockers du port ont reconduit mardi leur mouvement de grève."
+    assert _clean(page, published="2026-03-03T12:00:00").dateline == Dateline("NANTES", "2026-03-03", "AFP")
+    assert _clean(page).dateline == Dateline("NANTES", "3 mars", "AFP")
+
+
+def test_clean_text_drops_english_interface_strings_on_a_vietnamese_page():
+    page = """Tin Nhanh 24h
+Bão số 7 đổ bộ Quảng Ngãi, hơn 20.000 người phải sơ tán
+Rạng sáng 21/10, bão số 7 đã đổ bộ vào khu vực ven biển tỉnh Quảng Ngãi với sức gió mạnh cấp 10.
+Bookmark
+Chính quyền địa phương đã sơ tán hơn 20.000 người dân ở các vùng trũng thấp đến nơi an toàn.
+Hiện chưa có thông tin thiệt hại về người.
+Share
+Comments
+Save
+"""
+    result = _clean(page)
+    assert result.title == "Bão số 7 đổ bộ Quảng Ngãi, hơn 20.000 người phải sơ tán"
+    assert result.language == "vi"
+    for ui in ("Bookmark", "Share", "Comments", "Save"):
+        assert ui in result.removed
+    assert len(result.text.split("\n\n")) == 3
+
+
+def test_clean_text_keeps_a_quote_in_another_language_and_proper_names():
+    page = """Minister defends port plan
+The minister defended the plan on Monday before a crowd of dockers in the harbour.
+« Nous ne céderons pas », a-t-il lancé en français.
+Nguyễn Văn An
+The plan will be put to a vote in the regional assembly next month.
+"""
+    result = _clean(page)
+    assert "« Nous ne céderons pas », a-t-il lancé en français." in result.text
+    assert "Nguyễn Văn An" in result.text
+
+
+def test_relative_comment_times_need_the_scrape_time():
+    page = PAGE.replace("13/11/26 14:05", "2 hours ago")
+    assert _clean(page, scraped="2026-11-13T18:00:00").comments[0].posted == "2026-11-13T16:00:00"
+    unresolved = _clean(page)
+    assert unresolved.comments[0].posted is None
+    assert any("2 hours ago" in w for w in unresolved.warnings)
+
+
+def test_clean_text_on_empty_input_returns_an_empty_result_with_a_warning():
+    for text in ("", "   \n\n \t\n"):
+        result = _clean(text)
+        assert result.text == "" and result.title is None and result.removed == []
+        assert result.language == "und"
+        assert result.warnings
+
+
+def test_clean_text_survives_a_one_megabyte_single_line():
+    line = ("The council met again on Tuesday and argued about the budget for hours. " * 14_000)[:1_000_000]
+    result = _clean(line)
+    assert result.text == line.strip()
+    assert result.removed == []
