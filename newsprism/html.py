@@ -1,0 +1,198 @@
+"""HTML page → clean article: title, body, comments kept apart, authors, date, outlet name.
+
+Built on trafilatura (main text, comments, metadata; its date comes from htmldate) and then cleaned by
+:mod:`newsprism.htmlclean`, which drops the leftovers trafilatura still lets through. Two trafilatura
+runs are compared: the precision-oriented one is kept unless it lost too much of the text the default
+run found (then the default run is kept).
+
+    >>> page = extract_html(html, url="https://example.org/news/1")
+    >>> page.text, page.comments, page.removed
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from copy import deepcopy
+from dataclasses import dataclass, field
+from typing import Any
+
+from lxml import etree
+
+from newsprism.errors import NoArticleError
+from newsprism.htmlclean import clean_body, link_ratios
+from newsprism.records import Comment
+
+# keep the precision run when it has at least this share of the default run's text (tuned on dev splits)
+PRECISION_KEEP_RATIO = 0.95
+_BLANKS = re.compile(r"[ \t\u00a0]+")
+_SOFT_HYPHEN = "\u00ad"
+
+
+@dataclass
+class HtmlExtract:
+    """What :func:`extract_html` found in one page."""
+
+    title: str | None = None
+    text: str = ""  # clean body, paragraphs separated by one blank line
+    comments: list[Comment] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)
+    published: str | None = None  # ISO date (YYYY-MM-DD)
+    sitename: str | None = None
+    removed: list[str] = field(default_factory=list)  # leftovers our post-processing dropped, verbatim
+    warnings: list[str] = field(default_factory=list)
+
+
+def extract_html(html: str, *, url: str | None = None, min_chars: int | None = None) -> HtmlExtract:
+    """Extract the article of one decoded HTML page.
+
+    Raises :class:`~newsprism.errors.NoArticleError` when the page holds no article text (or less than
+    ``min_chars`` characters of it; default: the ``extract.min_text_chars`` setting).
+    """
+    name = url or "HTML page"
+    if min_chars is None:
+        from newsprism.config import SETTINGS
+
+        min_chars = int(SETTINGS["extract.min_text_chars"].default)
+    if not isinstance(html, str) or not html.strip():
+        raise NoArticleError(f"no article in {name}: the page is empty")
+    notes: list[str] = []
+    tree = _parse(html, notes)
+    if tree is None:
+        raise NoArticleError(f"no article in {name}: {notes[0]}")
+    links = link_ratios(tree)
+    default = _run(tree, url, precision=False, notes=notes)
+    if default is None:
+        reason = notes[0] if notes else "trafilatura found no main text"
+        raise NoArticleError(f"no article in {name}: {reason}")
+    precise = _run(tree, url, precision=True, notes=notes)
+
+    title = _clean_line(default.title)
+    chosen = default
+    default_text, default_removed = _body_text(default, title, links)
+    text, removed = default_text, default_removed
+    if precise is not None and precise.body is not None:
+        precise_text, precise_removed = _body_text(precise, title, links)
+        if precise_text and len(precise_text) >= PRECISION_KEEP_RATIO * len(default_text):
+            chosen, text, removed = precise, precise_text, precise_removed
+    if len(text) < max(1, min_chars):
+        what = "no main text" if not text else f"only {len(text)} characters of main text (< {min_chars})"
+        raise NoArticleError(f"no article in {name}: {what}")
+
+    out = HtmlExtract(
+        title=title,
+        text=text,
+        comments=_comments(default),
+        authors=_authors(default.author),
+        published=_iso_date(default.date),
+        sitename=_clean_line(default.sitename),
+        removed=removed,
+        warnings=notes,
+    )
+    if chosen is default and precise is not None:
+        out.warnings.append("kept trafilatura's default run: its precision run lost too much text")
+    if len(text) < 500:
+        out.warnings.append(f"short article text ({len(text)} characters)")
+    return out
+
+
+# ------------------------------------------------------------------------------------------- trafilatura
+
+
+def _parse(html: str, notes: list[str]) -> etree._Element | None:
+    """The page parsed once by trafilatura's HTML loader (each run works on a copy)."""
+    from trafilatura.utils import load_html
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            tree = load_html(html)
+    except (RecursionError, ValueError, etree.LxmlError) as exc:
+        notes.append(f"the HTML cannot be parsed ({type(exc).__name__})")
+        return None
+    if tree is None:
+        notes.append("the HTML cannot be parsed")
+        return None
+    return tree
+
+
+def _run(tree: etree._Element, url: str | None, *, precision: bool, notes: list[str]) -> Any:
+    """One trafilatura run on a copy of the parsed page, as a Document, or None."""
+    import trafilatura
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            doc = trafilatura.bare_extraction(
+                deepcopy(tree),
+                url=url,
+                favor_precision=precision,
+                include_comments=not precision,
+                include_links=True,  # changes trafilatura's choices for the better on dev
+                include_tables=True,
+                with_metadata=not precision,
+                date_extraction_params={"original_date": True, "extensive_search": True},
+            )
+    except RecursionError:
+        notes.append("the page is nested too deeply to parse")
+        return None
+    except Exception as exc:  # noqa: BLE001 - lxml/trafilatura errors on garbage pages become a note
+        notes.append(f"trafilatura failed ({type(exc).__name__}: {exc})"[:300])
+        return None
+    body = getattr(doc, "body", None)
+    if body is None or not len(body):
+        return None
+    return doc
+
+
+def _body_text(doc: Any, title: str | None, links: dict[str, float]) -> tuple[str, list[str]]:
+    """The cleaned body of a trafilatura Document as text, with the leftovers dropped from it."""
+    from trafilatura.xml import xmltotxt
+
+    body = _copy(doc.body)
+    removed = clean_body(body, title, links)
+    etree.strip_tags(body, "ref")
+    return _paragraphs(xmltotxt(body, include_formatting=False)), removed
+
+
+def _copy(element: etree._Element) -> etree._Element:
+    return etree.fromstring(etree.tostring(element))
+
+
+def _paragraphs(text: str) -> str:
+    lines = (_BLANKS.sub(" ", line.replace(_SOFT_HYPHEN, "")).strip() for line in text.splitlines())
+    return "\n\n".join(line for line in lines if line)
+
+
+def _clean_line(value: str | None) -> str | None:
+    if not value:
+        return None
+    value = _BLANKS.sub(" ", value).strip()
+    return value or None
+
+
+def _authors(value: str | None) -> list[str]:
+    if not value:
+        return []
+    seen: list[str] = []
+    for part in re.split(r"\s*;\s*", value):
+        part = part.strip()
+        if part and part not in seen:
+            seen.append(part)
+    return seen
+
+
+def _iso_date(value: str | None) -> str | None:
+    if value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value[:10]):
+        return value[:10]
+    return None
+
+
+def _comments(doc: Any) -> list[Comment]:
+    """The reader comments trafilatura set apart, one per paragraph of its comment section."""
+    from newsprism.htmlclean import blocks_of
+
+    body = getattr(doc, "commentsbody", None)
+    if body is None or not len(body):
+        return []
+    return [Comment(text=block.text) for block in blocks_of(body)]
