@@ -248,6 +248,8 @@ class Story(Record):
     outlets: list[str] = field(default_factory=list)
     languages: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # article id → {entity key: tone -1 … 1} toward its main entities
+    entity_tone: dict[str, dict[str, float]] = field(default_factory=dict)
 
 
 # --------------------------------------------------------------------------------------------- runs
