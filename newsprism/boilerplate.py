@@ -39,14 +39,20 @@ def _prompt_starts() -> frozenset[str]:
     return frozenset(_lexicon()["prompt_starts"])
 
 
-_COMMENT_HEADER = re.compile(
-    r"(?i)^(?:\d+\s+)?(?:reader\s+|user\s+|latest\s+|top\s+|all\s+|your\s+)?"
-    r"(?:comments?|commentaires?|réactions?|kommentare?|leserkommentare|diskussion|comentarios?|"
+_COMMENT_WORDS = (
+    r"comments?|commentaires?|réactions?|réagir|réagissez|kommentare?|leserkommentare|diskussion|comentarios?|"
     r"comentários?|commenti|комментари[йияи]|обсуждение|мнения читателей|bình luận|ý kiến(?: bạn đọc)?|"
-    r"komentáře|komentářů|diskuse|yorumlar|yorum|komentarze|reacties|التعليقات|تعليقات|discussion|"
-    r"join the discussion|discussion thread|have your say|your say|reader reactions|votre avis|vos réactions|"
-    r"ihre meinung|deine meinung|tu opinión|opiniones|sua opinião|la tua opinione|ваше мнение|názory čtenářů)"
+    r"komentáře|komentářů|diskuse|yorumlar|yorum|komentarze|reacties|التعليقات|تعليقات|discussion|conversation|"
+    r"join the discussion|join the conversation|discussion thread|have your say|your say|reader reactions|"
+    r"votre avis|vos réactions|ihre meinung|deine meinung|tu opinión|opiniones|sua opinião|la tua opinione|"
+    r"ваше мнение|názory čtenářů"
+)
+_COMMENT_HEADER = re.compile(
+    rf"(?i)^(?:\d+\s+)?(?:reader\s+|user\s+|latest\s+|top\s+|all\s+|your\s+)?(?:{_COMMENT_WORDS})"
     r"\s*[(\[]?\s*(?:\d+)?\s*[)\]]?\s*:?$"
+    # WordPress: "2 thoughts on “Title”", "3 responses to “Title”"
+    r"|^\d+\s+(?:thoughts?|responses?|replies|comments?|réponses?|commentaires?|kommentare?|comentarios?)"
+    r"\s+(?:on|to|à|sur|zu|a|en)\s+[“\"«„'‘].{1,200}$"
 )
 _BYLINE = re.compile(
     r"^(?:by|from|par|von|por|di|da|de|автор|текст|theo|yazan|napsal|autor|door|written by|reporting by|"
@@ -208,6 +214,15 @@ def is_counter(line: str) -> bool:
 def is_comment_header(line: str) -> bool:
     """A comment-section header: "Comments (14)", "Bình luận (3)", "Комментарии 5", "3 comments"."""
     return len(line) <= 60 and bool(_COMMENT_HEADER.match(line.strip()))
+
+
+_COMMENT_WORD = re.compile(r"(?i)comment|komment|коммент|bình luận|coment|yorum|koment|تعليق|réaction|réagi")
+
+
+def mentions_comments(line: str) -> bool:
+    """A short line about the comments ("Alle Kommentare anzeigen", "Xem thêm bình luận", "Réagir")."""
+    s = shape(line)
+    return s.n_words <= 6 and not s.terminal and bool(_COMMENT_WORD.search(line))
 
 
 def is_byline(line: str) -> bool:

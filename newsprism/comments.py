@@ -29,6 +29,11 @@ _AUTHOR_SUFFIX = re.compile(
 )
 
 
+_MARKER = re.compile(
+    r"comment|komment|коммент|bình luận|yorum|koment|تعليق|réagi|réaction|discussion|conversation"
+)
+
+
 @dataclass
 class CommentSection:
     """The comments of a section, and the indices of its lines that are not part of any comment."""
@@ -55,6 +60,7 @@ def is_furniture(line: str) -> bool:
         or bp.is_copyright(line)
         or (bp.shape(line).n_words <= 6 and bp.ui_word_share(line) >= 0.5 and not bp.shape(line).terminal)
         or _only_reactions(line)
+        or bp.mentions_comments(line)
     )
 
 
@@ -74,6 +80,12 @@ def name_like(text: str) -> bool:
     if text.endswith((".", "!", "?", "…", ":", ";", ",", '"', "»")) and not re.search(r"(?:^|\s)\w\.$", text):
         return False
     return not (len(ws) >= 3 and sum(1 for w in ws if w[:1].isupper()) < len(ws) - 1)
+
+
+def author_of(line: str) -> str | None:
+    """The commenter's name on an author line ("Jean W.", "Jean W. says:", "Марина написала:"), else None."""
+    name = _AUTHOR_SUFFIX.sub("", line).strip(_SEPARATORS + " ")
+    return name if name_like(name) else None
 
 
 def _stamp(line: str, day_first: bool, year: int | None, reference: datetime | None) -> _Stamp | None:
@@ -129,7 +141,7 @@ def parse_comment_section(
     pre = [i for i in content if i < first]
     if stamps[first].author is not None:
         layout = "C" if pre else "A"
-    elif len(pre) >= 2 and name_like(lines[pre[0]]):
+    elif len(pre) >= 2 and author_of(lines[pre[0]]) and not author_of(lines[pre[-1]]):
         layout = "B"
     else:
         layout = "A"
@@ -142,17 +154,17 @@ def parse_comment_section(
         if layout == "A":
             if st.author is None:
                 cands = [i for i in content if prev < i < a and i not in used]
-                if cands and name_like(lines[cands[-1]]):
+                if cands and author_of(lines[cands[-1]]):
                     author_i = cands[-1]
             end = nxt
             if nxt < len(lines) and stamps[nxt].author is None:
                 cands = [i for i in content if a < i < nxt]
-                if len(cands) >= 2 and name_like(lines[cands[-1]]):
+                if len(cands) >= 2 and author_of(lines[cands[-1]]):
                     end = cands[-1]
             body = [i for i in content if a < i < end]
         elif layout == "B":
             cands = [i for i in content if prev < i < a]
-            if cands and name_like(lines[cands[0]]):
+            if cands and author_of(lines[cands[0]]):
                 author_i = cands[0]
                 cands = cands[1:]
             body = cands
@@ -196,7 +208,7 @@ def comment_markers(lines: list[str]) -> list[int]:
     for i, line in enumerate(lines):
         norm = bp.normalize(line)
         if bp.is_comment_header(line) or (
-            bp.ui_phrase(line) and re.search(r"comment|komment|коммент|bình luận|yorum|koment|تعليق", norm)
+            (bp.ui_phrase(line) or bp.mentions_comments(line)) and _MARKER.search(norm)
         ):
             out.append(i)
     return out

@@ -256,7 +256,7 @@ _MONTH_ALT = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=Tr
 MONTH_RE = rf"(?i:{_MONTH_ALT})\.?"
 
 _TIME = re.compile(
-    r"(?<![\d.:/])(?P<h>[01]?\d|2[0-3])(?:[:h](?P<m>[0-5]\d)(?::(?P<s>[0-5]\d))?|(?=\s*(?:Uhr|[ap]\.?m\.?)))"
+    r"(?<![\d.:/])(?P<h>[01]?\d|2[0-3])(?:(?::|\s?h\s?)(?P<m>[0-5]\d)(?::(?P<s>[0-5]\d))?|(?=\s*(?:Uhr|[ap]\.?m\.?)))"
     r"(?:\s*(?P<ampm>[ap])\.?m\.?)?(?:\s*Uhr)?(?![\d/])",
     re.IGNORECASE,
 )
@@ -472,9 +472,12 @@ def match_timestamp(
     return None
 
 
+_ZONE = re.compile(r"(?i)\(?\b(?:gmt|utc)\s*[+\-−]\s*\d{1,2}(?::?\d{2})?\)?")
+
+
 def is_filler(text: str) -> bool:
     """Whether ``text`` holds nothing but words that surround timestamps and punctuation."""
-    return bool(_PUNCT_ONLY.match(_FILLER.sub(" ", text)))
+    return bool(_PUNCT_ONLY.match(_FILLER.sub(" ", _ZONE.sub(" ", text))))
 
 
 def parse_timestamp(
