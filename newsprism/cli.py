@@ -90,6 +90,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                 engine=engine,
                 analyze=not args.no_analyze,
                 cluster=not args.no_cluster,
+                compare=not args.no_compare,
                 force=args.force,
                 progress=progress,
             )
@@ -229,6 +230,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--workers", type=int, help="worker processes of the local engine (default: one per core)")
     p.add_argument("--no-analyze", action="store_true", help="skip sentences, entities, quotes and numbers")
     p.add_argument("--no-cluster", action="store_true", help="do not update stories")
+    p.add_argument("--no-compare", action="store_true", help="group into stories but do not compare them")
     p.add_argument("--force", action="store_true", help="re-read inputs already ingested")
     p.add_argument("--format", choices=("text", "json"), default="text", help="json prints the run's figures")
     p.set_defaults(func=cmd_ingest)

@@ -143,9 +143,47 @@ def finish(article: Article, raw: RawDocument, settings: Settings) -> Article:
     if not article.source.name and article.dateline and article.dateline.agency:
         article.source.name = article.dateline.agency
     article.published = to_iso(article.published)
+    if not article.published:
+        article.published, how = infer_published(article)
+        if article.published:
+            article.warnings.append(f"no publication date on the page; {how}")
     if not article.id:
         article.id = Article.make_id(article.url, article.text)
     return article
+
+
+def infer_published(article: Article) -> tuple[str | None, str]:
+    """A publication date for a page that gives none: the dateline's day, with the year (and a bound)
+    taken from the earliest reader comment; else the earliest comment's day."""
+    from datetime import datetime
+
+    import dateparser
+
+    posted = sorted(p for c in article.comments if (p := to_iso(c.posted)))
+    first_comment = datetime.fromisoformat(posted[0]) if posted else None
+    written = article.dateline.date if article.dateline else None
+    if written:
+        try:
+            return datetime.fromisoformat(written).date().isoformat(), "took the dateline's date"
+        except ValueError:
+            pass
+        settings: dict[str, object] = {"REQUIRE_PARTS": ["day", "month"]}  # the year of RELATIVE_BASE
+        if first_comment is not None:
+            settings["RELATIVE_BASE"] = first_comment.replace(tzinfo=None)
+        langs = [article.language] if article.language not in ("und", "") else None
+        try:
+            parsed = dateparser.parse(written, languages=langs, settings=settings)  # type: ignore[arg-type]
+        except Exception:  # dateparser rejects some language codes
+            parsed = None
+        if parsed is not None:
+            source = "the first comment" if first_comment is not None else "the current date"
+            return (
+                parsed.date().isoformat(),
+                f"took the dateline's date ({written}) with its year from {source}",
+            )
+    if first_comment is not None:
+        return first_comment.date().isoformat(), "took the day of the earliest reader comment"
+    return None, ""
 
 
 def _domain(domain: str | None) -> str | None:

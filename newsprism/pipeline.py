@@ -198,6 +198,7 @@ def ingest(
     fetcher: Any = None,
     analyze: bool = True,
     cluster: bool = True,
+    compare: bool = True,
     force: bool = False,
     progress: Progress | None = None,
 ) -> RunReport:
@@ -240,23 +241,44 @@ def ingest(
         report.articles.append(article)
         if progress is not None:
             progress.article(article.title or article.id)
-    if cluster and report.articles:
-        if progress is not None:
-            progress.stage("grouping into stories")
-        t1 = time.perf_counter()
-        if partitioned.get("embed"):
-            from newsprism.partition import save_vectors
-
-            save_vectors(store, partitioned["embed"], partitioned["vectors"], report.articles)
-        report.stories = update_stories(store, report.articles)
-        report.stage_seconds["cluster"] = time.perf_counter() - t1
+    if cluster:
+        group_and_compare(store, report, compare=compare, progress=progress)
     report.seconds = time.perf_counter() - t0
     store.finish_run(report.run_id or "", report.stats())
     return report
 
 
-def update_stories(store: Store, articles: list[Article]) -> list[Story]:
-    """Group new articles into the store's stories (embedding, syndication, online clustering)."""
-    from newsprism.stories import update_stories as _update
+def group_and_compare(
+    store: Store, report: RunReport, *, compare: bool = True, progress: Progress | None = None
+) -> None:
+    """Group every article not yet in a story (this run's, and any a killed run left), then compare
+    the stories that changed and store their comparison."""
+    from newsprism.stories import update_stories
 
-    return _update(store, articles)
+    pending = store.unclustered_articles()
+    if not pending:
+        return
+    if progress is not None:
+        progress.stage("grouping into stories")
+    t0 = time.perf_counter()
+    report.stories = update_stories(store, pending)
+    for article in pending:  # clustering marks wire copies: keep that on the stored article
+        if article.syndication:
+            store.put_article(article)
+    report.stage_seconds["cluster"] = time.perf_counter() - t0
+    if not compare:
+        return
+    from newsprism.compare import compare_story
+
+    if progress is not None:
+        progress.stage("comparing outlets")
+    t1 = time.perf_counter()
+    for story in report.stories:
+        if len(story.article_ids) < 2:
+            continue
+        try:
+            compare_story(story, list(store.articles(ids=story.article_ids)))
+        except Exception as exc:  # one story that cannot be compared does not sink the run
+            story.warnings.append(f"comparison failed: {type(exc).__name__}: {exc}")
+        store.put_story(story)
+    report.stage_seconds["compare"] = time.perf_counter() - t1

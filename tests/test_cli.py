@@ -97,3 +97,18 @@ def test_python_dash_m_runs_the_cli():
         [sys.executable, "-m", "newsprism", "--version"], capture_output=True, text=True, check=True
     )
     assert out.stdout.startswith("newsprism ")
+
+
+def test_a_page_without_a_date_takes_its_datelines_day_and_the_year_of_its_comments(capsys, tmp_path):
+    page = tmp_path / "wire.txt"
+    page.write_text(
+        "Harbour reopens after strike\n\n"
+        "PORTVALE, March 9 (Meridian Wire) - The harbour of Portvale reopened on Monday after dockworkers"
+        " accepted a new pay offer, the port authority said.\n\n"
+        "Ships began unloading within hours, and the authority expects the backlog to clear by Friday.\n\n"
+        "Comments (1)\n\nreader42\n10/03/26 08:15\nAbout time.\n"
+    )
+    code, out, _ = run(capsys, "extract", str(page), "--format", "json", "--workers", "1", "-q")
+    (article,) = json.loads(out)["articles"]
+    assert code == 0 and article["published"] == "2026-03-09"
+    assert any("dateline" in w for w in article["warnings"])

@@ -119,6 +119,10 @@ class Store(ABC):
     @abstractmethod
     def story_of(self, article_id: str) -> str | None: ...
 
+    def unclustered_articles(self) -> list[Article]:
+        """Articles in no story yet (new ones, or left by a run killed before it grouped them)."""
+        return [a for a in self.articles() if self.story_of(a.id) is None]
+
     # ---- vectors (cache of embeddings, keyed by model name)
     @abstractmethod
     def put_vectors(self, model: str, vectors: dict[str, np.ndarray]) -> None: ...

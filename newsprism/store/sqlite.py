@@ -342,6 +342,13 @@ class SQLiteStore(Store):
         rows = self._query("SELECT story_id FROM story_articles WHERE article_id = ?", (article_id,))
         return str(rows[0]["story_id"]) if rows else None
 
+    def unclustered_articles(self) -> list[Article]:
+        rows = self._query(
+            "SELECT data FROM articles WHERE id NOT IN (SELECT article_id FROM story_articles)"
+            " ORDER BY COALESCE(published, ingested), ingested, id"
+        )
+        return [Article.from_dict(json.loads(r["data"])) for r in rows]
+
     # ------------------------------------------------------------------ vectors and state
 
     def put_vectors(self, model: str, vectors: dict[str, np.ndarray]) -> None:
