@@ -39,6 +39,19 @@ class SourceInfo:
     meta: dict[str, Any] = field(default_factory=dict)  # country, ownership, notes …
 
 
+@dataclass
+class StorySummary:
+    """A story as a list shows it: no comparison, just what it covers."""
+
+    id: str
+    title: str
+    first_published: str | None = None
+    last_published: str | None = None
+    n_articles: int = 0
+    outlets: list[str] = field(default_factory=list)
+    languages: list[str] = field(default_factory=list)
+
+
 class Store(ABC):
     """The interface every backend implements. Methods are transactional; ids are Article.id / Story.id."""
 
@@ -119,6 +132,45 @@ class Store(ABC):
     @abstractmethod
     def story_of(self, article_id: str) -> str | None: ...
 
+    def story_summaries(
+        self,
+        *,
+        since: str | None = None,
+        language: str | None = None,
+        outlet: str | None = None,
+        ids: Iterable[str] | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> list[StorySummary]:
+        """Stories newest first, filtered by activity date, a language or an outlet (name or domain).
+
+        Backends override this with one query; this version reads whole stories.
+        """
+        wanted = set(ids) if ids is not None else None
+        out: list[StorySummary] = []
+        for story in self.stories(since=since):
+            if wanted is not None and story.id not in wanted:
+                continue
+            articles = list(self.articles(ids=story.article_ids))
+            langs = sorted({a.language for a in articles})
+            outlets = sorted({o for a in articles for o in (a.source.name, a.source.domain) if o})
+            if language and language not in langs:
+                continue
+            if outlet and outlet not in outlets:
+                continue
+            out.append(
+                StorySummary(
+                    story.id,
+                    story.title,
+                    story.first_published,
+                    story.last_published,
+                    len(articles),
+                    sorted({a.source.name or a.source.domain or "?" for a in articles}),
+                    langs,
+                )
+            )
+        return out[offset : offset + limit]
+
     def unclustered_articles(self) -> list[Article]:
         """Articles in no story yet (new ones, or left by a run killed before it grouped them)."""
         return [a for a in self.articles() if self.story_of(a.id) is None]
@@ -182,4 +234,4 @@ def open_store(url: str | None = None) -> Store:
     return SQLiteStore(path)
 
 
-__all__ = ["Store", "PutResult", "SourceInfo", "open_store", "default_store_url"]
+__all__ = ["Store", "PutResult", "SourceInfo", "StorySummary", "open_store", "default_store_url"]

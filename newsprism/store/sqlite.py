@@ -22,7 +22,7 @@ import numpy as np
 from newsprism.dates import now_iso
 from newsprism.errors import MigrationError, StoreError
 from newsprism.records import Article, Skip, Story, sha1
-from newsprism.store import PutResult, SourceInfo, Store
+from newsprism.store import PutResult, SourceInfo, Store, StorySummary
 from newsprism.store.migrations import SQLITE, Migration
 
 
@@ -341,6 +341,61 @@ class SQLiteStore(Store):
     def story_of(self, article_id: str) -> str | None:
         rows = self._query("SELECT story_id FROM story_articles WHERE article_id = ?", (article_id,))
         return str(rows[0]["story_id"]) if rows else None
+
+    def story_summaries(
+        self,
+        *,
+        since: str | None = None,
+        language: str | None = None,
+        outlet: str | None = None,
+        ids: Iterable[str] | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> list[StorySummary]:
+        where, params = [], []  # type: ignore[var-annotated]
+        if since:
+            where.append("COALESCE(s.last_published, s.updated) >= ?")
+            params.append(since)
+        if ids is not None:
+            id_list = list(ids)
+            if not id_list:
+                return []
+            where.append(f"s.id IN ({','.join('?' * len(id_list))})")
+            params.extend(id_list)
+        member = (
+            "SELECT 1 FROM story_articles m JOIN articles x ON x.id = m.article_id WHERE m.story_id = s.id"
+        )
+        if language:
+            where.append(f"EXISTS ({member} AND x.language = ?)")
+            params.append(language)
+        if outlet:
+            where.append(f"EXISTS ({member} AND (x.source_name = ? OR x.domain = ?))")
+            params.extend([outlet, outlet])
+        sql = (
+            "SELECT s.id, s.title, s.first_published, s.last_published,"
+            " (SELECT count(*) FROM story_articles m WHERE m.story_id = s.id) AS n,"
+            " (SELECT group_concat(DISTINCT COALESCE(x.source_name, x.domain)) FROM story_articles m"
+            "   JOIN articles x ON x.id = m.article_id WHERE m.story_id = s.id) AS outlets,"
+            " (SELECT group_concat(DISTINCT x.language) FROM story_articles m"
+            "   JOIN articles x ON x.id = m.article_id WHERE m.story_id = s.id) AS langs"
+            " FROM stories s"
+        )
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY COALESCE(s.last_published, s.updated) DESC, s.id LIMIT ? OFFSET ?"
+        params.extend([limit, offset])
+        return [
+            StorySummary(
+                r["id"],
+                r["title"],
+                r["first_published"],
+                r["last_published"],
+                int(r["n"]),
+                sorted((r["outlets"] or "").split(",")) if r["outlets"] else [],
+                sorted((r["langs"] or "").split(",")) if r["langs"] else [],
+            )
+            for r in self._query(sql, params)
+        ]
 
     def unclustered_articles(self) -> list[Article]:
         rows = self._query(
