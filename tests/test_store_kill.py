@@ -49,15 +49,21 @@ def _ingest(corpus, db, stderr=subprocess.DEVNULL):
     return subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=stderr)
 
 
+def _created(db: str) -> bool:
+    # a SQLite file is left for the ingest to create; a PostgreSQL database exists from the start
+    return not db.startswith("sqlite:///") or os.path.exists(db[len("sqlite:///") :])
+
+
+@pytest.mark.parametrize("store_url", ["sqlite", "postgresql"], indirect=True)
 @pytest.mark.parametrize("kill_after", [1, 300, 900])
-def test_sigkill_mid_ingest_leaves_a_consistent_store_and_a_rerun_finishes(tmp_path, kill_after):
-    corpus, db = tmp_path / "wire.jsonl", tmp_path / "store.db"
+def test_sigkill_mid_ingest_leaves_a_consistent_store_and_a_rerun_finishes(tmp_path, store_url, kill_after):
+    corpus, db = tmp_path / "wire.jsonl", store_url
     _corpus(corpus)
     proc = _ingest(corpus, db)
     deadline = time.monotonic() + 120
     count = 0
     while proc.poll() is None and time.monotonic() < deadline:
-        if db.exists():
+        if _created(db):
             try:
                 with open_store(str(db)) as s:
                     count = s.count_articles()
