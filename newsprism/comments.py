@@ -88,6 +88,17 @@ def author_of(line: str) -> str | None:
     return name if name_like(name) else None
 
 
+def _author_slot(line: str) -> str | None:
+    """The name on a line in an author's position (next to a time line): any short unpunctuated line."""
+    name = _AUTHOR_SUFFIX.sub("", line).strip(_SEPARATORS + " ")
+    ws = bp.words(name)
+    if not ws or len(ws) > 5 or len(name) > 40 or is_furniture(name):
+        return None
+    if name.endswith((".", "!", "?", "…", ":", ";", ",", '"', "»")) and not re.search(r"(?:^|\s)\w\.$", name):
+        return None
+    return name
+
+
 def _stamp(line: str, day_first: bool, year: int | None, reference: datetime | None) -> _Stamp | None:
     if len(line) > 120:
         return None
@@ -154,12 +165,12 @@ def parse_comment_section(
         if layout == "A":
             if st.author is None:
                 cands = [i for i in content if prev < i < a and i not in used]
-                if cands and author_of(lines[cands[-1]]):
+                if cands and _author_slot(lines[cands[-1]]):
                     author_i = cands[-1]
             end = nxt
             if nxt < len(lines) and stamps[nxt].author is None:
                 cands = [i for i in content if a < i < nxt]
-                if len(cands) >= 2 and author_of(lines[cands[-1]]):
+                if len(cands) >= 2 and _author_slot(lines[cands[-1]]):
                     end = cands[-1]
             body = [i for i in content if a < i < end]
         elif layout == "B":
@@ -173,7 +184,7 @@ def parse_comment_section(
         author = (
             st.author
             if st.author is not None
-            else (lines[author_i].strip() if author_i is not None else None)
+            else (_author_slot(lines[author_i]) if author_i is not None else None)
         )
         if author_i is not None:
             used.add(author_i)

@@ -17,8 +17,8 @@ from datetime import date
 from newsprism.records import Dateline
 from newsprism.timestamps import MONTH_RE, MONTHS
 
-_UPPER_PLACE = r"[^\W\d_a-zа-яё][^\W\da-zа-яё]*(?:[ .'’-]{1,2}[^\W\d_a-zа-яё][^\W\da-zа-яё]*){0,3}"
-_ANY_PLACE = r"[^\W\d_a-zа-яё][\w'’-]*(?:[ .-]{1,2}[^\W\d_][\w'’-]*){0,3}"
+_UPPER_PLACE = r"[^\W\d_a-zа-яё][^\W\da-zа-яё]*(?:[ .'’-]{1,2}[^\W\d_a-zа-яё][^\W\da-zа-яё]*){0,5}"
+_ANY_PLACE = r"[^\W\d_a-zа-яё][\w'’-]*(?:[ .-]{1,2}[^\W\d_][\w'’-]*){0,5}"
 _STATE = r"(?:,\s*(?:[A-Z][a-z]{1,5}\.|[A-Z]\.[A-Z]\.))?"  # "SANTA LUCIA, Calif." / "ALBANY, N.Y."
 _DATE = rf"(?:\d{{1,2}}\.?\s+(?:de\s+)?{MONTH_RE}|{MONTH_RE}\s+\d{{1,2}})"
 _DASH = r"(?:\s*\.\s*[-–—]|\s*[-–—:]|\s*\.)"

@@ -291,6 +291,7 @@ def _pick_title(lines: list[str], kinds: list[str | None], limit: int, url: str 
     """
     site = _squash(domain_of(url) or "").split(".")[0] if url else ""
     best: tuple[float, int] | None = None
+    seen = 0
     for i in range(limit):
         line = lines[i]
         s = bp.shape(line)
@@ -303,7 +304,8 @@ def _pick_title(lines: list[str], kinds: list[str | None], limit: int, url: str 
         squashed = _squash(line)
         if site and len(squashed) >= 4 and (squashed in site or site in squashed):
             continue
-        score = 0.0
+        score = -0.1 * seen
+        seen += 1
         if any(_same(line, lines[j]) for j in range(i + 1, len(lines))):
             score += 10
         score += min(s.n_words, 8) / 2

@@ -262,7 +262,8 @@ _TIME = re.compile(
 )
 _ISO = re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<mo>\d{1,2})-(?P<d>\d{1,2})(?!\d)")
 _NUMERIC = re.compile(
-    r"(?<![\d.:/])(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?:(?P=sep)(?P<y>\d{4}|\d{2}))?(?![\d/]|\.\d)"
+    r"(?<![\d.:/·])(?P<a>\d{1,2})(?P<sep>[./·-])(?P<sp>\s?)(?P<b>\d{1,2})(?:(?P=sep)(?P=sp)(?P<y>\d{4}|\d{2}))?"
+    r"(?![\d/·]|\.\d)"
 )
 _DAY_MONTH = re.compile(
     rf"(?<!\w)(?P<d>\d{{1,2}})(?:\.|er|st|nd|rd|th)?\s*(?:de\s+|tháng\s+)?(?P<mon>{MONTH_RE})(?!\w)"
@@ -400,8 +401,10 @@ def _date_span(
             continue
         if m["sep"] == "." and not m["y"] and text[m.end() : m.end() + 1] != ".":
             continue
+        if m["sp"] and m["sep"] != ".":
+            continue
         ambiguous = False
-        if m["sep"] == "." or a > 12:
+        if m["sep"] in ".·" or a > 12:
             d, mo = a, b
         elif b > 12:
             d, mo = b, a
@@ -529,7 +532,7 @@ def decide_day_first(texts: list[str], language: str | None = None, url: str | N
     votes = 0
     for text in texts:
         for m in _NUMERIC.finditer(text[:300]):
-            if m["sep"] == ".":
+            if m["sep"] in ".·":
                 continue
             a, b = int(m["a"]), int(m["b"])
             if a > 12 >= b:
