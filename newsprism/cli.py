@@ -167,6 +167,24 @@ def cmd_bench(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    from newsprism.web import WebConfig, serve
+
+    config = WebConfig(
+        store_url=args.db or _settings(args)["store.url"] or None,
+        allow_fetch=args.allow_fetch,
+        allow_write=args.allow_write,
+        max_upload_bytes=args.max_upload,
+    )
+    if not args.quiet:
+        print(
+            f"newsprism: serving {config.store_url or 'the default store'} on http://{args.host}:{args.port}/",
+            file=sys.stderr,
+        )
+    serve(config, host=args.host, port=args.port)
+    return 0
+
+
 def cmd_settings(args: argparse.Namespace) -> int:
     settings = _settings(args)
     for name, spec in SETTINGS.items():
@@ -270,6 +288,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--sizes", metavar="N,N,…", help="corpus sizes for `bench scaling`")
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.set_defaults(func=cmd_bench)
+
+    p = sub.add_parser("serve", parents=[common], help="web UI and JSON API over a store")
+    p.add_argument("--db", metavar="URL")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: this machine only)")
+    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--allow-fetch", action="store_true", help="let /compare fetch user-given public URLs")
+    p.add_argument("--allow-write", action="store_true", help="let users edit source metadata")
+    p.add_argument("--max-upload", type=int, default=2_000_000, metavar="BYTES", help="largest request body")
+    p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("settings", parents=[common], help="list every setting with its value and help")
     p.set_defaults(func=cmd_settings)
