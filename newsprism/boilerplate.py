@@ -75,7 +75,26 @@ _SOURCE = re.compile(
     r"(?:[.,;|]|\s+(?:all rights|tous droits|alle rechte|todos los|todos os|все права)|\s*\d{4}|$)"
 )
 _MENU_SEPARATORS = re.compile(r"\s(?:\||•|·|›|»|>|/|–)\s|\s{3,}|\t")
-_TERMINAL = tuple(".!?…:;\"'»”“)]")
+_TERMINAL = tuple(".!?…:;")
+_CLOSERS = "\"'»”“’)]"
+_OPENERS = {")": "(", "]": "["}
+
+
+def ends_like_sentence(line: str) -> bool:
+    """Ends with sentence punctuation, possibly inside closing quotes or brackets (``."``, ``.»``, ``?)``);
+    a bracket closes a sentence only when the line opens with it ("(Reporting by …)")."""
+    stripped = line.rstrip()
+    if stripped.endswith(_TERMINAL):
+        return True
+    if not stripped or stripped[-1] not in _CLOSERS:
+        return False
+    core = stripped.rstrip(_CLOSERS)
+    if core.endswith(_TERMINAL):
+        return True
+    opener = _OPENERS.get(stripped[-1])
+    return opener is not None and stripped.startswith(opener)
+
+
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 
 
@@ -124,7 +143,7 @@ def shape(line: str) -> LineShape:
     return LineShape(
         n_words=len(ws),
         n_chars=len(stripped),
-        terminal=stripped.endswith(_TERMINAL),
+        terminal=ends_like_sentence(stripped),
         has_digit=any(c.isdigit() for c in stripped[:200]),
         capitalized=caps / len(ws) if ws else 0.0,
     )

@@ -136,8 +136,11 @@ def parse_dateline(
         plausible = _is_upper_place(place) or agency.lower() in KNOWN_AGENCIES or _agency_like(agency)
         if plausible and (m["date"] or len(place.split()) <= 3) and (m["dash"].strip() or m["date"]):
             return Dateline(place, _resolve(m["date"], year), agency), text[m.end() :]
-    if (m := _BARE.match(head)) and _is_upper_place(m["place"]) and len(m["place"]) >= 3:
-        return Dateline(m["place"].strip(), _resolve(m["date"], year), None), text[m.end() :]
+    if (m := _BARE.match(head)) and _is_upper_place(m["place"]) and len(m["place"]) >= 2:
+        place = m["place"].strip()
+        if not m["date"] and (place.lower() in KNOWN_AGENCIES or (len(place) <= 3 and " " not in place)):
+            return Dateline(None, None, place), text[m.end() :]  # an outlet's tag: "TTO - …", "VOV - …"
+        return Dateline(place, _resolve(m["date"], year), None), text[m.end() :]
     if (m := _AGENCY_ONLY.match(head)) and len(m["agency"].split()) <= 4 and m["agency"][:1].isupper():
         return Dateline(None, None, m["agency"].strip()), text[m.end() :]
     return None, text
