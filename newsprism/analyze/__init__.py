@@ -111,7 +111,9 @@ class Analyzer:
                 t0 = time.perf_counter()
                 try:
                     nlp = spacy_model(language)
-                    for i, doc in zip(idx, nlp.pipe([prepared[i][1] for i in idx], batch_size=batch_size), strict=False):
+                    for i, doc in zip(
+                        idx, nlp.pipe([prepared[i][1] for i in idx], batch_size=batch_size), strict=False
+                    ):
                         docs[i] = doc
                 except Exception as exc:  # one model failure must not sink the batch
                     for i in idx:

@@ -55,12 +55,18 @@ def _is_closer(text: str, i: int, opener: str) -> bool:
     if opener == "‘" and i + 1 < len(text) and text[i + 1].isalpha():  # apostrophe in don’t
         return False
     # a straight mark after a space and before a word looks like the next opener, not a closer
-    return not (opener == '"' and i > 0 and text[i - 1].isspace() and i + 1 < len(text) and not text[i + 1].isspace())
+    return not (
+        opener == '"' and i > 0 and text[i - 1].isspace() and i + 1 < len(text) and not text[i + 1].isspace()
+    )
 
 
 def find_quote_marks(text: str, max_chars: int = 5000) -> list[QuoteMark]:
-    """Spans of quotations in ``text`` (marks included). Linear in ``len(text)``; a quotation is cut
-    after ``max_chars`` characters so one stray mark cannot swallow an article."""
+    r"""Spans of quotations in ``text`` (marks included). Linear in ``len(text)``; a quotation is cut
+    after ``max_chars`` characters so one stray mark cannot swallow an article. Typewriter doubles
+    (\`\`…'' and ''…'') count as double quotation marks."""
+    if "''" in text or "``" in text:
+        # same length, so offsets still point into the original text
+        text = text.replace("``", '"\u200b').replace("''", '"\u200b')
     out: list[QuoteMark] = []
     i, n = 0, len(text)
     while i < n:
@@ -96,6 +102,8 @@ def find_quote_marks(text: str, max_chars: int = 5000) -> list[QuoteMark]:
                 break
             j += 1
         if close >= 0:
+            if close + 1 < n and text[close + 1] == "\u200b":
+                close += 1
             out.append(QuoteMark(i, close + 1, True))
             i = close + 1
         else:

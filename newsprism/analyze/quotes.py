@@ -18,11 +18,21 @@ fullest mention of the person in the article, title and name (``Prime Minister S
 
 from __future__ import annotations
 
+import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
-from newsprism.analyze.cues import ACCORDING, CLAUSE_LEMMAS, CUE_WORDS, PRONOUNS, SAY_LEMMAS, THAT_WORDS
+from newsprism.analyze.cues import (
+    ACCORDING,
+    CLAUSE_LEMMAS,
+    CUE_WORDS,
+    OBJECT_LEMMAS,
+    PRONOUNS,
+    SAY_LEMMAS,
+    THAT_WORDS,
+    XCOMP_LEMMAS,
+)
 from newsprism.analyze.entities import person_key_for
 from newsprism.analyze.lexicons import TITLES, fold
 from newsprism.analyze.quotemarks import QuoteMark, find_quote_marks
@@ -40,18 +50,35 @@ class Attribution:
     speaker: tuple[int, int] | None = None
     cue: tuple[int, int] | None = None
     direct: bool = False
+    pieces: list[tuple[int, int]] = field(default_factory=list)  # when the content is interrupted
+
+    def __post_init__(self) -> None:
+        if not self.pieces:
+            self.pieces = [self.content]
+
+    def extend(self, span: tuple[int, int]) -> None:
+        self.pieces.append(span)
+        self.content = (self.content[0], max(self.content[1], span[1]))
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
+def _mark_before(marks: list[QuoteMark], pos: int) -> int:
+    """Index of the last mark starting at or before ``pos`` (-1 when none); marks are sorted."""
+    return bisect.bisect_right([m.start for m in marks], pos) - 1 if marks else -1
+
+
+def _inside_mark(marks: list[QuoteMark], pos: int) -> bool:
+    i = _mark_before(marks, pos)
+    return i >= 0 and marks[i].start < pos < marks[i].end
+
+
 def _containing_mark(marks: list[QuoteMark], start: int, end: int) -> QuoteMark | None:
-    for m in marks:
-        if m.start <= start + 2 and end - 2 <= m.end and end - start > 0:
-            return m
-        if m.start > end:
-            break
+    i = _mark_before(marks, start + 2)
+    if i >= 0 and end - 2 <= marks[i].end and end > start:
+        return marks[i]
     return None
 
 
@@ -85,39 +112,76 @@ def _subject(verb: Any, depth: int = 0) -> Any:
     return None
 
 
+_CUT_DEPS = ("relcl", "acl", "advcl")
+
+
 def _speaker_span(subj: Any) -> tuple[int, int]:
-    """The subject's span; a relative pronoun (``who said``) is its own speaker mention."""
-    return _subtree_span(subj)
+    """The subject's span without relative clauses and appositions (``Ross, who spent …`` → ``Ross``);
+    a relative pronoun (``who said``) is its own speaker mention."""
+    cut = [c for c in subj.children if c.dep_ in _CUT_DEPS]
+    tokens = list(subj.subtree)
+    for child in cut:
+        drop = set(child.subtree)
+        tokens = [t for t in tokens if t not in drop]
+    # keep the contiguous run around the head, then trim punctuation at the ends
+    i = tokens.index(subj) if subj in tokens else 0
+    lo = hi = i
+    while lo > 0 and tokens[lo - 1].i == tokens[lo].i - 1:
+        lo -= 1
+    while hi + 1 < len(tokens) and tokens[hi + 1].i == tokens[hi].i + 1:
+        hi += 1
+    run = tokens[lo : hi + 1]
+    while len(run) > 1 and run[-1].is_punct:
+        run = run[:-1]
+    while len(run) > 1 and run[0].is_punct:
+        run = run[1:]
+    return run[0].idx, run[-1].idx + len(run[-1].text)
 
 
-def from_parse(doc: Any, marks: list[QuoteMark]) -> list[Attribution]:
+def from_parse(doc: Any, marks: list[QuoteMark], sentences: list[Sentence]) -> list[Attribution]:
     """Attributions from a spaCy Doc (English or French parse)."""
     text = doc.text
     out: list[Attribution] = []
+    pieces: list[tuple[int, int]] = []
     for tok in doc:
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             att = _according(tok, doc)
             if att:
                 out.append(att)
             continue
-        if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in SAY_LEMMAS | CLAUSE_LEMMAS:
+        if (
+            tok.pos_ not in ("VERB", "AUX")
+            or tok.lemma_.lower() not in SAY_LEMMAS | CLAUSE_LEMMAS | OBJECT_LEMMAS
+        ):
+            continue
+        if _inside_mark(marks, tok.idx):  # speech reported inside a quotation
             continue
         lemma = tok.lemma_.lower()
         comp = next((c for c in tok.children if c.dep_ in ("ccomp", "parataxis")), None)
-        if comp is None and lemma in SAY_LEMMAS:
+        if comp is None and lemma in SAY_LEMMAS | OBJECT_LEMMAS | XCOMP_LEMMAS:
             comp = next((c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i), None)
+        if comp is None and lemma in OBJECT_LEMMAS:
+            comp = next((c for c in tok.children if c.dep_ in ("dobj", "prep") and c.i > tok.i), None)
         content: tuple[int, int] | None = None
         direct = False
+        pieces = []
+        sent = sentences[sentence_index(sentences, tok.idx)] if sentences else None
+        subj = _subject(tok)
         if comp is not None:
             content = _subtree_span(comp)
             mark = _containing_mark(marks, *content)
             if mark:
                 content, direct = (mark.start, mark.end), True
+            elif sent is not None:
+                content = (max(content[0], sent.start), min(content[1], sent.end))
         elif lemma in SAY_LEMMAS:
             mark = _adjacent_mark(text, marks, tok.idx, tok.idx + len(tok.text))
             if mark:
                 content, direct = (mark.start, mark.end), True
-        if lemma in CLAUSE_LEMMAS and not direct and comp is None:
+            elif sent is not None and subj is not None:
+                pieces = _parenthetical(text, sent, subj, tok)
+                content = (pieces[0][0], pieces[-1][1]) if pieces else None
+        if lemma in CLAUSE_LEMMAS | OBJECT_LEMMAS and not direct and comp is None:
             continue
         if content is None:
             continue
@@ -126,15 +190,30 @@ def from_parse(doc: Any, marks: list[QuoteMark]) -> list[Attribution]:
             continue
         if not direct:
             content = _strip_that(text, content)
-        subj = _subject(tok)
         speaker = _speaker_span(subj) if subj is not None else None
-        if speaker and _overlaps(speaker, content):
+        if speaker and _overlaps(speaker, content) and not pieces:
             speaker = None
         if speaker is None:
             speaker = _quoted_as_saying(tok)
         cue_end = tok.idx + len(tok.text)
-        out.append(Attribution(content=content, speaker=speaker, cue=(tok.idx, cue_end), direct=direct))
+        out.append(Attribution(content, speaker, (tok.idx, cue_end), direct, pieces=pieces))
     return out
+
+
+def _parenthetical(text: str, sent: Sentence, subj: Any, cue: Any) -> list[tuple[int, int]]:
+    """``Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt``: the sentence around the
+    ``, X said,`` aside is the content."""
+    start = _subtree_span(subj)[0]
+    end = cue.idx + len(cue.text)
+    before = text[sent.start : start].rstrip()
+    if not before.endswith((",", "—", "–")) or len(before.split()) < 2:
+        return []
+    after_end = sent.end - 1 if text[sent.end - 1 : sent.end] in ".!?" else sent.end
+    out = [_trim(text, sent.start, start)]
+    after = _trim(text, end, after_end)
+    if after[1] - after[0] > 2:
+        out.append(after)
+    return [p for p in out if p[1] > p[0]]
 
 
 def _quoted_as_saying(tok: Any) -> tuple[int, int] | None:
@@ -174,7 +253,8 @@ def _according(tok: Any, doc: Any) -> Attribution | None:
 
 def _adjacent_mark(text: str, marks: list[QuoteMark], start: int, end: int) -> QuoteMark | None:
     """A quotation right before (``“…,” he said``) or right after (``said: “…”``) a cue."""
-    for m in marks:
+    first = max(0, _mark_before(marks, start - 400))
+    for m in marks[first:]:
         gap_after = text[m.end : start]
         if m.end <= start and len(gap_after) < 80 and not re.search(r"[.!?]\s|\n", gap_after):
             return m
@@ -331,7 +411,13 @@ def orphan_quotes(
             continue
         if len(text[m.start : m.end].split()) < MIN_QUOTE_WORDS:
             continue
-        previous = [a for a in ordered if a.content[1] <= m.start and a.speaker is not None]
+        before = [a for a in ordered if a.content[1] <= m.start]
+        if before and before[-1].direct:
+            gap = text[before[-1].content[1] : m.start]
+            if "\n" not in gap and len(gap) < 120:  # “…,” he said. “…” continues the same quote
+                before[-1].extend((m.start, m.end))
+                continue
+        previous = [a for a in before if a.speaker is not None]
         speaker = None
         if previous:
             prev = previous[-1]
@@ -348,7 +434,7 @@ def extract_attributions(
 ) -> list[Attribution]:
     """All attributions of ``text`` as spans, in text order."""
     marks = find_quote_marks(text)
-    found = from_parse(doc, marks) if doc is not None else []
+    found = from_parse(doc, marks, sentences) if doc is not None else []
     if doc is None or language != "en":
         for att in from_rules(text, sentences, marks, language):
             if not any(_overlaps(att.content, a.content) for a in found):
@@ -441,7 +527,7 @@ def to_quotes(
                 if person is not None or named is not None:
                     last_named = (speaker, key)
         cue = " ".join(text[att.cue[0] : att.cue[1]].split()) if att.cue else None
-        content = text[att.content[0] : att.content[1]].strip()
+        content = " ".join(text[a:b].strip() for a, b in att.pieces)
         index = sentence_index(sentences, att.content[0]) if sentences else 0
         quotes.append(
             Quote(text=content, speaker=speaker, cue=cue, direct=att.direct, sentence=index, speaker_key=key)

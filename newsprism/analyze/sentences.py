@@ -24,12 +24,53 @@ _GLUE = re.compile(r"(?<=[a-zà-ÿа-яё]{2}[.!?])(?=[A-ZÀ-ÖØ-ÞА-ЯЁ][a-z
 _INITIAL = re.compile(r"(?:^|\s)(?:[A-ZÀ-ÖØ-ÞА-ЯЁ]|[A-ZА-Я][a-zа-я]{0,2}\.[A-ZА-Я])\.\s*$")
 
 _ABBREVIATIONS: dict[str, frozenset[str]] = {
-    "en": frozenset(["mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "st", "prof", "jr", "sr", "no", "vs"]),
-    "fr": frozenset(["m", "mm", "mme", "mmes", "mlle", "dr", "pr", "me", "st", "ste", "gén", "col", "av", "apr", "j.-c"]),
+    "en": frozenset(
+        [
+            "mr",
+            "mrs",
+            "ms",
+            "dr",
+            "sen",
+            "rep",
+            "gov",
+            "gen",
+            "col",
+            "lt",
+            "sgt",
+            "st",
+            "prof",
+            "jr",
+            "sr",
+            "no",
+            "vs",
+        ]
+    ),
+    "fr": frozenset(
+        ["m", "mm", "mme", "mmes", "mlle", "dr", "pr", "me", "st", "ste", "gén", "col", "av", "apr", "j.-c"]
+    ),
     "de": frozenset(["dr", "prof", "hr", "fr", "nr", "bzw", "ca", "z.b", "u.a", "d.h", "usw", "vgl", "st"]),
     "es": frozenset(["sr", "sra", "srta", "dr", "dra", "lic", "ing", "prof", "d", "dña", "ud", "uds", "núm"]),
     "it": frozenset(["sig", "sigg", "dott", "prof", "on", "avv", "ing", "dr"]),
-    "ru": frozenset(["г", "гг", "т", "е", "тыс", "млн", "млрд", "руб", "долл", "им", "ул", "д", "проф", "акад", "см", "стр"]),
+    "ru": frozenset(
+        [
+            "г",
+            "гг",
+            "т",
+            "е",
+            "тыс",
+            "млн",
+            "млрд",
+            "руб",
+            "долл",
+            "им",
+            "ул",
+            "д",
+            "проф",
+            "акад",
+            "см",
+            "стр",
+        ]
+    ),
     "pt": frozenset(["sr", "sra", "dr", "dra", "prof"]),
 }
 _LAST_WORD = re.compile(r"([\w.\-]+)\.\s*$")

@@ -200,7 +200,7 @@ def score_doc(text: str, gold: list[GoldAttribution], predicted: list[Any]) -> C
     """Counts for one document; ``predicted`` are :class:`~newsprism.analyze.quotes.Attribution`."""
     counts = Counts(content_pred=len(predicted), content_gold=len(gold))
     gold_tokens = [_tokens(text, g.content) for g in gold]
-    pred_tokens = [_tokens(text, [p.content]) for p in predicted]
+    pred_tokens = [_tokens(text, p.pieces) for p in predicted]
     pairs = []
     for i, pt in enumerate(pred_tokens):
         for j, gt in enumerate(gold_tokens):
