@@ -580,7 +580,12 @@ def _response(
     headers = [("Content-Type", ctype), ("Content-Length", str(len(body)))] + (extra or [])
     http = StatusAndHeaders(f"{status} {reason}", headers, protocol="HTTP/1.1")
     record = writer.create_warc_record(
-        url, "response", payload=io.BytesIO(body), http_headers=http, warc_headers_dict={"WARC-Date": date}
+        url,
+        "response",
+        payload=io.BytesIO(body),
+        length=len(body),
+        http_headers=http,
+        warc_headers_dict={"WARC-Date": date},
     )
     writer.write_record(record)
 
