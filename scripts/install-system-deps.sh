@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Debian packages the test suite needs; installs only what is missing (CI runs as root).
 set -euo pipefail
-packages=(postgresql)
+packages=(postgresql chromium)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
