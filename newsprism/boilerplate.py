@@ -231,8 +231,8 @@ def is_counter(line: str) -> bool:
 
 
 def is_comment_header(line: str) -> bool:
-    """A comment-section header: "Comments (14)", "Bình luận (3)", "Комментарии 5", "3 comments"."""
-    return len(line) <= 60 and bool(_COMMENT_HEADER.match(line.strip()))
+    """A comment-section header: "Comments (14)", "Bình luận (3)", "Комментарии 5", "2 thoughts on “…”"."""
+    return len(line) <= 250 and bool(_COMMENT_HEADER.match(line.strip()))
 
 
 _COMMENT_WORD = re.compile(r"(?i)comment|komment|коммент|bình luận|coment|yorum|koment|تعليق|réaction|réagi")

@@ -34,6 +34,9 @@ _MARKER = re.compile(
 )
 
 
+_AUTHOR_PREFIX = re.compile(r"(?i)^(?:from|by|von|par|de|por|di|od|от|của|tarafından)\s+(?=\S)")
+
+
 @dataclass
 class CommentSection:
     """The comments of a section, and the indices of its lines that are not part of any comment."""
@@ -104,7 +107,12 @@ def _stamp(line: str, day_first: bool, year: int | None, reference: datetime | N
         return None
     m = match_timestamp(line, day_first=day_first, year=year, reference=reference)
     if m is None:
-        return None
+        # "Gefällt mir · Antworten · 22 Std.", "Like · Reply · 2h": a bare age among buttons
+        m = match_timestamp(line, year=year, reference=reference, bare_relative=True)
+        rest = (line[: m.start] + " " + line[m.end :]).strip(_SEPARATORS + " ") if m else ""
+        if m is None or not rest or not is_furniture(rest):
+            return None
+        return _Stamp(None, m.iso, line[m.start : m.end])
     before, after = line[: m.start], line[m.end :]
     after_ok = is_filler(after) or is_furniture(after.strip(_SEPARATORS)) or not after.strip(_SEPARATORS)
     if not after_ok:
@@ -112,7 +120,7 @@ def _stamp(line: str, day_first: bool, year: int | None, reference: datetime | N
     raw = line[m.start : m.end]
     if is_filler(before):
         return _Stamp(None, m.iso, raw)
-    author = _AUTHOR_SUFFIX.sub("", before).strip(_SEPARATORS)
+    author = _AUTHOR_PREFIX.sub("", _AUTHOR_SUFFIX.sub("", before).strip(_SEPARATORS)).strip(_SEPARATORS)
     author = re.sub(r"(?i)\s+(?:on|le|am|el|em|il|в|lúc|vào|at|à|um)$", "", author).strip(_SEPARATORS)
     if name_like(author):
         return _Stamp(author, m.iso, raw)

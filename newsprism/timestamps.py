@@ -257,7 +257,7 @@ MONTH_RE = rf"(?i:{_MONTH_ALT})\.?"
 
 _TIME = re.compile(
     r"(?<![\d.:/])(?P<h>[01]?\d|2[0-3])(?:(?::|\s?h\s?)(?P<m>[0-5]\d)(?::(?P<s>[0-5]\d))?|(?=\s*(?:Uhr|[ap]\.?m\.?)))"
-    r"(?:\s*(?P<ampm>[ap])\.?m\.?)?(?:\s*Uhr)?(?![\d/])",
+    r"(?:\s*(?P<ampm>[ap])\.?m\.?)?(?:\s*Uhr|\s?min\b)?(?![\d/])",
     re.IGNORECASE,
 )
 _ISO = re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<mo>\d{1,2})-(?P<d>\d{1,2})(?!\d)")
@@ -420,11 +420,13 @@ def _date_span(
     return None
 
 
-def _relative(text: str, reference: datetime | None) -> tuple[str, tuple[int, int]] | None:
+def _relative(
+    text: str, reference: datetime | None, bare: bool = False
+) -> tuple[str, tuple[int, int]] | None:
     if m := _NOW.search(text):
         return (reference.isoformat(timespec="seconds") if reference else ""), m.span()
     if m := _RELATIVE.search(text):
-        if not (m["pre"] or m["post"]):
+        if not (m["pre"] or m["post"] or bare):
             return None
         raw = m["n"].lower()
         n = int(raw) if raw.isdigit() else 1
@@ -455,11 +457,13 @@ def match_timestamp(
     day_first: bool | None = None,
     year: int | None = None,
     reference: datetime | None = None,
+    bare_relative: bool = False,
 ) -> TimestampMatch | None:
     """Find the first timestamp in a short ``text``; ``iso`` is "" when it is relative and no reference is given.
 
     Months without a year take ``year``, else the reference's year (a date after the reference goes to
     the year before). Returns None when there is no date (a lone ``14:05`` is not a timestamp).
+    ``bare_relative`` also takes "22 Std." or "2h" without an "ago" word (for "Like · Reply · 2h" lines).
     """
     if len(text) > 300:
         return None
@@ -469,7 +473,7 @@ def match_timestamp(
         hm, tspan = _time_of(text, span)
         start, end = (min(span[0], tspan[0]), max(span[1], tspan[1])) if tspan else span
         return TimestampMatch(start, end, _iso(day, hm), ambiguous)
-    rel = _relative(text, reference)
+    rel = _relative(text, reference, bare_relative)
     if rel:
         return TimestampMatch(rel[1][0], rel[1][1], rel[0])
     return None

@@ -10,7 +10,8 @@ Scores, summed over the pages of the split:
 
 * ``leftover_precision`` / ``leftover_recall``: over the page's non-empty lines (as a multiset). A line is
   a predicted leftover when the cleaner put it in ``removed`` or kept it nowhere (not the title, not a
-  paragraph of the text, not a comment's author, text or time line); the gold leftovers are ``removed``.
+  paragraph of the text, not a comment's author line ("Giulia ha scritto:" counts), text or time line);
+  the gold leftovers are ``removed``.
 * ``comments_exact``: the share of gold comments reproduced exactly (author, posted and text).
 * ``dateline_exact``, ``title_exact``, ``language_exact``: the share of pages where the field is exactly
   the gold one (a page without a dateline must get none).
@@ -61,7 +62,8 @@ def predicted_leftovers(page: str, result: CleanedText) -> Counter[str]:
     kept = Counter(p.strip() for p in result.text.split("\n\n") if p.strip())
     if result.title:
         kept[result.title.strip()] += 1
-    in_comments = {c.author for c in result.comments if c.author}
+    authors = {c.author for c in result.comments if c.author}
+    in_comments = set(authors)
     in_comments.update(line.strip() for c in result.comments for line in c.text.split("\n"))
     out: Counter[str] = Counter()
     for line in _page_lines(page):
@@ -70,8 +72,12 @@ def predicted_leftovers(page: str, result: CleanedText) -> Counter[str]:
             out[line] += 1
         elif kept[line] > 0:
             kept[line] -= 1
-        elif line in in_comments or (result.comments and match_timestamp(line) is not None):
+        elif line in in_comments or (
+            result.comments and match_timestamp(line, bare_relative=True) is not None
+        ):
             continue
+        elif any(line.startswith(a) and len(line[len(a) :].split()) <= 3 for a in authors):
+            continue  # "Giulia ha scritto:", "Jean says:"
         else:
             out[line] += 1  # kept nowhere: dropped without a trace, counted as removed
     return out
