@@ -10,6 +10,7 @@ import sys
 
 import numpy as np
 import pgserver
+import psycopg
 import pytest
 
 import newsprism.store.postgres as pg
@@ -235,3 +236,23 @@ def test_many_vectors_and_state_round_trip_in_one_batch(store):
     store.put_state("clusterer", b"\x00\x01state")
     store.put_state("clusterer", b"\x00\x02state")
     assert store.get_state("clusterer") == b"\x00\x02state" and store.get_state("other") is None
+
+
+def test_a_connection_dropped_by_the_server_is_opened_again(pg_server, pg_url):
+    with open_store(pg_url) as s:
+        s.put_article(make_article("Before the restart."))
+        admin = pg_server.url(pg_url.rsplit("/", 1)[1])
+        with psycopg.connect(admin, autocommit=True) as other:
+            other.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'newsprism'"
+            )
+        assert s.count_articles() == 1
+        s.put_article(make_article("After the restart."))
+        assert s.count_articles() == 2
+
+
+def test_a_closed_store_is_not_opened_again(pg_url):
+    s = open_store(pg_url)
+    s.close()
+    with pytest.raises(StoreError, match="closed"):
+        s.count_articles()

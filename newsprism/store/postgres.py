@@ -142,26 +142,41 @@ class PostgresStore(Store):
             params = conninfo_to_dict(url)
         except psycopg.Error as exc:
             raise StoreError(f"{self.url} is not a usable PostgreSQL URL: {_reason(exc)}") from None
-        extra: dict[str, Any] = {"application_name": "newsprism"}
+        self._dsn, self._params = url, params
+        self._extra: dict[str, Any] = {"application_name": "newsprism"}
         if "connect_timeout" not in params:
-            extra["connect_timeout"] = connect_timeout
+            self._extra["connect_timeout"] = connect_timeout
+        self._closed = False
+        self._lock = threading.RLock()
+        self._connect()
         try:
-            self._conn = psycopg.connect(url, autocommit=False, **extra)
+            self.migrate(POSTGRES if migrations is None else migrations)
+        except BaseException:
+            self.close()
+            raise
+
+    # ------------------------------------------------------------------ plumbing
+
+    def _connect(self) -> None:
+        try:
+            self._conn = psycopg.connect(self._dsn, autocommit=False, **self._extra)
         except psycopg.Error as exc:
             reason = _reason(exc)
-            password = params.get("password")
+            password = self._params.get("password")
             if password:
                 reason = reason.replace(str(password), "***")
             raise StoreError(
                 f"cannot connect to the PostgreSQL store {self.url}: {reason}; {_connect_hint(reason)}"
             ) from None
-        self._lock = threading.RLock()
-        self.migrate(POSTGRES if migrations is None else migrations)
 
-    # ------------------------------------------------------------------ plumbing
+    def _run(self, what: str, work: Callable[[Cursor[Any]], T]) -> T:
+        """Run ``work`` in one transaction.
 
-    def _write(self, what: str, work: Callable[[Cursor[Any]], T]) -> T:
-        """Run ``work`` in one transaction; a transaction that lost a deadlock is run again."""
+        A transaction that lost a deadlock is run again; a connection the server dropped (restart, idle
+        timeout, an administrator) is opened again once and the transaction run again. Every write is an
+        upsert or otherwise safe to repeat.
+        """
+        reconnected = False
         with self._lock:
             for attempt in range(1, _RETRIES + 1):
                 try:
@@ -170,22 +185,21 @@ class PostgresStore(Store):
                 except (pg_errors.DeadlockDetected, pg_errors.SerializationFailure) as exc:
                     if attempt == _RETRIES:
                         raise StoreError(f"store {self.url}: cannot {what}: {_reason(exc)}") from None
+                except psycopg.OperationalError as exc:
+                    if not self._conn.broken or self._closed or reconnected:
+                        raise StoreError(f"store {self.url}: cannot {what}: {_reason(exc)}") from None
+                    reconnected = True
+                    self._connect()
                 except psycopg.Error as exc:
                     raise StoreError(f"store {self.url}: cannot {what}: {_reason(exc)}") from None
                 except UnicodeEncodeError as exc:
                     raise StoreError(
                         f"store {self.url}: cannot {what}: text is not valid Unicode ({exc})"
                     ) from None
-        raise AssertionError("unreachable")  # pragma: no cover
+        raise StoreError(f"store {self.url}: cannot {what}: gave up after {_RETRIES} attempts")
 
     def _query(self, sql: str, params: Any = ()) -> list[tuple[Any, ...]]:
-        with self._lock:
-            try:
-                with self._conn.transaction(), self._conn.cursor() as cur:
-                    cur.execute(sql, params)
-                    return cur.fetchall()
-            except psycopg.Error as exc:
-                raise StoreError(f"store {self.url}: {_reason(exc)}") from None
+        return self._run("read", lambda cur: cur.execute(sql, params).fetchall())
 
     def _pending(self, migrations: list[Migration]) -> list[Migration]:
         rows = self._query("SELECT to_regclass('migrations') IS NOT NULL")
@@ -201,11 +215,11 @@ class PostgresStore(Store):
             return []
         applied: list[str] = []
         with self._lock:
-            self._write(
+            self._run(
                 "lock the schema", lambda cur: cur.execute("SELECT pg_advisory_lock(%s)", (_MIGRATION_LOCK,))
             )
             try:
-                self._write(
+                self._run(
                     "create the migrations table",
                     lambda cur: cur.execute(
                         "CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied TEXT NOT NULL)"
@@ -226,7 +240,7 @@ class PostgresStore(Store):
                     applied.append(migration.name)
             finally:
                 with contextlib.suppress(StoreError):  # a broken connection released its locks with it
-                    self._write(
+                    self._run(
                         "unlock the schema",
                         lambda cur: cur.execute("SELECT pg_advisory_unlock(%s)", (_MIGRATION_LOCK,)),
                     )
@@ -245,19 +259,26 @@ class PostgresStore(Store):
 
         def work(cur: Cursor[Any]) -> bool:
             article.id, article.url, article.source.domain, article.source.name, article.ingested = given
-            for key in sorted({_lock_key("id:" + article.id), _lock_key("text:" + th)}):
-                cur.execute("SELECT pg_advisory_xact_lock(%s)", (key,))
-            cols = "id, ingested, url, domain, source_name"
-            row = cur.execute(f"SELECT {cols} FROM articles WHERE id = %s", (article.id,)).fetchone()
-            if row is None:
-                # the same text already stored: the same article unless both carry different URLs
-                cands = cur.execute(
-                    f"SELECT {cols} FROM articles WHERE text_hash = %s ORDER BY ingested, id", (th,)
-                ).fetchall()
-                for cand in cands:
-                    if not cand[2] or not article.url or cand[2] == article.url:
-                        row = cand
-                        break
+            # both locks in one statement, in a fixed order (the target list is evaluated left to right)
+            keys = sorted({_lock_key("id:" + article.id), _lock_key("text:" + th)})
+            cur.execute(
+                ", ".join(
+                    ["SELECT pg_advisory_xact_lock(%s)"] + ["pg_advisory_xact_lock(%s)"] * (len(keys) - 1)
+                ),
+                keys,
+            )
+            # the row with this id, else one with the same text: the same article unless both carry
+            # different URLs (a new statement, so it sees what the writer we waited for committed)
+            rows = cur.execute(
+                "SELECT id, ingested, url, domain, source_name FROM articles WHERE id = %s OR text_hash = %s"
+                " ORDER BY id = %s DESC, ingested, id",
+                (article.id, th, article.id),
+            ).fetchall()
+            row = None
+            for cand in rows:
+                if cand[0] == article.id or not cand[2] or not article.url or cand[2] == article.url:
+                    row = cand
+                    break
             if row is not None:
                 article.id, article.ingested = row[0], row[1]
                 # a re-ingested copy that knows less (no URL, no outlet) keeps what the store knew
@@ -268,51 +289,59 @@ class PostgresStore(Store):
                     article.source.name = article.source.name or row[4]
             stamp = now_iso()
             article.ingested = article.ingested or stamp
-            inserted = cur.execute(
-                "INSERT INTO articles(id, url, text_hash, domain, source_name, title, published, language,"
-                f" ingested, updated, data, tsv) VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,{_TSV})"
-                " ON CONFLICT (id) DO UPDATE SET url=excluded.url, text_hash=excluded.text_hash,"
-                " domain=excluded.domain, source_name=excluded.source_name, title=excluded.title,"
-                " published=excluded.published, language=excluded.language, ingested=excluded.ingested,"
-                " updated=excluded.updated, data=excluded.data, tsv=excluded.tsv"
-                " RETURNING (xmax = 0)",
-                (
-                    article.id,
-                    _clean(article.url),
-                    th,
-                    _clean(article.source.domain),
-                    _clean(article.source.name),
-                    _clean(article.title),
-                    _clean(article.published),
-                    _clean(article.language) or "und",
-                    article.ingested,
-                    stamp,
-                    json.dumps(article.to_dict(), ensure_ascii=False),
-                    _clean(article.title or "")[:_INDEX_CHARS],  # type: ignore[index]
-                    _clean(article.text)[:_INDEX_CHARS],  # type: ignore[index]
-                ),
-            ).fetchone()
-            if raw is not None:
+            # the writes go out in one round trip; no one else can create this id meanwhile (we hold
+            # its lock), so ``row is None`` tells whether the article is new
+            with cur.connection.pipeline():
                 cur.execute(
-                    "INSERT INTO raw_pages(article_id, content) VALUES (%s, %s)"
-                    " ON CONFLICT (article_id) DO UPDATE SET content = excluded.content",
-                    (article.id, raw),
+                    "INSERT INTO articles(id, url, text_hash, domain, source_name, title, published, language,"
+                    f" ingested, updated, data, tsv) VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,{_TSV})"
+                    " ON CONFLICT (id) DO UPDATE SET url=excluded.url, text_hash=excluded.text_hash,"
+                    " domain=excluded.domain, source_name=excluded.source_name, title=excluded.title,"
+                    " published=excluded.published, language=excluded.language, ingested=excluded.ingested,"
+                    " updated=excluded.updated, data=excluded.data, tsv=excluded.tsv",
+                    (
+                        article.id,
+                        _clean(article.url),
+                        th,
+                        _clean(article.source.domain),
+                        _clean(article.source.name),
+                        _clean(article.title),
+                        _clean(article.published),
+                        _clean(article.language) or "und",
+                        article.ingested,
+                        stamp,
+                        json.dumps(article.to_dict(), ensure_ascii=False),
+                        _clean(article.title or "")[:_INDEX_CHARS],  # type: ignore[index]
+                        _clean(article.text)[:_INDEX_CHARS],  # type: ignore[index]
+                    ),
                 )
-            if article.source.domain:
-                cur.execute(
-                    "INSERT INTO sources(domain, name) VALUES (%s, %s) ON CONFLICT (domain) DO UPDATE SET"
-                    " name = excluded.name WHERE sources.name IS NULL AND excluded.name IS NOT NULL",
-                    (_clean(article.source.domain), _clean(article.source.name)),
-                )
-            if input_key:
-                cur.execute(
-                    "INSERT INTO inputs_done(key, done_at) VALUES (%s, %s)"
-                    " ON CONFLICT (key) DO UPDATE SET done_at = excluded.done_at",
-                    (_clean(input_key), stamp),
-                )
-            return bool(inserted and inserted[0])
+                if raw is not None:
+                    cur.execute(
+                        "INSERT INTO raw_pages(article_id, content) VALUES (%s, %s)"
+                        " ON CONFLICT (article_id) DO UPDATE SET content = excluded.content",
+                        (article.id, raw),
+                    )
+                if article.source.domain:
+                    # DO NOTHING and a conditional UPDATE lock the outlet's row only when they change it,
+                    # so writers of the same outlet do not queue behind each other
+                    domain, name = _clean(article.source.domain), _clean(article.source.name)
+                    cur.execute(
+                        "INSERT INTO sources(domain, name) VALUES (%s, %s) ON CONFLICT (domain) DO NOTHING",
+                        (domain, name),
+                    )
+                    if name:
+                        cur.execute(
+                            "UPDATE sources SET name = %s WHERE domain = %s AND name IS NULL", (name, domain)
+                        )
+                if input_key:
+                    cur.execute(
+                        "INSERT INTO inputs_done(key, done_at) VALUES (%s, %s)"
+                        " ON CONFLICT (key) DO UPDATE SET done_at = excluded.done_at",
+                        (_clean(input_key), stamp),
+                    )
+            return row is None
 
-        created = self._write(f"store article {article.id}", work)
+        created = self._run(f"store article {article.id}", work)
         return PutResult(article.id, created)
 
     def get_article(self, article_id: str) -> Article | None:
@@ -384,7 +413,7 @@ class PostgresStore(Store):
         stamp = now_iso()
         rows = [(_clean(k), stamp) for k in input_keys]
         if rows:
-            self._write(
+            self._run(
                 "mark inputs done",
                 lambda cur: cur.executemany(
                     "INSERT INTO inputs_done(key, done_at) VALUES (%s, %s)"
@@ -394,7 +423,7 @@ class PostgresStore(Store):
             )
 
     def record_skip(self, skip: Skip, run_id: str | None = None) -> None:
-        self._write(
+        self._run(
             "record a skip",
             lambda cur: cur.execute(
                 "INSERT INTO skips(run_id, input, reason, stage, at) VALUES (%s, %s, %s, %s, %s)",
@@ -413,17 +442,17 @@ class PostgresStore(Store):
 
     def start_run(self, inputs: list[str]) -> str:
         run_id = uuid.uuid4().hex[:12]
-        self._write(
+        self._run(
             "start a run",
             lambda cur: cur.execute(
-                "INSERT INTO runs(id, started, inputs) VALUES (%s, %s, %s)",
+                "INSERT INTO runs(id, started, inputs) VALUES (%s, %s, %s) ON CONFLICT (id) DO NOTHING",
                 (run_id, now_iso(), json.dumps(inputs)),
             ),
         )
         return run_id
 
     def finish_run(self, run_id: str, stats: dict[str, Any]) -> None:
-        self._write(
+        self._run(
             "finish a run",
             lambda cur: cur.execute(
                 "UPDATE runs SET finished = %s, stats = %s WHERE id = %s",
@@ -457,14 +486,14 @@ class PostgresStore(Store):
                 [(a, story.id) for a in dict.fromkeys(story.article_ids)],
             )
 
-        self._write(f"store story {story.id}", work)
+        self._run(f"store story {story.id}", work)
 
     def delete_story(self, story_id: str) -> None:
         def work(cur: Cursor[Any]) -> None:
             cur.execute("DELETE FROM story_articles WHERE story_id = %s", (story_id,))
             cur.execute("DELETE FROM stories WHERE id = %s", (story_id,))
 
-        self._write(f"delete story {story_id}", work)
+        self._run(f"delete story {story_id}", work)
 
     def get_story(self, story_id: str) -> Story | None:
         rows = self._query("SELECT data FROM stories WHERE id = %s", (story_id,))
@@ -503,7 +532,7 @@ class PostgresStore(Store):
             arr = np.asarray(vec, dtype=np.float32)
             rows.append((model, article_id, int(arr.shape[0]), arr.tobytes()))
         if rows:
-            self._write(
+            self._run(
                 f"store {len(rows)} vectors",
                 lambda cur: cur.executemany(
                     "INSERT INTO vectors(model, article_id, dim, data) VALUES (%s, %s, %s, %s)"
@@ -525,7 +554,7 @@ class PostgresStore(Store):
         return {i: out[i] for i in id_list if i in out}
 
     def put_state(self, key: str, value: bytes) -> None:
-        self._write(
+        self._run(
             f"store state {key}",
             lambda cur: cur.execute(
                 "INSERT INTO state(key, value) VALUES (%s, %s) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
@@ -571,7 +600,7 @@ class PostgresStore(Store):
                 (json.dumps(merged, ensure_ascii=False), domain),
             )
 
-        self._write(f"update source {domain}", work)
+        self._run(f"update source {domain}", work)
 
     # ------------------------------------------------------------------ lifecycle
 
@@ -599,4 +628,5 @@ class PostgresStore(Store):
 
     def close(self) -> None:
         with self._lock:
+            self._closed = True
             self._conn.close()
