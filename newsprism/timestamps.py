@@ -289,7 +289,7 @@ _UNITS = {
 _UNIT_ALT = "|".join(f"(?P<{name}>{alt})" for name, alt in _UNITS.items())
 _NUM_WORD = r"\d+|an?|one|une?|einer?|einem|una?|uma?|um|одн[уа]"
 _RELATIVE = re.compile(
-    rf"(?:(?P<pre>il y a|vor|hace|há|před)\s+)?(?P<n>{_NUM_WORD})\s*(?:{_UNIT_ALT})\.?"
+    rf"(?<!\w)(?:(?P<pre>il y a|vor|hace|há|před)\s+)?(?P<n>{_NUM_WORD})(?:\s+|(?<=\d))(?:{_UNIT_ALT})\.?"
     rf"(?:\s+(?P<post>ago|назад|trước|önce|fa|atrás))?(?!\w)",
     re.IGNORECASE,
 )
@@ -426,7 +426,7 @@ def _relative(
     if m := _NOW.search(text):
         return (reference.isoformat(timespec="seconds") if reference else ""), m.span()
     if m := _RELATIVE.search(text):
-        if not (m["pre"] or m["post"] or bare):
+        if not (m["pre"] or m["post"] or (bare and m["n"].isdigit())):
             return None
         raw = m["n"].lower()
         n = int(raw) if raw.isdigit() else 1
