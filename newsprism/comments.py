@@ -127,6 +127,25 @@ def _stamp(line: str, day_first: bool, year: int | None, reference: datetime | N
     return None
 
 
+def _layout(lines: list[str], anchors: list[int], stamps: dict[int, _Stamp], content: list[int]) -> str:
+    """A (time then text), B (author, text, time) or C (text, "author · time"): the layout that leaves fewer
+    comments without text wins; on a tie, the shape of what precedes the first time line decides."""
+    bounds = [-1, *anchors, len(lines)]
+    gaps = [sum(1 for i in content if bounds[k] < i < bounds[k + 1]) for k in range(len(bounds) - 1)]
+    with_author = stamps[anchors[0]].author is not None
+    need_before = 1 if with_author else 2  # B needs an author line and a text line before each time
+    empty_after = sum(1 for g in gaps[1:] if g < 1)
+    empty_before = sum(1 for g in gaps[:-1] if g < need_before)
+    if empty_after != empty_before:
+        return "A" if empty_after < empty_before else ("C" if with_author else "B")
+    pre = [i for i in content if i < anchors[0]]
+    if with_author:
+        return "C" if any(bp.shape(lines[i]).terminal for i in pre) else "A"
+    if len(pre) >= 2 and author_of(lines[pre[0]]) and not author_of(lines[pre[-1]]):
+        return "B"
+    return "A"
+
+
 def parse_comment_section(
     lines: list[str],
     language: str | None = None,
@@ -156,14 +175,7 @@ def parse_comment_section(
         section.leftovers = list(range(len(lines)))
         return section
     content = [i for i in range(len(lines)) if i not in furniture and i not in stamps]
-    first = anchors[0]
-    pre = [i for i in content if i < first]
-    if stamps[first].author is not None:
-        layout = "C" if pre else "A"
-    elif len(pre) >= 2 and author_of(lines[pre[0]]) and not author_of(lines[pre[-1]]):
-        layout = "B"
-    else:
-        layout = "A"
+    layout = _layout(lines, anchors, stamps, content)
     used: set[int] = set()
     for k, a in enumerate(anchors):
         st = stamps[a]

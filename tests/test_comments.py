@@ -72,3 +72,34 @@ def test_section_without_timestamps_has_no_comments_and_all_lines_left_over():
     section = parse_comment_section(["14 commentaires", "Voir les commentaires"], "fr")
     assert section.comments == []
     assert section.leftovers == [0, 1]
+
+
+def test_a_stray_line_before_author_time_comments_does_not_flip_the_layout():
+    lines = [
+        "Bình luận (2)",
+        "Được quan tâm",
+        "Minh Châu - 3 giờ trước",
+        "Cần giải pháp.",
+        "Đức Anh - 1 giờ trước",
+        "Mong sớm có kết quả.",
+    ]
+    comments = parse_comments(lines, "vi", reference="2026-12-03T22:00:00")
+    assert comments == [
+        Comment("Minh Châu", "2026-12-03T19:00:00", "Cần giải pháp."),
+        Comment("Đức Anh", "2026-12-03T21:00:00", "Mong sớm có kết quả."),
+    ]
+
+
+def test_bare_ages_among_buttons_are_comment_times():
+    lines = [
+        "Sabine K.",
+        "Stolz auf dich!",
+        "Gefällt mir · Antworten · 1 Tag",
+        "Uwe L.",
+        "Verdient!",
+        "Like · Reply · 22h",
+    ]
+    assert parse_comments(lines, "de", reference="2026-06-02T19:00:00") == [
+        Comment("Sabine K.", "2026-06-01T19:00:00", "Stolz auf dich!"),
+        Comment("Uwe L.", "2026-06-01T21:00:00", "Verdient!"),
+    ]
