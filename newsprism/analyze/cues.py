@@ -105,6 +105,38 @@ CUE_WORDS: dict[str, tuple[str, ...]] = {
         "afferma|spiega|aggiunge|sottolinea|secondo|ha annunciato|ha ribadito"
     ),
 }
+# verb stems (any ending) for languages with rich inflection: заявил/заявила/заявили/заявив…
+CUE_STEMS: dict[str, tuple[str, ...]] = {
+    "ru": _words(
+        "заяв|сказа|говор|отмеча|отмети|утвержда|подчеркива|подчеркну|рассказ|объясня|объясни|поясни|"
+        "поясня|сообщ|признал|признава|предупрежда|предупреди|уточни|уточня|добави|добавля|ответи|"
+        "отвеча|счита|полага|замети|замеча|напомни|напомина|разъясня|разъясни|написа|пишет|пишут|"
+        "цитиру|спроси|спрашива|уверя|увери|указа|указыва|призва|призыва|настаива|обеща|подтверди|"
+        "подтвержда|возрази|возража|жалова|вспомина|констатирова|отрица|прогнозиру|убежда|убеди|"
+        "высказа|высказыва|заверя|завери|повтори|повторя|жалуется|верил|верит|думает|думал"
+    ),
+    "cs": _words(
+        "řekl|řekla|řekli|říká|říkal|uvedl|uvádí|uváděl|prohlásil|prohlašuje|prohlašoval|dodal|dodává|"
+        "sdělil|sděluje|tvrdí|tvrdil|napsal|píše|psal|vysvětl|zdůrazn|upozorn|odpověd|odpovídá|myslí|"
+        "myslel|vzpomín|ptal|ptá|poznamenal|oznámil|oznamuje|informoval|míní|soudí|varoval|varuje|"
+        "připomn|potvrd|popsal|popisuje|hovoř|mluv|konstatoval|ujistil|slíbil|přiznal|přiznává|"
+        "věří|věřil|prozradil|sdílel|líčí|líčil"
+    ),
+}
+# words to drop from the edges of a speaker found by the rules ("Хотя украинские чиновники" → …)
+SPEAKER_EDGE_WORDS: frozenset[str] = frozenset(
+    """
+    and but so yet also then however although though while when as
+    et mais donc aussi puis alors cependant
+    und aber auch doch dann jedoch
+    y pero también entonces sin embargo
+    и а но же ведь вот хотя однако поэтому еще ещё также тоже уже даже лишь только недавно вчера
+    сегодня открыто публично прямо снова тогда потом ему ей им мне нам вам
+    a ale i také tedy však jenže už ještě dnes včera
+    """.split()  # noqa: SIM905
+)
+
+
 # "according to X" and its equivalents: the speaker follows
 ACCORDING: dict[str, tuple[str, ...]] = {
     "en": ("according to",),

@@ -24,7 +24,9 @@ from newsprism.analyze.lexicons import CURRENCY_CODES, CURRENCY_SYMBOLS, CURRENC
 from newsprism.analyze.sentences import sentence_index
 from newsprism.records import Number, Sentence
 
-DECIMAL_COMMA = frozenset(["fr", "de", "es", "ru", "cs", "it", "pt", "pl", "uk", "nl", "sv", "da", "no", "fi", "tr"])
+DECIMAL_COMMA = frozenset(
+    ["fr", "de", "es", "ru", "cs", "it", "pt", "pl", "uk", "nl", "sv", "da", "no", "fi", "tr"]
+)
 MAX_NUMBERS = 2000  # per article: the work stays bounded on pathological input
 
 # scale words: folded form -> (multiplier in English, multiplier elsewhere)
@@ -275,7 +277,137 @@ _OTHER_WORDS: dict[str, dict[str, float]] = {
 }
 # words after a number that are not the counted noun
 _NOT_NOUNS = frozenset(
-    ["of", "to", "in", "on", "at", "by", "for", "from", "with", "and", "or", "but", "the", "a", "an", "as", "than", "per", "that", "which", "who", "is", "are", "was", "were", "has", "have", "had", "will", "would", "be", "been", "more", "less", "most", "least", "about", "over", "under", "up", "down", "out", "percent", "times", "each", "year-old", "de", "du", "des", "la", "le", "les", "et", "ou", "à", "au", "aux", "en", "sur", "par", "pour", "que", "qui", "dans", "avec", "plus", "moins", "der", "die", "das", "und", "oder", "im", "in", "am", "an", "auf", "mit", "von", "zu", "bei", "für", "als", "mehr", "weniger", "el", "los", "las", "y", "o", "en", "con", "por", "para", "que", "del", "al", "más", "menos", "de", "и", "в", "на", "с", "по", "за", "из", "от", "до", "к", "о", "а", "но", "что", "как", "более", "менее", "около", "a", "v", "na", "s", "z", "do", "za", "že", "jako", "více", "méně"]
+    [
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "from",
+        "with",
+        "and",
+        "or",
+        "but",
+        "the",
+        "a",
+        "an",
+        "as",
+        "than",
+        "per",
+        "that",
+        "which",
+        "who",
+        "is",
+        "are",
+        "was",
+        "were",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "be",
+        "been",
+        "more",
+        "less",
+        "most",
+        "least",
+        "about",
+        "over",
+        "under",
+        "up",
+        "down",
+        "out",
+        "percent",
+        "times",
+        "each",
+        "year-old",
+        "de",
+        "du",
+        "des",
+        "la",
+        "le",
+        "les",
+        "et",
+        "ou",
+        "à",
+        "au",
+        "aux",
+        "en",
+        "sur",
+        "par",
+        "pour",
+        "que",
+        "qui",
+        "dans",
+        "avec",
+        "plus",
+        "moins",
+        "der",
+        "die",
+        "das",
+        "und",
+        "oder",
+        "im",
+        "in",
+        "am",
+        "an",
+        "auf",
+        "mit",
+        "von",
+        "zu",
+        "bei",
+        "für",
+        "als",
+        "mehr",
+        "weniger",
+        "el",
+        "los",
+        "las",
+        "y",
+        "o",
+        "en",
+        "con",
+        "por",
+        "para",
+        "que",
+        "del",
+        "al",
+        "más",
+        "menos",
+        "de",
+        "и",
+        "в",
+        "на",
+        "с",
+        "по",
+        "за",
+        "из",
+        "от",
+        "до",
+        "к",
+        "о",
+        "а",
+        "но",
+        "что",
+        "как",
+        "более",
+        "менее",
+        "около",
+        "a",
+        "v",
+        "na",
+        "s",
+        "z",
+        "do",
+        "za",
+        "že",
+        "jako",
+        "více",
+        "méně",
+    ]
 )
 _NOUN = re.compile(r"\s?([^\W\d_][\w'’\-]*)")
 
@@ -283,15 +415,105 @@ _GROUPED = r"\d{1,3}(?:(?:[ \u00a0\u202f]|,|\.)\d{3}(?!\d))+(?:[.,]\d+)?"
 _PLAIN = r"\d+(?:[.,]\d+)?"
 _NUM = re.compile(rf"(?<![\w.,])(?:{_GROUPED}|{_PLAIN})(?![\d])")
 # letters glued to a number that still leave it a number: scales and units ("$48bn", "£3.5m", "15km")
-_SUFFIXES = frozenset(["k", "m", "mn", "bn", "b", "tn", "trn", "bln", "mln", "km", "kg", "cm", "mm", "mi", "t", "l", "h", "mw", "gw"])
+_SUFFIXES = frozenset(
+    [
+        "k",
+        "m",
+        "mn",
+        "bn",
+        "b",
+        "tn",
+        "trn",
+        "bln",
+        "mln",
+        "km",
+        "kg",
+        "cm",
+        "mm",
+        "mi",
+        "t",
+        "l",
+        "h",
+        "mw",
+        "gw",
+    ]
+)
 _SUFFIX = re.compile(r"[^\W\d_]+")
 _YEAR_BEFORE = frozenset(
-    ["in", "since", "by", "until", "till", "from", "of", "year", "before", "after", "during", "around", "circa", "en", "depuis", "jusqu'en", "année", "an", "im", "seit", "bis", "jahr", "jahres", "vor", "nach", "von", "en", "desde", "hasta", "año", "del", "de", "в", "с", "до", "к", "году", "года", "год", "nel", "dal", "anno", "v", "roce", "roku", "od", "do"]
+    [
+        "in",
+        "since",
+        "by",
+        "until",
+        "till",
+        "from",
+        "of",
+        "year",
+        "before",
+        "after",
+        "during",
+        "around",
+        "circa",
+        "en",
+        "depuis",
+        "jusqu'en",
+        "année",
+        "an",
+        "im",
+        "seit",
+        "bis",
+        "jahr",
+        "jahres",
+        "vor",
+        "nach",
+        "von",
+        "en",
+        "desde",
+        "hasta",
+        "año",
+        "del",
+        "de",
+        "в",
+        "с",
+        "до",
+        "к",
+        "году",
+        "года",
+        "год",
+        "nel",
+        "dal",
+        "anno",
+        "v",
+        "roce",
+        "roku",
+        "od",
+        "do",
+    ]
 )
 _YEAR_AFTER = re.compile(r"\s?(?:года|году|год|г\.|roku|rok)(?!\w)")
 # English adjectives that sit between a number and its noun ("300 new trains")
 _ADJECTIVES = frozenset(
-    ["new", "old", "young", "more", "other", "additional", "local", "foreign", "small", "large", "armed", "civilian", "senior", "former", "extra", "such", "many", "unarmed", "elderly"]
+    [
+        "new",
+        "old",
+        "young",
+        "more",
+        "other",
+        "additional",
+        "local",
+        "foreign",
+        "small",
+        "large",
+        "armed",
+        "civilian",
+        "senior",
+        "former",
+        "extra",
+        "such",
+        "many",
+        "unarmed",
+        "elderly",
+    ]
 )
 _EN_VERB = re.compile(r"^(?:\w{3,}ed|came|went|fled|left|said|were|was|are|got|took|made|stayed|remain\w*)$")
 
@@ -304,10 +526,11 @@ def parse_number(raw: str, language: str) -> float | None:
     try:
         if groups:
             sep, dec = groups.group(1), groups.group(2)
-            if dec is None and sep in ",." and s.count(sep) == 1:
-                # a single separator before three digits: "4,800" / "4.800"
-                if (sep == "," and comma_decimal) or (sep == "." and not comma_decimal):
-                    return float(s.replace(sep, "."))
+            # a single separator before three digits is a decimal point where the language says so:
+            # "4,800" in French, "4.800" in English
+            decimal_sep = "," if comma_decimal else "."
+            if dec is None and sep == decimal_sep and s.count(sep) == 1:
+                return float(s.replace(sep, "."))
             integer = s[: groups.start(2)] if dec else s
             integer = re.sub(r"[ ,.]", "", integer)
             return float(f"{integer}.{groups.group(3)}" if dec else integer)
@@ -391,9 +614,9 @@ def _classify(
         kind, unit, stop = "money", m.group("code").upper().replace("RMB", "CNY"), m.end()
     elif m.group("word"):
         kind, unit, stop = "money", _currency_of_word(m.group("word")), m.end()
-    if kind == "count" and not is_word and raw.isdigit() and len(raw) == 4 and 1800 <= value <= 2100:
-        if stop == end and _is_year(text, start, end):
-            return Number(text=raw, value=value, unit=None, kind="year", sentence=0)
+    four_digits = not is_word and raw.isdigit() and len(raw) == 4 and 1800 <= value <= 2100
+    if kind == "count" and four_digits and stop == end and _is_year(text, start, end):
+        return Number(text=raw, value=value, unit=None, kind="year", sentence=0)
     if kind == "count":
         rest_start = stop
         for unit_re, name in _UNIT_RES:

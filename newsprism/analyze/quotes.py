@@ -26,10 +26,12 @@ from typing import Any
 from newsprism.analyze.cues import (
     ACCORDING,
     CLAUSE_LEMMAS,
+    CUE_STEMS,
     CUE_WORDS,
     OBJECT_LEMMAS,
     PRONOUNS,
     SAY_LEMMAS,
+    SPEAKER_EDGE_WORDS,
     THAT_WORDS,
     XCOMP_LEMMAS,
 )
@@ -255,11 +257,23 @@ def _adjacent_mark(text: str, marks: list[QuoteMark], start: int, end: int) -> Q
     """A quotation right before (``“…,” he said``) or right after (``said: “…”``) a cue."""
     first = max(0, _mark_before(marks, start - 400))
     for m in marks[first:]:
+        long_enough = len(text[m.start : m.end].split()) >= 3
         gap_after = text[m.end : start]
-        if m.end <= start and len(gap_after) < 80 and not re.search(r"[.!?]\s|\n", gap_after):
+        closes_clause = text[m.end - 2 : m.end + 1].strip()[:1] in ","
+        if (
+            m.end <= start
+            and len(gap_after) < 80
+            and not re.search(r"[.!?]\s|\n", gap_after)
+            and (long_enough or closes_clause)
+        ):
             return m
         gap_before = text[end : m.start]
-        if m.start >= end and len(gap_before) < 80 and not re.search(r"[.!?]\s|\n|[”\"»]", gap_before):
+        if (
+            m.start >= end
+            and len(gap_before) < 80
+            and not re.search(r"[.!?]\s|\n|[”\"»]", gap_before)
+            and (long_enough or gap_before.strip()[-1:] in (":", ","))
+        ):
             return m
         if m.start > end + 80:
             break
@@ -280,6 +294,9 @@ def _strip_that(text: str, span: tuple[int, int]) -> tuple[int, int]:
 def _cue_regex(language: str) -> re.Pattern[str]:
     words = sorted(CUE_WORDS.get(language, ()) + CUE_WORDS["en"], key=len, reverse=True)
     alternatives = "|".join(re.escape(w) for w in words)
+    stems = "|".join(re.escape(w) for w in sorted(CUE_STEMS.get(language, ()), key=len, reverse=True))
+    if stems:
+        alternatives = rf"(?:{stems})\w*|{alternatives}"
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
 
 
@@ -293,6 +310,32 @@ def _cue_re(language: str) -> re.Pattern[str]:
     return _CUE_RES[language]
 
 
+_WORD_SPAN = re.compile(r"[\w'’.\-]+")
+# a capitalised word with these endings is an adjective that opens the speaker ("Британские журналисты")
+_ADJECTIVE_ENDINGS = ("ие", "ые", "ий", "ый", "ая", "ое", "ой", "яя", "ее", "ý", "á", "é", "í")
+
+
+def _clean_speaker(text: str, span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """Trim a rule-found speaker: edge words (conjunctions, adverbs, object pronouns) go, an
+    adverbial tail after the last capitalised word goes (``Президент Путин осенью`` → ``Президент Путин``),
+    and so does a leading prepositional phrase (``в интервью РБК старший директор`` → …)."""
+    if span is None:
+        return None
+    words = [(m.start(), m.end()) for m in _WORD_SPAN.finditer(text, span[0], span[1])]
+    while words and fold(text[words[0][0] : words[0][1]]) in SPEAKER_EDGE_WORDS:
+        words = words[1:]
+    while words and fold(text[words[-1][0] : words[-1][1]]) in SPEAKER_EDGE_WORDS:
+        words = words[:-1]
+    caps = [i for i, (a, _) in enumerate(words) if text[a].isupper()]
+    if caps and caps[-1] < len(words) - 1:
+        last = text[words[caps[-1]][0] : words[caps[-1]][1]].casefold()
+        if not last.endswith(_ADJECTIVE_ENDINGS):
+            words = words[: caps[-1] + 1]
+    if not words:
+        return None
+    return words[0][0], words[-1][1]
+
+
 def _speaker_before(text: str, lo: int, cue_start: int, max_words: int = 8) -> tuple[int, int] | None:
     """The noun phrase ending right before a cue (``the ministry's spokesman said``)."""
     chunk = text[lo:cue_start]
@@ -302,7 +345,7 @@ def _speaker_before(text: str, lo: int, cue_start: int, max_words: int = 8) -> t
     words = text[s:e].split()
     if not words or len(words) > max_words:
         return None
-    return s, e
+    return _clean_speaker(text, (s, e))
 
 
 def _speaker_after(text: str, cue_end: int, hi: int, max_words: int = 8) -> tuple[int, int] | None:
@@ -311,10 +354,13 @@ def _speaker_after(text: str, cue_end: int, hi: int, max_words: int = 8) -> tupl
     if not match:
         return None
     s, e = _trim(text, cue_end, cue_end + match.end())
+    prep = re.match(r"(?:в|во|на|по)\s+(?:интервью|эфире|беседе|заявлении|обращении)\s+\S+\s+", text[s:e])
+    if prep:
+        s += prep.end()
     words = text[s:e].split()
     if not words or len(words) > max_words:
         return None
-    return s, e
+    return _clean_speaker(text, (s, e))
 
 
 def from_rules(

@@ -69,7 +69,7 @@ def score_item(item: dict[str, Any]) -> tuple[list[tuple[dict[str, Any], bool]],
         g1 = g0 + len(gold["text"])
         search_from = g0 + 1 if g0 >= 0 else search_from
         ok = False
-        for i, (p, (s, e)) in enumerate(zip(predicted, spans)):
+        for i, (p, (s, e)) in enumerate(zip(predicted, spans, strict=True)):
             if i in used or g0 < 0 or not (s < g1 and g0 < e):
                 continue
             if _same(gold, p):

@@ -130,8 +130,12 @@ def adaq_docs(data: Path, language: str) -> Iterator[Doc]:
         gold = []
         if content:
             src = (source[0][0], source[-1][1]) if source else None
-            body = text[content[0][0] : content[-1][1]]
-            direct = any(c in body[:2] + body[-2:] for c in _QUOTE_CHARS)
+            # the marks themselves are tagged None: look just outside the content
+            around = (
+                text[max(0, content[0][0] - 3) : content[0][0] + 1]
+                + text[content[-1][1] - 1 : content[-1][1] + 3]
+            )
+            direct = any(c in around for c in _QUOTE_CHARS)
             gold.append(GoldAttribution(content=content, source=src, direct=direct))
         yield Doc(sid, text, gold, language)
 
