@@ -8,6 +8,7 @@ server runs as the ``postgres`` user. Each test gets its own database through :m
 
 from __future__ import annotations
 
+import ctypes
 import glob
 import os
 import pwd
@@ -50,6 +51,15 @@ def find_bindir(search: list[str] | None = None) -> Path:
         if (d / "initdb").is_file() and (d / "postgres").is_file():
             return d
     raise PgServerError(INSTALL_HINT)
+
+
+def _stop_with_parent() -> None:
+    """In the server's process before exec: a fast shutdown if the test process dies without teardown."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGINT)  # PR_SET_PDEATHSIG (Linux); elsewhere the server outlives a killed run
+    except (OSError, AttributeError):
+        pass
 
 
 def _version_key(path: str) -> tuple[int, ...]:
@@ -163,6 +173,7 @@ class PgServer:
             start_new_session=True,
             user=run_as,
             group=run_as,
+            preexec_fn=_stop_with_parent,
         )
         log.close()
         import psycopg

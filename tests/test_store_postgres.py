@@ -89,6 +89,13 @@ def test_store_url_attribute_is_safe_to_print(pg_server, pg_url):
         assert pg_server.password not in s.url and s.url.startswith("postgresql://newsprism@127.0.0.1")
 
 
+def test_the_short_postgres_scheme_opens_the_same_store(pg_url):
+    with open_store(pg_url) as s:
+        s.put_article(make_article("One article."))
+    with open_store("postgres://" + pg_url.split("://", 1)[1]) as s:
+        assert s.count_articles() == 1
+
+
 def test_missing_server_binaries_fail_with_an_install_hint(tmp_path, monkeypatch):
     monkeypatch.delenv("NEWSPRISM_PG_BINDIR", raising=False)
     with pytest.raises(pgserver.PgServerError, match="install Debian's `postgresql` package"):
