@@ -146,6 +146,31 @@ def _layout(lines: list[str], anchors: list[int], stamps: dict[int, _Stamp], con
     return "A"
 
 
+def _list_items(lines: list[str], stamps: dict[int, _Stamp], furniture: set[int]) -> None:
+    """A list heading among the comments ("Most read", "Lo más visto") takes the headlines under it along."""
+    for h in sorted(furniture):
+        if not bp.is_list_head(lines[h]):
+            continue
+        i = h + 1
+        while i < len(lines) and i not in stamps and i not in furniture and not bp.shape(lines[i]).terminal:
+            if bp.shape(lines[i]).n_words > 20:
+                break
+            furniture.add(i)
+            i += 1
+
+
+def _contiguous(body: list[int], anchor: int) -> list[int]:
+    """The text lines right after a time line: a run that furniture ("Reply") ends; later lines are not text."""
+    out: list[int] = []
+    expected = anchor + 1
+    for i in body:
+        if out and i != expected:
+            break
+        out.append(i)
+        expected = i + 1
+    return out
+
+
 def parse_comment_section(
     lines: list[str],
     language: str | None = None,
@@ -169,6 +194,7 @@ def parse_comment_section(
             stamps[i] = st
         elif is_furniture(line):
             furniture.add(i)
+    _list_items(lines, stamps, furniture)
     section = CommentSection()
     anchors = sorted(stamps)
     if not anchors:
@@ -192,7 +218,7 @@ def parse_comment_section(
                 cands = [i for i in content if a < i < nxt]
                 if len(cands) >= 2 and _author_slot(lines[cands[-1]]):
                     end = cands[-1]
-            body = [i for i in content if a < i < end]
+            body = _contiguous([i for i in content if a < i < end], a)
         elif layout == "B":
             cands = [i for i in content if prev < i < a]
             if cands and author_of(lines[cands[0]]):
