@@ -9,12 +9,18 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
 
-from newsprism.compare.align import AlignParams, claims_from_groups, group_units, similarity
+from newsprism.compare.align import (
+    AlignParams,
+    claims_from_groups,
+    group_units,
+    independent_voices,
+    similarity,
+)
 from newsprism.compare.contradictions import find_contradictions
 from newsprism.compare.units import Unit, article_units
 from newsprism.compare.voices import find_voices
@@ -31,18 +37,15 @@ def compare_story(
     params = params or AlignParams()
     articles = [a for a in articles if a.id in set(story.article_ids)] or list(articles)
     story.article_ids = [a.id for a in articles]
-    origin = {a.id: (a.syndication if a.syndication in story.article_ids else a.id) for a in articles}
+    origin = independent_voices(articles)
     units = [u for a in articles for u in article_units(a)]
-    vectors, note = unit_vectors(units, articles, embedder)
+    vectors, note, embed = unit_vectors(units, articles, embedder)
     if note and note not in story.warnings:
         story.warnings.append(note)
     sim = similarity(units, vectors, params)
     groups = group_units(units, sim, params)
     story.claims = claims_from_groups(story.id, units, groups, sim, origin)
-    by_key: dict[tuple[str, int], list[Unit]] = {}
-    for u in units:
-        by_key.setdefault((u.article_id, u.sentence), []).append(u)
-    story.contradictions = find_contradictions(story.claims, by_key)
+    story.contradictions = find_contradictions(units, sim, groups, embed)
     story.voices = find_voices(articles)
     story.omissions = omissions(story, origin)
     story.comments = {a.id: CommentSummary(count=len(a.comments)) for a in articles}
@@ -71,19 +74,33 @@ def omissions(story: Story, origin: dict[str, str]) -> dict[str, list[str]]:
 
 def unit_vectors(
     units: list[Unit], articles: Sequence[Article], embedder: Any
-) -> tuple[np.ndarray, str | None]:
-    """Cross-lingual sentence vectors for the units; hashed word vectors when no model covers them."""
+) -> tuple[np.ndarray, str | None, Callable[[list[str]], np.ndarray]]:
+    """Cross-lingual sentence vectors for the units; hashed word vectors when no model covers them.
+
+    Also returns the embedding function used (for number contexts), and a note when it is the fallback.
+    """
     if not units:
-        return np.zeros((0, LEXICAL_DIM), dtype=np.float32), None
+        return np.zeros((0, LEXICAL_DIM), dtype=np.float32), None, lexical_vectors
+    languages = sorted({a.language for a in articles})
     try:
         from newsprism.embed import get_embedder, resolve
 
         model = resolve(embedder or get_embedder("auto"), list(articles))
+        covered = getattr(model, "languages", None)
+        missing = [
+            lang for lang in languages if covered is not None and lang != "und" and lang not in covered
+        ]
+        if missing:
+            raise LookupError(f"{getattr(model, 'name', 'the model')} does not cover {', '.join(missing)}")
         vectors = model.embed([u.text for u in units], [u.language for u in units])
-        return np.asarray(vectors, dtype=np.float32), None
+
+        def embed(texts: list[str]) -> np.ndarray:
+            return np.asarray(model.embed(texts), dtype=np.float32)
+
+        return np.asarray(vectors, dtype=np.float32), None, embed
     except Exception as exc:  # no model for these languages, or it failed: align on words instead
-        note = f"sentence embeddings unavailable ({type(exc).__name__}: {exc}); claims aligned on shared words only"
-        return lexical_vectors([u.text for u in units]), note
+        note = f"sentence embeddings unavailable ({exc}); claims aligned on shared words only"
+        return lexical_vectors([u.text for u in units]), note, lexical_vectors
 
 
 def lexical_vectors(texts: list[str]) -> np.ndarray:

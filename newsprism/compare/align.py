@@ -1,57 +1,144 @@
 """Align claim units across the articles of a story and give each aligned group its status.
 
-Similarity of two units = cosine of their cross-lingual sentence embeddings, plus small bonuses
-for shared normalised entities, shared numbers and (within one language) shared content words.
+Similarity of two units = cosine of their cross-lingual sentence embeddings, plus bonuses (computed as
+sparse-matrix Jaccard overlaps, no Python pair loop) for shared anchors (entity names, capitalised
+words and numerals, accent-folded, so they work across languages written in Latin script), shared
+number values, and, within one language, shared content words. Bonuses apply only to pairs whose
+cosine is already within ``bonus_floor`` of the threshold: agreement on names alone never aligns two
+unrelated sentences.
+
 Groups grow greedily from the most similar pairs, average-linkage, never holding two units of one
-article. A group's support counts independent voices: syndicated copies of one wire story are one.
+article. A sentence often carries several facts ("a ferry capsized, killing 23"), which other outlets
+report in separate sentences; so once groups are built, a unit also joins any other group whose
+members it matches on average at ``secondary`` or more, when that group has no unit of its article.
+A group's support counts independent voices: syndicated copies of one wire story are one.
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
+from scipy import sparse
 
 from newsprism.compare.units import Unit
-from newsprism.records import Claim, Evidence, sha1
+from newsprism.records import Article, Claim, Evidence, sha1
 
 
 @dataclass(frozen=True)
 class AlignParams:
-    threshold: float = 0.60  # least average similarity inside a group
-    entity_weight: float = 0.12
-    number_weight: float = 0.10
+    """Alignment settings (tuned on the dev stories of the gold set, see ``evaluate/claims.py``)."""
+
+    threshold: float = 0.45  # least average similarity inside a group
+    secondary: float = 0.50  # least average similarity for a unit to join a second group
+    bonus_floor: float = 0.25  # bonuses only for pairs with cosine >= threshold - bonus_floor
+    anchor_weight: float = 0.20
+    number_weight: float = 0.15
     lexical_weight: float = 0.20
+
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+_CAPITALISED = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-ZÀ-ÖØ-ÞА-ЯЁ][\w-]{2,}", re.UNICODE)
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)?")
+_STOP_CAPS = frozenset(
+    [
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "les",
+        "des",
+        "une",
+        "une",
+        "der",
+        "die",
+        "das",
+        "ein",
+        "eine",
+        "los",
+        "las",
+        "una",
+        "uno",
+        "con",
+        "por",
+        "para",
+        "he",
+        "she",
+        "it",
+        "they",
+        "il",
+        "elle",
+        "ils",
+        "elles",
+        "er",
+        "sie",
+        "es",
+        "el",
+        "la",
+        "le",
+    ]
+)
+
+
+def fold(text: str) -> str:
+    """Lower-cased, accents removed ("Défense" → "defense")."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def anchors(unit: Unit) -> set[str]:
+    """Names and numerals of a unit, accent-folded: tokens that survive translation."""
+    out = {fold(w) for key in unit.entity_keys for w in key.split(":", 1)[-1].split() if len(w) > 2}
+    out |= {fold(w) for w in _CAPITALISED.findall(unit.text)}
+    out |= {d.replace(",", ".") for d in _DIGITS.findall(unit.text)}
+    return {a for a in out if a not in _STOP_CAPS}
+
+
+def _jaccard(sets: list[set[str]]) -> np.ndarray:
+    """Pairwise Jaccard similarity of ``sets`` (0 when either is empty) by one sparse product."""
+    vocab: dict[str, int] = {}
+    rows, cols = [], []
+    for i, items in enumerate(sets):
+        for item in items:
+            rows.append(i)
+            cols.append(vocab.setdefault(item, len(vocab)))
+    n = len(sets)
+    if not rows:
+        return np.zeros((n, n), dtype=np.float32)
+    m = sparse.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(n, len(vocab)))
+    inter = (m @ m.T).toarray()
+    sizes = np.asarray(m.sum(axis=1), dtype=np.float32).ravel()
+    union = sizes[:, None] + sizes[None, :] - inter
+    return np.divide(inter, union, out=np.zeros_like(inter), where=union > 0).astype(np.float32)
 
 
 def similarity(units: list[Unit], vectors: np.ndarray, params: AlignParams) -> np.ndarray:
     """Pairwise unit similarity; pairs from the same article are -inf (never aligned)."""
-    sim = vectors @ vectors.T if len(units) else np.zeros((0, 0), dtype=np.float32)
-    sim = sim.astype(np.float32)
-    articles = np.array([u.article_id for u in units])
-    same = articles[:, None] == articles[None, :]
-    words = [{w for w in u.words if len(w) > 3} for u in units]
-    values = [{round(n.value, 6) for n in u.numbers if n.kind != "year"} for u in units]
     n = len(units)
-    for i in range(n):
-        for j in range(i + 1, n):
-            if same[i, j] or sim[i, j] < params.threshold - 0.3:
-                continue
-            bonus = 0.0
-            ei, ej = units[i].entity_keys, units[j].entity_keys
-            if ei and ej:
-                bonus += params.entity_weight * len(ei & ej) / len(ei | ej)
-            if values[i] and values[j]:
-                bonus += params.number_weight * len(values[i] & values[j]) / len(values[i] | values[j])
-            if units[i].language == units[j].language and words[i] and words[j]:
-                bonus += params.lexical_weight * len(words[i] & words[j]) / len(words[i] | words[j])
-            sim[i, j] = sim[j, i] = sim[i, j] + bonus
-    sim[same] = -np.inf
+    if n == 0:
+        return np.zeros((0, 0), dtype=np.float32)
+    sim = (vectors @ vectors.T).astype(np.float32)
+    values = [{f"{n.value:.4g}" for n in u.numbers if n.kind not in ("year", "date")} for u in units]
+    words = [{w for w in u.words if len(w) > 3} for u in units]
+    languages = np.array([u.language for u in units])
+    bonus = params.anchor_weight * _jaccard([anchors(u) for u in units])
+    bonus += params.number_weight * _jaccard(values)
+    bonus += params.lexical_weight * _jaccard(words) * (languages[:, None] == languages[None, :])
+    sim = np.where(sim >= params.threshold - params.bonus_floor, sim + bonus, sim)
+    articles = np.array([u.article_id for u in units])
+    sim[articles[:, None] == articles[None, :]] = -np.inf
     return sim
 
 
 def group_units(units: list[Unit], sim: np.ndarray, params: AlignParams) -> list[list[int]]:
-    """Greedy average-linkage grouping under the constraint: one unit per article per group."""
+    """Greedy average-linkage grouping under the constraint: one unit per article per group.
+
+    Then each unit joins the other groups it matches at ``params.secondary`` (see the module docstring).
+    """
     n = len(units)
     group_of = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
@@ -72,7 +159,31 @@ def group_units(units: list[Unit], sim: np.ndarray, params: AlignParams) -> list
         members[gi] = a + b
         articles[gi] |= articles.pop(gj)
         del members[gj]
-    return sorted(members.values(), key=lambda g: min(g))
+    groups = sorted(members.values(), key=min)
+    return _add_secondary(units, groups, sim, params.secondary)
+
+
+def _add_secondary(
+    units: list[Unit], groups: list[list[int]], sim: np.ndarray, level: float
+) -> list[list[int]]:
+    multi = [g for g in groups if len(g) > 1]
+    if not multi:
+        return groups
+    finite = np.where(np.isfinite(sim), sim, 0.0)
+    extra: list[list[int]] = [[] for _ in multi]
+    for k, group in enumerate(multi):
+        held = {units[m].article_id for m in group}
+        mean = finite[:, group].mean(axis=1)
+        best: dict[str, tuple[float, int]] = {}
+        for i in np.flatnonzero(mean >= level):
+            aid = units[i].article_id
+            if aid not in held and mean[i] > best.get(aid, (-1.0, -1))[0]:
+                best[aid] = (float(mean[i]), int(i))
+        extra[k] = [i for _, i in best.values()]
+    out = []
+    for group in groups:
+        out.append(group + (extra[multi.index(group)] if len(group) > 1 else []))
+    return out
 
 
 def claims_from_groups(
@@ -82,17 +193,10 @@ def claims_from_groups(
     sim: np.ndarray,
     origin: dict[str, str],
 ) -> list[Claim]:
-    """One Claim per group: status from independent voices, text = its most central unit."""
-    voices = set(origin.values())
-    n_voices = len(voices)
+    """One Claim per group: status from independent voices, text = its most representative unit."""
+    n_voices = len(set(origin.values()))
     claims = []
     for group in groups:
-        if len(group) > 1:
-            sub = sim[np.ix_(group, group)]
-            sub = np.where(np.isfinite(sub), sub, 0.0)
-            central = group[int(np.argmax(sub.sum(axis=1)))]
-        else:
-            central = group[0]
         article_ids = sorted({units[i].article_id for i in group})
         support = len({origin[a] for a in article_ids})
         evidence, seen = [], set()
@@ -105,7 +209,7 @@ def claims_from_groups(
         claims.append(
             Claim(
                 id=claim_id,
-                text=units[central].text,
+                text=representative(units, group, sim),
                 status=status(support, n_voices),
                 article_ids=article_ids,
                 evidence=evidence,
@@ -116,6 +220,22 @@ def claims_from_groups(
     return claims
 
 
+def representative(units: list[Unit], group: Iterable[int], sim: np.ndarray) -> str:
+    """The unit closest on average to the others, English preferred among near-ties, short over long."""
+    group = list(group)
+    if len(group) == 1:
+        return units[group[0]].text
+    sub = sim[np.ix_(group, group)]
+    centrality = np.where(np.isfinite(sub), sub, 0.0).sum(axis=1) / (len(group) - 1)
+    best = float(centrality.max())
+
+    def rank(k: int) -> tuple[bool, bool, int]:
+        u = units[group[k]]
+        return (centrality[k] < best - 0.05, u.language != "en", len(u.text))
+
+    return units[group[min(range(len(group)), key=rank)]].text
+
+
 def status(support: int, n_voices: int) -> str:
     """DESIGN.md: consensus = every voice (two thirds when 4 or more), partial = two or more, else unique."""
     if n_voices >= 2 and (support == n_voices or (n_voices >= 4 and support * 3 >= n_voices * 2)):
@@ -123,3 +243,39 @@ def status(support: int, n_voices: int) -> str:
     if support >= 2:
         return "partial"
     return "unique"
+
+
+def independent_voices(
+    articles: Sequence[Article], threshold: float = 0.6, min_shingles: int = 10
+) -> dict[str, str]:
+    """``{article id: id of its voice}``: syndicated copies (``Article.syndication``, or texts whose exact
+    5-word-shingle Jaccard similarity reaches ``threshold``) share one voice, the earliest copy's."""
+    from newsprism.dedup import jaccard, shingles
+
+    ids = [a.id for a in articles]
+    parent = {i: i for i in ids}
+
+    def find(i: str) -> str:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(i: str, j: str) -> None:
+        ri, rj = find(i), find(j)
+        if ri != rj:
+            parent[max(ri, rj, key=order.get)] = min(ri, rj, key=order.get)  # type: ignore[arg-type]
+
+    ranked = sorted(articles, key=lambda a: (a.published or a.ingested or "9999", a.id))
+    order = {a.id: k for k, a in enumerate(ranked)}
+    for a in articles:
+        if a.syndication in parent:
+            union(a.id, a.syndication)
+    grams = [shingles(" ".join(a.text.split()).lower()) for a in articles]
+    for x in range(len(articles)):
+        for y in range(x + 1, len(articles)):
+            same = articles[x].text.strip() == articles[y].text.strip() and bool(articles[x].text.strip())
+            big = min(len(grams[x]), len(grams[y])) >= min_shingles
+            if same or (big and jaccard(grams[x], grams[y]) >= threshold):
+                union(articles[x].id, articles[y].id)
+    return {i: find(i) for i in ids}

@@ -1,59 +1,185 @@
 """Numbers that disagree: the same quantity about the same thing, reported with different values.
 
-Values are compared after unit normalisation (hectares and square kilometres, currency codes) and
-allowing for rounding: "$48bn" and "48.2 billion dollars" agree, "12 dead" and "14 dead" do not.
+1. Every number of every claim unit becomes a *quantity*: a dimension (money in one currency, percent,
+   length, area, speed, duration, mass, clock time, or a plain count) and a value in the dimension's base
+   unit, so "$48bn" and "48 billion dollars", "120 km²" and "12,000 ha", "1,378 feet" and "420 m" compare
+   equal. Years and calendar dates are left out (they mostly date the story, not a disputed figure).
+2. Two quantities of two articles are *counterparts* when they have the same dimension, sit in units
+   that are aligned (same claim) or similar enough (``threshold``), and each is the other's best match in
+   its article: an equal value first, else the one in the most similar unit. Plain counts whose unit
+   nouns are written in the same language must also count the same thing ("312 passengers" is not
+   "18 crew").
+3. Counterparts are linked into components (one quantity per article); a component whose values
+   disagree (beyond rounding: "about 3,500" and "3,480" agree, "12 dead" and "14 dead" do not) is a
+   contradiction listing every value with its article. A value the other article also reports elsewhere
+   (a winner's 52.4% against a loser's 47.6%) is a different quantity, not a disagreement; values more
+   than ten times apart are taken as different things (or a parsing slip), never as a contradiction.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
 
 from newsprism.compare.units import Unit
-from newsprism.records import Claim, Contradiction, ContradictionValue, Number
+from newsprism.records import Contradiction, ContradictionValue
 
-# unit → (dimension, factor to the dimension's base unit)
-_CONVERT: dict[str, tuple[str, float]] = {
-    "ha": ("area", 1e4),
-    "hectare": ("area", 1e4),
-    "hectares": ("area", 1e4),
-    "km2": ("area", 1e6),
-    "km²": ("area", 1e6),
-    "square kilometre": ("area", 1e6),
-    "square kilometer": ("area", 1e6),
-    "sq km": ("area", 1e6),
-    "acre": ("area", 4046.86),
-    "square mile": ("area", 2.58999e6),
-    "m2": ("area", 1.0),
-    "m²": ("area", 1.0),
-    "km": ("length", 1e3),
-    "m": ("length", 1.0),
-    "mile": ("length", 1609.34),
-    "miles": ("length", 1609.34),
-    "t": ("mass", 1e3),
-    "tonne": ("mass", 1e3),
-    "tonnes": ("mass", 1e3),
-    "ton": ("mass", 1e3),
-    "kg": ("mass", 1.0),
-    "mw": ("power", 1e6),
-    "gw": ("power", 1e9),
-    "kw": ("power", 1e3),
-}
-_DIGITS = re.compile(r"\d[\d\s.,’'\u202f\u00a0]*")
+THRESHOLD = 0.2  # least unit similarity for two numbers to be about the same thing (outside one claim)
+CONTEXT_THRESHOLD = 0.3  # least similarity of the words around two different values (when embedded)
+CONTEXT_WORDS = 4
+MAX_RATIO = 10.0
+_WORDS = re.compile(r"\w[\w'’.,%-]*", re.UNICODE)
+
+# folded unit word → (dimension, factor to the dimension's base unit)
+_UNITS: dict[str, tuple[str, float]] = {}
+for _dim, _factor, _names in (
+    ("length", 1.0, "m metre metres meter meters metro metros metre metres metern meter метр метра метров"),
+    (
+        "length",
+        1e3,
+        "km kilometre kilometres kilometer kilometers kilometro kilometros kilometern км километр километра километров",
+    ),
+    (
+        "length",
+        0.01,
+        "cm centimetre centimetres centimeter centimeters centimetro centimetros zentimeter zentimetern см",
+    ),
+    ("length", 0.3048, "ft foot feet pie pies fuss"),
+    ("length", 1609.34, "mile miles mi milla millas meile meilen миля миль"),
+    ("area", 1.0, "m2 m²"),
+    ("area", 1e4, "ha hectare hectares hectarea hectareas hektar гектар гектара гектаров"),
+    ("area", 1e6, "km2 km² кв.км"),
+    ("area", 4046.86, "acre acres"),
+    ("speed", 1.0, "km/h kph kmh"),
+    ("speed", 1.60934, "mph"),
+    (
+        "duration",
+        1.0,
+        "s sec second seconds segundo segundos seconde secondes sekunde sekunden секунд секунды секунда",
+    ),
+    ("duration", 60.0, "min minute minutes minuto minutos minuten минут минуты минута"),
+    ("duration", 3600.0, "h hour hours hora horas heure heures stunde stunden час часа часов"),
+    ("duration", 86400.0, "day days dia dias jour jours tag tage tagen день дня дней"),
+    ("duration", 31557600.0, "year years ano anos an ans jahr jahre jahren год года лет"),
+    ("mass", 1.0, "kg kilo kilos kilogram kilograms kilogramme kilogrammes kilogramo kilogramos кг"),
+    ("mass", 1e3, "t tonne tonnes ton tons tonelada toneladas tonnen тонн тонны"),
+    ("power", 1e6, "mw"),
+    ("power", 1e9, "gw"),
+):
+    for _name in _names.split():
+        _UNITS.setdefault(_name, (_dim, _factor))
+_SQUARE = re.compile(r"^(?:square|sq\.?)\s+(.*)$|^(.*)\s+(?:carr[ée]s?|cuadrados?)$|^quadrat(.*)$")
+_PER_HOUR = re.compile(
+    r"^\s*(?:/\s*h\b|per hour|an hour|por hora|pro stunde|à l'heure|de l'heure|в час)", re.I
+)
+_CLOCK = re.compile(r"(?<![\d:.,])(\d{1,2})(?:[:h](\d{2}))?\s*(a\.\s?m\.|p\.\s?m\.|am\b|pm\b|uhr\b)?", re.I)
+_CLOCK_CONTEXT = re.compile(r"\d[:h]\d{2}|a\.\s?m\.|p\.\s?m\.|\buhr\b", re.I)
 
 
-def normalise(number: Number) -> tuple[str, float]:
-    """(comparable key, value in the key's base unit)."""
-    unit = (number.unit or "").strip().lower()
-    if number.kind == "quantity" and unit in _CONVERT:
-        dim, factor = _CONVERT[unit]
-        return f"quantity:{dim}", number.value * factor
-    return f"{number.kind}:{unit}", number.value
+def fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).strip(" .")
+
+
+def dimension(kind: str, unit: str | None) -> tuple[str, float, str]:
+    """(dimension, factor to its base unit, leftover unit noun for counts) of a Number's kind and unit."""
+    if kind == "money":
+        return f"money:{(unit or '').upper()}", 1.0, ""
+    if kind == "percent":
+        return "percent", 1.0, ""
+    name = fold(unit or "")
+    square = _SQUARE.match(name)
+    if square:
+        base = _UNITS.get(next(g for g in square.groups() if g is not None).strip())
+        if base and base[0] == "length":
+            return "area", base[1] ** 2, ""
+    if name in _UNITS:
+        dim, factor = _UNITS[name]
+        return dim, factor, ""
+    if name.endswith("s") and name[:-1] in _UNITS:
+        dim, factor = _UNITS[name[:-1]]
+        return dim, factor, ""
+    return "count", 1.0, name
+
+
+@dataclass
+class Quantity:
+    unit: int  # index of the claim unit
+    article_id: str
+    text: str
+    value: float  # as written
+    base: float  # in the dimension's base unit
+    dim: str
+    noun: str
+    language: str
+    unit_name: str | None
+
+
+def quantities(units: list[Unit]) -> list[Quantity]:
+    """The comparable quantities of the units (numbers, plus clock times which analysis leaves as dates)."""
+    out = []
+    for k, u in enumerate(units):
+        for num in u.numbers:
+            if num.kind in ("year", "date") or _looks_like_year(num.text, num.value):
+                continue
+            dim, factor, noun = dimension(num.kind, num.unit)
+            at = u.text.find(num.text)
+            if dim == "length" and at >= 0 and _PER_HOUR.match(u.text[at + len(num.text) :]):
+                dim, factor = "speed", factor / 1e3
+            if dim == "count" and at >= 0 and _clock_at(u.text, at) is not None:
+                continue  # "4:50", "3 a.m.": a time of day, handled below
+            out.append(
+                Quantity(
+                    k, u.article_id, num.text, num.value, num.value * factor, dim, noun, u.language, num.unit
+                )
+            )
+        for m in _CLOCK.finditer(u.text):
+            if _CLOCK_CONTEXT.search(m.group(0)):
+                minutes = _clock_minutes(m)
+                if minutes is not None:
+                    out.append(
+                        Quantity(
+                            k,
+                            u.article_id,
+                            m.group(0).strip(),
+                            minutes,
+                            minutes,
+                            "time",
+                            "",
+                            u.language,
+                            None,
+                        )
+                    )
+    return out
+
+
+def _looks_like_year(text: str, value: float) -> bool:
+    """A plain four-digit number between 1900 and 2100 ("in 2028") is a year whatever analysis said."""
+    return text.strip().isdigit() and len(text.strip()) == 4 and 1900 <= value <= 2100
+
+
+def _clock_at(text: str, at: int) -> int | None:
+    m = _CLOCK.match(text, at)
+    return _clock_minutes(m) if m and _CLOCK_CONTEXT.search(m.group(0)) else None
+
+
+def _clock_minutes(m: re.Match[str]) -> float | None:
+    hour, minute = int(m.group(1)), int(m.group(2) or 0)
+    suffix = (m.group(3) or "").lower().replace(" ", "")
+    if suffix.startswith("p") and hour < 12:
+        hour += 12
+    if hour > 23 or minute > 59:
+        return None
+    return float(hour * 60 + minute)
 
 
 def significant_digits(text: str) -> int:
-    m = _DIGITS.search(text)
+    m = re.search(r"\d[\d\s.,’'\u202f\u00a0]*", text)
     if not m:
         return 15
     digits = re.sub(r"\D", "", m.group(0)).strip("0") or "0"
@@ -74,41 +200,136 @@ def same_value(a: float, text_a: str, b: float, text_b: str) -> bool:
     return False
 
 
+def _agree(p: Quantity, q: Quantity) -> bool:
+    if p.dim == "time":
+        return p.base == q.base
+    return same_value(p.base, p.text, q.base, q.text)
+
+
+def _comparable(p: Quantity, q: Quantity) -> bool:
+    if p.dim != q.dim:
+        return False
+    if p.dim == "count" and p.noun and q.noun and p.language == q.language and p.noun[:4] != q.noun[:4]:
+        return False
+    small, large = sorted((abs(p.base), abs(q.base)))
+    return small > 0 and large / small <= MAX_RATIO or p.base == q.base
+
+
+def context(unit_text: str, number_text: str, words: int = CONTEXT_WORDS) -> str:
+    """The words around a number in its unit: what the number counts ("elevaron el número de fallecidos a 27")."""
+    at = unit_text.find(number_text)
+    if at < 0:
+        return unit_text
+    before = _WORDS.findall(unit_text[:at])[-words:]
+    after = _WORDS.findall(unit_text[at + len(number_text) :])[:words]
+    return " ".join([*before, number_text, *after])
+
+
 def find_contradictions(
-    claims: Iterable[Claim], units_by_key: dict[tuple[str, int], list[Unit]]
+    units: list[Unit],
+    sim: np.ndarray,
+    groups: list[list[int]],
+    embed: Callable[[list[str]], np.ndarray] | None = None,
+    threshold: float = THRESHOLD,
 ) -> list[Contradiction]:
-    """Within each aligned claim, numbers of the same kind and unit whose values disagree."""
+    """Contradictions among the quantities of a story's claim units (see the module docstring).
+
+    ``embed`` (texts → L2-normalised rows) embeds each number's context; two different values are then
+    only taken as the same quantity when their contexts are similar too (``CONTEXT_THRESHOLD``).
+    """
+    qs = quantities(units)
+    if len(qs) < 2:
+        return []
+    ctx = None
+    if embed is not None:
+        try:
+            ctx = np.asarray(embed([context(units[q.unit].text, q.text) for q in qs]), dtype=np.float32)
+            ctx = ctx @ ctx.T
+        except Exception:  # the model failed: fall back on unit similarity alone
+            ctx = None
+    same_group = np.zeros_like(sim, dtype=bool)
+    for group in groups:
+        same_group[np.ix_(group, group)] = True
+    by_article: dict[str, list[int]] = {}
+    for k, q in enumerate(qs):
+        by_article.setdefault(q.article_id, []).append(k)
+
+    def best(k: int, article: str) -> int | None:
+        p = qs[k]
+        cands = [
+            c
+            for c in by_article[article]
+            if _comparable(p, qs[c])
+            and (same_group[p.unit, qs[c].unit] or sim[p.unit, qs[c].unit] >= threshold)
+        ]
+        if not cands:
+            return None
+        equal = [c for c in cands if _agree(p, qs[c])]
+        pool = equal or cands
+        return max(pool, key=lambda c: (closeness(k, c), -abs(qs[c].base - p.base)))
+
+    def closeness(k: int, c: int) -> float:
+        unit_sim = float(sim[qs[k].unit, qs[c].unit])
+        return unit_sim if ctx is None else unit_sim + float(ctx[k, c])
+
+    edges: list[tuple[int, int]] = []
+    articles = list(by_article)
+    for x, a in enumerate(articles):
+        for b in articles[x + 1 :]:
+            for k in by_article[a]:
+                c = best(k, b)
+                if c is None or best(c, a) != k:
+                    continue
+                if not _agree(qs[k], qs[c]) and (
+                    _reported(qs[c], by_article[a], qs)
+                    or _reported(qs[k], by_article[b], qs)
+                    or (ctx is not None and ctx[k, c] < CONTEXT_THRESHOLD)
+                ):
+                    continue
+                edges.append((k, c))
+    return _components(qs, edges, units)
+
+
+def _reported(q: Quantity, others: list[int], qs: list[Quantity]) -> bool:
+    """Whether ``q``'s value is also among the quantities ``others`` (another article's)."""
+    return any(qs[o].dim == q.dim and _agree(q, qs[o]) for o in others)
+
+
+def _components(qs: list[Quantity], edges: list[tuple[int, int]], units: list[Unit]) -> list[Contradiction]:
+    parent = list(range(len(qs)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    degree = [0] * len(qs)
+    for k, c in edges:
+        degree[k] += 1
+        degree[c] += 1
+        parent[find(k)] = find(c)
+    comps: dict[int, list[int]] = {}
+    for k in range(len(qs)):
+        if degree[k]:
+            comps.setdefault(find(k), []).append(k)
     found = []
-    for claim in claims:
-        if len(claim.article_ids) < 2:
+    for members in comps.values():
+        chosen: dict[str, int] = {}
+        for k in sorted(members, key=lambda k: -degree[k]):
+            chosen.setdefault(qs[k].article_id, k)
+        picked = list(chosen.values())
+        if len(picked) < 2 or all(_agree(qs[picked[0]], qs[k]) for k in picked[1:]):
             continue
-        by_key: dict[str, list[tuple[str, Number, float]]] = {}
-        for ev in claim.evidence:
-            for unit in units_by_key.get((ev.article_id, ev.sentence), []):
-                for num in unit.numbers:
-                    if num.kind in ("year", "date"):
-                        continue
-                    key, value = normalise(num)
-                    by_key.setdefault(key, []).append((ev.article_id, num, value))
-        for key, items in by_key.items():
-            first: dict[str, tuple[Number, float]] = {}
-            for article_id, num, value in items:
-                first.setdefault(article_id, (num, value))
-            if len(first) < 2:
-                continue
-            values = list(first.items())
-            disagree = any(
-                not same_value(v1, n1.text, v2, n2.text)
-                for i, (_, (n1, v1)) in enumerate(values)
-                for (_, (n2, v2)) in values[i + 1 :]
+        center = max(picked, key=lambda k: degree[k])
+        label = qs[center].dim.split(":")[0] if qs[center].dim != "count" else (qs[center].noun or "count")
+        found.append(
+            Contradiction(
+                about=f"{label} — {units[qs[center].unit].text}"[:200],
+                values=[
+                    ContradictionValue(qs[k].article_id, qs[k].text, qs[k].value, qs[k].unit_name)
+                    for k in picked
+                ],
             )
-            if disagree:
-                unit = key.split(":", 1)[1]
-                about = f"{unit + ' — ' if unit else ''}{claim.text}"
-                found.append(
-                    Contradiction(
-                        about=about[:200],
-                        values=[ContradictionValue(a, n.text, n.value, n.unit) for a, (n, _) in values],
-                    )
-                )
+        )
     return found

@@ -7,12 +7,24 @@ from dataclasses import dataclass, field
 
 from newsprism.records import Article, Number
 
-MAX_WORDS = 40  # sentences longer than this are split at clause boundaries
-MIN_WORDS = 5  # a clause shorter than this stays with its neighbour
+MAX_WORDS = 22  # sentences longer than this are split at clause boundaries
+MIN_WORDS = 4  # a clause shorter than this stays with its neighbour
+# Clause boundaries: semicolons, dashes, and a comma or space before a subordinating or contrastive
+# conjunction, a relative "which/after which", or a participle that adds a second fact ("…, killing 23").
+_CONJUNCTIONS = (
+    "while|whereas|but|although|though|after which|which|when|killing|leaving|"
+    "mientras|pero|aunque|cuando|tras lo cual|lo que|"
+    "tandis que|mais|alors que|bien que|lorsque|quand|soit|ce qui|"
+    "während|aber|jedoch|obwohl|als|wobei|nachdem|"
+    "а|но|тогда как|хотя|когда"
+)
 _CLAUSE_BREAK = re.compile(
-    r"\s*;\s+|\s+[—–]\s+|,\s+(?=(?:while|whereas|but|although|mientras|pero|aunque|tandis que|mais|alors que|während|aber|jedoch|а|но|тогда как)\b)",
+    r"\s*;\s+|\s+[—–]\s+|,\s+(?=(?:" + _CONJUNCTIONS + r")\b)|\s+(?=(?:when|cuando|lorsque)\b)",
     re.I,
 )
+# "… and to plant 10,000 trees", "… et de planter …", "… y la plantación de …": a second pledge or fact
+_AND = re.compile(r",?\s+(?:and|et|y|und|и)\s+(?=(?:de|to|zu|la|le|the|die|der|el)\s)", re.I)
+AND_WORDS = 16  # clauses longer than this are also split at such coordinations
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -68,10 +80,15 @@ def article_units(article: Article) -> list[Unit]:
 
 
 def split_clauses(sentence: str) -> list[str]:
-    """A long sentence → clauses at ``;``, dashes and contrastive conjunctions; short ones stay whole."""
-    if len(_WORD.findall(sentence)) <= MAX_WORDS:
+    """A long sentence → clauses at ``;``, dashes, conjunctions and coordinations; short ones stay whole."""
+    n_words = len(_WORD.findall(sentence))
+    if n_words <= min(MAX_WORDS, AND_WORDS):
         return [sentence]
-    parts = [p.strip() for p in _CLAUSE_BREAK.split(sentence) if p and p.strip()]
+    parts = [p.strip() for p in _CLAUSE_BREAK.split(sentence)] if n_words > MAX_WORDS else [sentence]
+    parts = [
+        q.strip() for p in parts if p for q in (_AND.split(p) if len(_WORD.findall(p)) > AND_WORDS else [p])
+    ]
+    parts = [p for p in parts if p]
     merged: list[str] = []
     for part in parts:
         if merged and len(_WORD.findall(part)) < MIN_WORDS:
