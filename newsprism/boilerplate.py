@@ -179,7 +179,9 @@ def ui_phrase(line: str) -> bool:
 _PROMPT_WORDS = re.compile(
     r"\b(?:our|newsletter|app|daily|weekly|free|now|comment|notre|nos|gratuit|gratuite|unsere[nm]?|kostenlos|"
     r"jetzt|nuestro|nuestra|gratis|nosso|nossa|nostro|nostra|наш[уеиа]?|нашу|бесплатно|chúng tôi|miễn phí|"
-    r"bình luận|naše|náš|ücretsiz|bültenimize|commenter|kommentieren|comentar|commentare|комментари\w*)\b"
+    r"bình luận|naše|náš|ücretsiz|bültenimize|commenter|kommentieren|comentar|commentare|комментари\w*|"
+    r"inbox|every morning|chaque matin|jeden morgen|cada mañana|todas as manhãs|ogni mattina|каждое утро|"
+    r"mỗi sáng|your email|votre boîte|tu correo|seu e-mail|la tua email|почту)\b"
 )
 
 
@@ -259,6 +261,46 @@ def is_byline(line: str) -> bool:
 
 def is_credit(line: str) -> bool:
     return bool(_CREDIT.match(line.strip())) and len(words(line)) <= 12
+
+
+_PROMPT_ANYWHERE = re.compile(
+    r"(?i)\b(?:sign up (?:for|to) (?:our|the)|subscribe (?:to|for) (?:our|the)|our (?:free |daily |weekly )?newsletter|"
+    r"straight to your inbox|inscrivez-vous à (?:notre|la) newsletter|abonnez-vous à|"
+    r"melden sie sich (?:jetzt )?für (?:unseren|den) newsletter|suscríbete a (?:nuestro|nuestra)|"
+    r"assine (?:a )?nossa|iscriviti alla (?:nostra )?newsletter|подпишитесь на (?:наш|нашу)|đăng ký nhận bản tin|"
+    r"réservé aux abonnés|votre abonnement|your subscription|for subscribers only|subscriber[- ]only|"
+    r"nur für abonnenten|ihr abo\b|exclusivo para (?:suscriptores|assinantes)|tu suscripción|sua assinatura|"
+    r"riservato agli abbonati|il tuo abbonamento|только для подписчиков|ваша подписка|dành cho thành viên)"
+)
+_LOGIN = re.compile(
+    r"(?i)\b(?:log ?in|sign in|connectez-vous|identifiez-vous|anmelden|einloggen|inicia sesión|iniciar sesión|"
+    r"faça login|accedi|войдите|авторизуйтесь|đăng nhập|přihlaste se|giriş yap|zaloguj)\b"
+)
+_NO_COMMENTS = re.compile(
+    r"(?i)^(?:no comments yet|be the first to comment|aucune réaction|aucun commentaire|soyez le premier|"
+    r"noch keine kommentare|sé el primero|todavía no hay comentarios|seja o primeiro|ainda não há comentários|"
+    r"nessun commento|sii il primo|комментариев пока нет|будьте первым|chưa có bình luận|hãy là người đầu tiên|"
+    r"zatím žádné komentáře|henüz yorum yapılmamış|ilk yorumu)"
+)
+
+
+def is_prompt(line: str) -> bool:
+    """A sign-up, paywall or log-in-to-comment prompt anywhere in a short line."""
+    s = shape(line)
+    if s.n_words > 30 or len(line) > 400:
+        return False
+    if _PROMPT_ANYWHERE.search(line) or _NO_COMMENTS.match(line.strip()):
+        return True
+    return (
+        s.n_words <= 15
+        and bool(_LOGIN.search(line))
+        and bool(_COMMENT_WORD.search(line) or "account" in line)
+    )
+
+
+def is_punctuation(line: str) -> bool:
+    """A line with no letter or digit ("___", "* * *", "•")."""
+    return not any(c.isalnum() for c in line)
 
 
 def is_copyright(line: str) -> bool:

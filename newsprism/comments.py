@@ -30,7 +30,8 @@ _AUTHOR_SUFFIX = re.compile(
 
 
 _MARKER = re.compile(
-    r"comment|komment|коммент|bình luận|yorum|koment|تعليق|réagi|réaction|discussion|conversation"
+    r"comment|koment|komment|коммент|bình luận|ý kiến|yorum|تعليق|réagi|réaction|discussion|conversation|"
+    r"discussione|diskuse|diskussion|обсужд"
 )
 
 

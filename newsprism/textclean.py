@@ -107,6 +107,8 @@ def _leftover_kind(
 ) -> str | None:
     if len(line) > _MAX_CHECK:
         return None
+    if bp.is_punctuation(line):
+        return "punctuation"
     if bp.is_comment_header(line):
         return "comment header"
     if bp.is_counter(line):
@@ -119,9 +121,11 @@ def _leftover_kind(
         return "source"
     if bp.is_credit(line):
         return "credit"
-    if bp.ui_phrase(line) or bp.is_menu(line):
+    if bp.ui_phrase(line) or bp.is_menu(line) or bp.is_prompt(line):
         return "interface"
     short = bp.shape(line)
+    if short.n_words <= 3 and bp.mentions_comments(line):
+        return "interface"
     if short.n_words <= 4 and not short.terminal and bp.ui_word_share(line) >= 0.99:
         return "interface"
     if _foreign(line, page_lang):

@@ -300,7 +300,9 @@ _DAY_WORDS = {
     -1: r"yesterday|hier|gestern|ayer|ontem|ieri|вчера|hôm qua|dün|včera|wczoraj",
     0: r"today|aujourd'hui|heute|hoy|hoje|oggi|сегодня|hôm nay|bugün|dnes|dzisiaj",
 }
-_DAY_WORD = re.compile("|".join(f"(?P<d{k + 1}>{v})" for k, v in _DAY_WORDS.items()), re.IGNORECASE)
+_DAY_WORD = re.compile(
+    "(?<!\\w)(?:" + "|".join(f"(?P<d{k + 1}>{v})" for k, v in _DAY_WORDS.items()) + ")(?!\\w)", re.IGNORECASE
+)
 # Words that may surround a timestamp without being anything else ("Posted on", "à", "um", "lúc").
 _FILLER = re.compile(
     r"(?i)\b(?:posted|published|updated|modified|on|at|am|um|uhr|à|le|de|del|el|às|alle|il|в|года|г|lúc|ngày|"
@@ -524,7 +526,8 @@ def as_datetime(value: datetime | str | None) -> datetime | None:
     return parsed.replace(tzinfo=None)
 
 
-_DAY_FIRST_TLDS = (".uk", ".au", ".nz", ".ie", ".in", ".za", ".sg", ".ng", ".ke", ".pk")
+# Country domains whose English pages still write month first; every other country writes day first.
+_MONTH_FIRST_TLDS = ("us", "ph", "ca", "fm", "pw", "mh", "gu", "as", "pr", "vi")
 
 
 def decide_day_first(texts: list[str], language: str | None = None, url: str | None = None) -> bool:
@@ -547,5 +550,6 @@ def decide_day_first(texts: list[str], language: str | None = None, url: str | N
         return votes > 0
     if language != "en":
         return True
-    host = (url or "").split("//")[-1].split("/")[0].lower()
-    return host.endswith(_DAY_FIRST_TLDS)
+    host = (url or "").split("//")[-1].split("/")[0].split(":")[0].lower()
+    tld = host.rsplit(".", 1)[-1] if "." in host else ""
+    return len(tld) == 2 and tld.isalpha() and tld not in _MONTH_FIRST_TLDS
