@@ -263,3 +263,16 @@ def test_a_closed_store_is_not_opened_again(pg_url):
     s.close()
     with pytest.raises(StoreError, match="closed"):
         s.count_articles()
+
+
+def test_a_very_long_text_is_stored_whole_and_searchable_by_its_start(store):
+    text = " ".join(f"w{i}" for i in range(60_000))  # about 400,000 characters
+    stored = store.put_article(make_article(text, title="Long"))
+    assert store.get_article(stored.id).text == text
+    assert [a.title for a in store.search("w12345")] == ["Long"]
+
+
+def test_articles_by_ids_returns_only_those(store):
+    ids = [store.put_article(make_article(f"Text number {i}.")).id for i in range(4)]
+    assert sorted(a.id for a in store.articles(ids=[ids[1], ids[3], "missing"])) == sorted([ids[1], ids[3]])
+    assert list(store.articles(ids=[])) == []
