@@ -246,6 +246,14 @@ def mentions_comments(line: str) -> bool:
     return s.n_words <= 6 and not s.terminal and bool(_COMMENT_WORD.search(line))
 
 
+def byline_name(line: str) -> str | None:
+    """The author(s) a byline names ("By Jane Doe" → "Jane Doe"), else None."""
+    if not is_byline(line):
+        return None
+    m = _BYLINE.match(line.strip())
+    return m["name"].strip() if m else None
+
+
 def is_byline(line: str) -> bool:
     stripped = line.strip()
     if len(stripped) > 120 or stripped.endswith((".", "!", "?")) and not re.search(r"\b\w\.$", stripped):

@@ -252,20 +252,11 @@ def clean_text(
     removed = [
         lines[i] for i in range(len(lines)) if (i < end and not keep[i] and i != title_i) or i in section_left
     ]
-    dateline = None
-    if body:
-        dateline, _ = parse_dateline(body[0], page_lang, year)
-        late = pub is not None and dateline is not None and dateline.date is not None
-        if (
-            late
-            and dateline.date[:4].isdigit()
-            and dateline.date > (pub + timedelta(days=2)).date().isoformat()
-        ):  # type: ignore[union-attr,operator]
-            dateline, _ = parse_dateline(body[0], page_lang, pub.year - 1)  # type: ignore[union-attr]
+    dateline = _dateline(body[0], page_lang, year, pub) if body else None
     source = next((bp.source_name(ln) for ln in removed if bp.source_name(ln)), None)
     if source is None and dateline is not None:
         source = dateline.agency
-    authors = [m["name"] for ln in removed[:20] if (m := bp._BYLINE.match(ln)) and bp.is_byline(ln)]
+    authors = [name for ln in removed[:20] if (name := bp.byline_name(ln))]
     body_text = "\n\n".join(body)
     detected = detect_language(body_text)
     return CleanedText(
@@ -279,6 +270,16 @@ def clean_text(
         warnings=warnings,
         authors=authors,
     )
+
+
+def _dateline(first: str, language: str, year: int | None, published: datetime | None) -> Dateline | None:
+    """The dateline of the first body line; a date after publication belongs to the year before."""
+    dateline, _ = parse_dateline(first, language, year)
+    if dateline is None or dateline.date is None or published is None or not dateline.date[:4].isdigit():
+        return dateline
+    if dateline.date > (published + timedelta(days=2)).date().isoformat():
+        dateline, _ = parse_dateline(first, language, published.year - 1)
+    return dateline
 
 
 def _closing_sentence(line: str) -> bool:
