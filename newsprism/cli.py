@@ -16,6 +16,7 @@ from newsprism.config import SETTINGS, Settings, load_settings
 from newsprism.errors import NewsprismError, UsageError
 
 FORMATS_ARTICLES = ("json", "jsonl", "text")
+REPORT_FORMATS = ("text", "json", "markdown", "html")
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -124,19 +125,35 @@ def cmd_stories(args: argparse.Namespace) -> int:
 
 
 def cmd_story(args: argparse.Namespace) -> int:
-    from newsprism import render
+    from newsprism import report
+    from newsprism.compare.run import stored_story
     from newsprism.store import open_store
 
     with open_store(args.db) as store:
-        story = store.get_story(args.id)
-        if story is None:
+        found = stored_story(store, args.id)
+        if found is None:
             raise UsageError(f"no story {args.id!r} in {store.url}")
-        articles = list(store.articles(ids=story.article_ids))
-    if args.format == "json":
-        _print(render.to_json({"articles": [a.to_dict() for a in articles], "stories": [story.to_dict()]}))
-    else:
-        _print(render.story_text(story, articles))
+    story, articles = found
+    report.emit(args.format, [story], articles, args.out)
     return 0
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    from newsprism import report
+    from newsprism.compare.run import compare_inputs
+    from newsprism.engine import make_engine
+
+    settings = _settings(args)
+    engine = make_engine("local", workers=int(settings["engine.workers"]))
+    try:
+        with _progress(args) as progress:
+            result = compare_inputs(args.inputs, settings=settings, engine=engine, progress=progress)
+    finally:
+        engine.close()
+    report.emit(args.format, result["stories"], result["articles"], args.out)
+    if result["skipped"] and not args.quiet:
+        print(f"{len(result['skipped'])} input(s) skipped", file=sys.stderr)
+    return 1 if result["skipped"] else 0
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
@@ -260,11 +277,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("text", "json", "jsonl"), default="text")
     p.set_defaults(func=cmd_stories)
 
-    p = sub.add_parser("story", parents=[common], help="show one stored story")
+    p = sub.add_parser("story", parents=[common], help="show one stored story, compared outlet by outlet")
     p.add_argument("id")
     p.add_argument("--db", metavar="URL")
-    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--format", choices=REPORT_FORMATS, default="text")
+    p.add_argument("--out", metavar="FILE", help="write the report to FILE instead of printing it")
     p.set_defaults(func=cmd_story)
+
+    p = sub.add_parser(
+        "compare", parents=[common], help="compare an ad-hoc set of pages, no store needed (two are enough)"
+    )
+    p.add_argument("inputs", nargs="+", metavar="INPUT", help=inputs_help)
+    p.add_argument("--format", choices=REPORT_FORMATS, default="text")
+    p.add_argument("--out", metavar="FILE", help="write the report to FILE instead of printing it")
+    p.add_argument("--workers", type=int, help="worker processes (default: one per core)")
+    p.set_defaults(func=cmd_compare)
 
     from newsprism.benchmark import BENCHES
     from newsprism.evaluate import SPLITS, TASKS

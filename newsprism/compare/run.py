@@ -1,0 +1,85 @@
+"""The library functions behind ``newsprism compare`` and ``newsprism story``.
+
+compare_inputs(inputs)       extract → analyze → syndication → group → compare → tone, no store
+stored_story(store, id)      a stored story with its articles, compared now if it was not yet
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any, TypedDict
+
+from newsprism.records import Article, Skip, Story
+
+
+class CompareResult(TypedDict):
+    """What ``compare_inputs`` returns: the DESIGN.md contract's two lists, plus the inputs skipped."""
+
+    articles: list[Article]
+    stories: list[Story]
+    skipped: list[Skip]
+
+
+def to_contract(result: CompareResult) -> dict[str, Any]:
+    """The JSON contract: ``{"articles": [Article…], "stories": [Story…]}`` as plain dicts."""
+    return {
+        "articles": [a.to_dict() for a in result["articles"]],
+        "stories": [s.to_dict() for s in result["stories"]],
+    }
+
+
+def ensure_compared(story: Story, articles: list[Article], *, embedder: Any = None) -> Story:
+    """Compare ``story`` unless it already carries a comparison; never raises for one bad story."""
+    from newsprism.compare import compare_story
+    from newsprism.compare.tone import apply_tone
+
+    try:
+        if not (story.claims or story.tone or story.comments):
+            compare_story(story, articles, embedder=embedder)
+        if articles and not story.tone:
+            apply_tone(story, articles)
+    except Exception as exc:  # one story that cannot be compared does not sink the run
+        note = f"comparison failed: {type(exc).__name__}: {exc}"
+        if note not in story.warnings:
+            story.warnings.append(note)
+    return story
+
+
+def compare_inputs(
+    inputs: Iterable[str],
+    *,
+    settings: Any = None,
+    engine: Any = None,
+    progress: Any = None,
+    embedder: Any = None,
+) -> CompareResult:
+    """Read ``inputs`` (files, directories, URLs… as ``extract``), group the articles into stories
+    (wire copies marked as syndicated) and compare each story. Two files are enough; no store is used."""
+    from newsprism.pipeline import extract_inputs
+    from newsprism.stories import group_articles
+
+    run = extract_inputs(list(inputs), analyze=True, settings=settings, engine=engine, progress=progress)
+    result = CompareResult(articles=run.articles, stories=[], skipped=run.skips)
+    if not run.articles:
+        return result
+    if progress is not None:
+        progress.stage("comparing outlets")
+    by_id = {a.id: a for a in run.articles}
+    for story in group_articles(run.articles, embedder=embedder):
+        members = [by_id[i] for i in story.article_ids if i in by_id]
+        result["stories"].append(ensure_compared(story, members, embedder=embedder))
+    return result
+
+
+def stored_story(store: Any, story_id: str) -> tuple[Story, list[Article]] | None:
+    """A stored story (a merged id resolves to its survivor) and its articles, compared if not yet."""
+    from newsprism.stories import get_story
+
+    found = get_story(store, story_id)
+    if found is None:
+        return None
+    story, articles = found
+    return ensure_compared(story, articles), articles
+
+
+__all__ = ["CompareResult", "compare_inputs", "stored_story", "ensure_compared", "to_contract"]

@@ -1,0 +1,322 @@
+"""Tone: per article, per article toward its main entities, and of reader comments, in -1 … 1.
+
+The model is a softmax regression over multilingual sentence embeddings (USE multilingual v3, the
+16 languages of :data:`newsprism.embed.USE_LANGUAGES`), trained by ``scripts/train_tone.py`` on
+NewsMTSC (fhamborg/NewsMTSC, Apache-2.0; labels 2 negative, 4 neutral, 6 positive toward a target span):
+
+* ``train.jsonl``       the training data; the items whose sha1(primary_gid) starts with 0 or 1 are held
+                        out as the *dev* part used to choose hyper-parameters (``eval tone --split dev``);
+                        the weights shipped are fitted on the rest only, so that dev part stays unseen.
+* ``devtest_rw.jsonl``  real-world test set: ``eval tone --split test`` (never used for training/tuning).
+* ``devtest_mt.jsonl``  the multi-target test set, reported beside it (``eval tone --split all`` = both).
+
+Two heads ship in ``newsprism/data/tone_use.npz`` (weights only, no text of the data set):
+
+* ``target``:   features = [sentence, window of words around the target, sentence with the target masked]
+                → tone of a sentence toward one entity.
+* ``sentence``: features = [sentence] → tone of a sentence with no target (comments).
+
+A score is P(positive) − P(negative), in -1 … 1. The model is loaded lazily, once per process.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import numpy as np
+
+from newsprism.errors import ModelError, StageError
+from newsprism.records import Article, CommentSummary, Story
+
+MODEL_FILE = "tone_use.npz"
+LABELS = ("negative", "neutral", "positive")
+WINDOW_WORDS = 6  # words kept on each side of the target in the window feature
+MASK = "X"  # what replaces the target in the masked sentence
+MAIN_ENTITIES = 3  # entities (by key) per article that get a tone of their own
+ENTITY_LABELS = frozenset({"PERSON", "PER", "ORG", "GPE", "LOC", "NORP"})
+MAX_COMMENT_CHARS = 1000
+
+_WORDS = re.compile(r"\S+")
+_SPACES = re.compile(r"\s+")
+
+
+# ------------------------------------------------------------------------------------- features
+
+
+def window(text: str, start: int, end: int, words: int = WINDOW_WORDS) -> str:
+    """The target ``text[start:end]`` with up to ``words`` words on each side."""
+    before = _WORDS.findall(text[:start])[-words:] if words else []
+    after = _WORDS.findall(text[end:])[:words] if words else []
+    return " ".join([*before, text[start:end].strip(), *after])
+
+
+def masked(text: str, start: int, end: int) -> str:
+    """``text`` with the target span replaced by :data:`MASK`."""
+    return _SPACES.sub(" ", f"{text[:start]}{MASK}{text[end:]}").strip()
+
+
+def target_texts(text: str, start: int, end: int) -> tuple[str, str, str]:
+    """The three texts whose embeddings, concatenated, are the features toward a target."""
+    return text, window(text, start, end), masked(text, start, end)
+
+
+def softmax(z: np.ndarray) -> np.ndarray:
+    z = z - z.max(axis=1, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(axis=1, keepdims=True)  # type: ignore[no-any-return]
+
+
+@dataclass
+class SoftmaxRegression:
+    """Multinomial logistic regression with L2 penalty, fitted with L-BFGS (scipy).
+
+    Follows scikit-learn's conventions: hyper-parameters in ``__init__``, ``fit`` returns ``self``,
+    learned state ends in ``_``. Features are standardised with the training mean and scale.
+    """
+
+    l2: float = 1.0
+    class_weight: str | None = "balanced"
+    max_iter: int = 500
+
+    def fit(self, x: np.ndarray, y: np.ndarray) -> SoftmaxRegression:
+        from scipy.optimize import minimize
+
+        x = np.asarray(x, dtype=np.float64)
+        n, d = x.shape
+        k = len(LABELS)
+        self.mean_ = x.mean(axis=0)
+        self.scale_ = x.std(axis=0) + 1e-6
+        xs = (x - self.mean_) / self.scale_
+        onehot = np.eye(k)[y]
+        counts = np.bincount(y, minlength=k).astype(np.float64)
+        if self.class_weight == "balanced":
+            sample_w = (n / (k * np.maximum(counts, 1)))[y]
+        else:
+            sample_w = np.ones(n)
+        sample_w = sample_w / sample_w.sum()
+
+        def loss(theta: np.ndarray) -> tuple[float, np.ndarray]:
+            w = theta[: d * k].reshape(d, k)
+            b = theta[d * k :]
+            p = softmax(xs @ w + b)
+            nll = -float(np.sum(sample_w * np.log(np.sum(p * onehot, axis=1) + 1e-12)))
+            g = (p - onehot) * sample_w[:, None]
+            gw = xs.T @ g + self.l2 * w / n
+            gb = g.sum(axis=0)
+            return nll + 0.5 * self.l2 * float(np.sum(w * w)) / n, np.concatenate([gw.ravel(), gb])
+
+        theta0 = np.zeros(d * k + k)
+        res = minimize(loss, theta0, jac=True, method="L-BFGS-B", options={"maxiter": self.max_iter})
+        self.coef_ = res.x[: d * k].reshape(d, k)
+        self.intercept_ = res.x[d * k :]
+        return self
+
+    def predict_proba(self, x: np.ndarray) -> np.ndarray:
+        xs = (np.asarray(x, dtype=np.float64) - self.mean_) / self.scale_
+        return softmax(xs @ self.coef_ + self.intercept_)
+
+    def predict(self, x: np.ndarray) -> np.ndarray:
+        return self.predict_proba(x).argmax(axis=1)  # type: ignore[no-any-return]
+
+    def state(self, prefix: str) -> dict[str, np.ndarray]:
+        return {
+            f"{prefix}_mean": self.mean_.astype(np.float32),
+            f"{prefix}_scale": self.scale_.astype(np.float32),
+            f"{prefix}_coef": self.coef_.astype(np.float32),
+            f"{prefix}_intercept": self.intercept_.astype(np.float32),
+        }
+
+    @classmethod
+    def from_state(cls, arrays: Any, prefix: str) -> SoftmaxRegression:
+        model = cls()
+        model.mean_ = np.asarray(arrays[f"{prefix}_mean"], dtype=np.float64)
+        model.scale_ = np.asarray(arrays[f"{prefix}_scale"], dtype=np.float64)
+        model.coef_ = np.asarray(arrays[f"{prefix}_coef"], dtype=np.float64)
+        model.intercept_ = np.asarray(arrays[f"{prefix}_intercept"], dtype=np.float64)
+        return model
+
+
+# ------------------------------------------------------------------------------------- the model
+
+
+class ToneModel:
+    """Tone of sentences toward targets, and of target-free texts; lazily loads embedder and weights."""
+
+    def __init__(self, embedder: Any = None, weights: Any = None) -> None:
+        self._embedder = embedder
+        self._weights = weights
+        self._heads: dict[str, SoftmaxRegression] | None = None
+
+    @property
+    def embedder(self) -> Any:
+        if self._embedder is None:
+            from newsprism.embed import USEEmbedder
+
+            self._embedder = USEEmbedder()
+        return self._embedder
+
+    def heads(self) -> dict[str, SoftmaxRegression]:
+        if self._heads is None:
+            try:
+                if self._weights is None:
+                    with resources.files("newsprism.data").joinpath(MODEL_FILE).open("rb") as fh:
+                        arrays = dict(np.load(fh))
+                else:
+                    arrays = dict(np.load(self._weights))
+            except (OSError, ValueError, KeyError) as exc:
+                raise ModelError(
+                    f"cannot load the tone model {MODEL_FILE}: {exc}; reinstall newsprism"
+                ) from exc
+            self._heads = {h: SoftmaxRegression.from_state(arrays, h) for h in ("target", "sentence")}
+        return self._heads
+
+    def _embed(self, texts: list[str]) -> np.ndarray:
+        return np.asarray(self.embedder.embed(texts), dtype=np.float32)
+
+    def proba_targets(self, items: Sequence[tuple[str, int, int]]) -> np.ndarray:
+        """Class probabilities (negative, neutral, positive) of each (sentence, start, end) toward its span."""
+        if not items:
+            return np.zeros((0, len(LABELS)))
+        triples = [target_texts(t, s, e) for t, s, e in items]
+        flat = list(dict.fromkeys(x for triple in triples for x in triple))
+        vectors = self._embed(flat)
+        row = {text: i for i, text in enumerate(flat)}
+        x = np.hstack([vectors[[row[tr[j]] for tr in triples]] for j in range(3)])
+        return self.heads()["target"].predict_proba(x)
+
+    def proba_texts(self, texts: Sequence[str]) -> np.ndarray:
+        """Class probabilities of target-free texts."""
+        if not texts:
+            return np.zeros((0, len(LABELS)))
+        return self.heads()["sentence"].predict_proba(self._embed(list(texts)))
+
+
+def score(proba: np.ndarray) -> np.ndarray:
+    """P(positive) − P(negative): a tone in -1 … 1 per row."""
+    return proba[:, 2] - proba[:, 0]  # type: ignore[no-any-return]
+
+
+_LOCK = threading.Lock()
+_DEFAULT: ToneModel | None = None
+
+
+def get_tone_model() -> ToneModel:
+    """The process-wide tone model (weights and embedder load on first use)."""
+    global _DEFAULT
+    with _LOCK:
+        if _DEFAULT is None:
+            _DEFAULT = ToneModel()
+        return _DEFAULT
+
+
+# ------------------------------------------------------------------------------------- articles
+
+
+def main_entities(article: Article, top: int = MAIN_ENTITIES) -> list[str]:
+    """Keys of the ``top`` most frequent named entities of ``article`` (ties: first mention first)."""
+    counts = Counter(e.key or e.text for e in article.entities if e.label in ENTITY_LABELS)
+    return [k for k, _ in counts.most_common(top)]
+
+
+def entity_mentions(article: Article, keys: Sequence[str]) -> list[tuple[str, int, int, int]]:
+    """(entity key, sentence index, start, end in the sentence) of each mention of ``keys``."""
+    wanted = set(keys)
+    out = []
+    for ent in article.entities:
+        key = ent.key or ent.text
+        if key not in wanted or ent.label not in ENTITY_LABELS:
+            continue
+        for s in article.sentences:
+            if s.start <= ent.start and ent.end <= s.end:
+                out.append((key, s.i, ent.start - s.start, ent.end - s.start))
+                break
+    return out
+
+
+@dataclass
+class ArticleTone:
+    tone: float | None
+    entities: dict[str, float]
+
+
+def article_tone(article: Article, model: ToneModel | None = None) -> ArticleTone:
+    """Tone of ``article`` (mean over its mentions of main entities, else over all sentences) and
+    toward each main entity (mean over that entity's mentions)."""
+    model = model or get_tone_model()
+    keys = main_entities(article)
+    mentions = entity_mentions(article, keys)
+    by_i = {s.i: s.text for s in article.sentences}
+    if mentions:
+        scores = score(model.proba_targets([(by_i[i], s, e) for _, i, s, e in mentions]))
+        per: dict[str, list[float]] = {}
+        for (key, *_), value in zip(mentions, scores, strict=True):
+            per.setdefault(key, []).append(float(value))
+        entities = {k: round(float(np.mean(v)), 4) for k, v in per.items()}
+        return ArticleTone(round(float(np.mean(scores)), 4), entities)
+    texts = [s.text for s in article.sentences] or [t for t in article.text.split("\n\n") if t.strip()]
+    if not texts:
+        return ArticleTone(None, {})
+    return ArticleTone(round(float(np.mean(score(model.proba_texts(texts)))), 4), {})
+
+
+def comments_summary(article: Article, model: ToneModel | None = None) -> CommentSummary:
+    """Count and mean tone of the reader comments of ``article`` (tone ``None`` without comments)."""
+    texts = [c.text[:MAX_COMMENT_CHARS] for c in article.comments if c.text.strip()]
+    if not texts:
+        return CommentSummary(count=len(article.comments), tone=None)
+    model = model or get_tone_model()
+    return CommentSummary(
+        count=len(article.comments), tone=round(float(np.mean(score(model.proba_texts(texts)))), 4)
+    )
+
+
+def apply_tone(story: Story, articles: Sequence[Article], model: ToneModel | None = None) -> Story:
+    """Fill ``story.tone``, ``story.entity_tone`` and ``story.comments`` from ``articles``.
+
+    One article whose tone cannot be computed gets no tone and the story a warning; the rest go on.
+    """
+    failed: list[str] = []
+    members = [a for a in articles if a.id in story.article_ids]
+    for article in members:
+        story.comments.setdefault(article.id, CommentSummary(count=len(article.comments)))
+    for article in members:
+        try:
+            result = article_tone(article, model)
+            if result.tone is not None:
+                story.tone[article.id] = result.tone
+            if result.entities:
+                story.entity_tone[article.id] = result.entities
+            story.comments[article.id] = comments_summary(article, model)
+        except ModelError as exc:  # no model: no article gets a tone, say it once
+            _warn(story, f"tone unavailable: {exc}")
+            break
+        except StageError as exc:
+            failed.append(f"{article.id} ({exc})")
+    if failed:
+        _warn(story, "tone not computed for " + "; ".join(failed))
+    return story
+
+
+def _warn(story: Story, note: str) -> None:
+    if note not in story.warnings:
+        story.warnings.append(note)
+
+
+__all__ = [
+    "ToneModel",
+    "SoftmaxRegression",
+    "get_tone_model",
+    "apply_tone",
+    "article_tone",
+    "comments_summary",
+    "main_entities",
+    "target_texts",
+    "score",
+    "LABELS",
+]

@@ -1,0 +1,167 @@
+"""The terminal view (rich): per story, the claims matrix with outlets as columns (✓ carried, · not),
+then outlet-only facts, contradictions, voices, omissions, tone and reader comments.
+
+Article content is always passed to rich as ``Text`` (never as markup), so brackets in a title or a
+comment are shown as written.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from typing import Any
+
+from rich import box
+from rich.console import Console, Group
+from rich.rule import Rule
+from rich.table import Table
+from rich.text import Text
+
+from newsprism.records import Article, Story
+from newsprism.report.view import StoryView, build_views
+
+MAX_CLAIM_CHARS = 90
+HEADER_CHARS = 8  # outlet name characters in a matrix column header
+MAX_UNIQUE_SHOWN = 4  # outlet-only facts listed per outlet (the HTML report has them all)
+
+
+def _short(text: str, n: int = MAX_CLAIM_CHARS) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def tone_bar(value: float | None, width: int = 10) -> Text:
+    """``-0.40 ████░░`` style bar: red to the left of zero, green to the right."""
+    if value is None:
+        return Text("n/a", style="dim")
+    filled = round(abs(value) * width)
+    left = " " * width if value >= 0 else " " * (width - filled) + "█" * filled
+    right = " " * width if value < 0 else "█" * filled + " " * (width - filled)
+    return Text.assemble((left, "red"), ("│", "dim"), (right, "green"), f" {value:+.2f}")
+
+
+def story_renderables(view: StoryView, width: int = 120) -> list[Any]:
+    story = view.story
+    out: list[Any] = [Rule(Text(story.title or story.id, style="bold"))]
+    span = " … ".join(x[:16] for x in (story.first_published, story.last_published) if x) or "undated"
+    out.append(
+        Text(
+            f"{story.id} · {plural(len(view.columns), 'article')} · {', '.join(story.languages) or 'und'} · {span}"
+        )
+    )
+    for w in story.warnings:
+        out.append(Text(f"! {w}", style="yellow"))
+    if view.single:
+        out.append(
+            Text("A story of one article: nothing to compare, no claim is called missing.", style="bold")
+        )
+
+    legend = [
+        f"{c.index + 1} {c.label} [{c.article.language}]" + (f" copy of {c.copy_of}" if c.copy_of else "")
+        for c in view.columns
+    ]
+    out.append(Text("outlets: " + " · ".join(legend), style="dim"))
+    if view.shared:
+        matrix = Table(title="Claims reported by several outlets", box=box.SIMPLE_HEAD, title_justify="left")
+        n = max(len(view.columns), 1)
+        col_width = max(1, min(HEADER_CHARS, (width - 34) // n - 3))
+        claim_width = max(20, width - n * (col_width + 3) - 6)
+        matrix.add_column("claim", width=claim_width, no_wrap=True, overflow="ellipsis")
+        for col in view.columns:
+            header = Text(f"{col.index + 1}\n{col.label[:col_width]}")
+            matrix.add_column(header, justify="center", width=col_width, no_wrap=True, overflow="crop")
+        for row in view.shared:
+            claim = Text(" ".join(row.claim.text.split()))
+            if row.claim.status == "consensus":
+                claim.stylize("bold")
+            marks = [Text("✓", style="green") if c.carried else Text("·", style="dim") for c in row.cells]
+            matrix.add_row(claim, *marks)
+        out.append(matrix)
+
+    if view.unique:
+        heading = "What it reports" if view.single else "Only in one outlet"
+        facts = Table(title=heading, box=box.SIMPLE_HEAD, title_justify="left", show_header=False)
+        facts.add_column("outlet", no_wrap=True)
+        facts.add_column("claim", overflow="fold")
+        for col in view.columns:
+            rows = view.unique.get(col.index, [])
+            for row in rows[:MAX_UNIQUE_SHOWN]:
+                facts.add_row(Text(col.label, style="cyan"), Text(_short(row.claim.text)))
+            if len(rows) > MAX_UNIQUE_SHOWN:
+                more = f"… {len(rows) - MAX_UNIQUE_SHOWN} more (see --format html)"
+                facts.add_row(Text(col.label, style="cyan"), Text(more, style="dim"))
+        out.append(facts)
+
+    if story.contradictions:
+        table = Table(title="Numbers that disagree", box=box.SIMPLE_HEAD, title_justify="left")
+        table.add_column("about", ratio=2, overflow="fold")
+        table.add_column("outlet → value", ratio=2, overflow="fold")
+        for c in story.contradictions:
+            values = "; ".join(f"{view.label_of(v.article_id)}: {v.text}" for v in c.values)
+            table.add_row(Text(_short(c.about)), Text(values))
+        out.append(table)
+
+    if story.voices:
+        table = Table(title="Voices", box=box.SIMPLE_HEAD, title_justify="left")
+        table.add_column("speaker", overflow="fold")
+        table.add_column("quoted by", overflow="fold")
+        table.add_column("for example", ratio=2, overflow="fold")
+        for v in story.voices:
+            who = ", ".join(dict.fromkeys(view.label_of(a) for a in v.article_ids))
+            example = _short(v.quotes[0].text, 60) if v.quotes else ""
+            table.add_row(Text(v.speaker), Text(who), Text(example, style="italic"))
+        out.append(table)
+
+    if view.omissions:
+        table = Table(title="Left out (claims most outlets carry)", box=box.SIMPLE_HEAD, title_justify="left")
+        table.add_column("outlet", no_wrap=True)
+        table.add_column("does not report", overflow="fold")
+        for col in view.columns:
+            for claim in view.omissions.get(col.index, []):
+                table.add_row(Text(col.label, style="cyan"), Text(_short(claim.text)))
+        out.append(table)
+
+    table = Table(title="Tone and reader comments", box=box.SIMPLE_HEAD, title_justify="left")
+    table.add_column("outlet", no_wrap=True)
+    table.add_column("article tone (-1 … 1)", no_wrap=True)
+    table.add_column("toward", overflow="fold")
+    table.add_column("comments", justify="right")
+    table.add_column("comment tone", no_wrap=True)
+    for col in view.columns:
+        toward = ", ".join(f"{name} {t:+.2f}" for name, t in view.entity_tone.get(col.index, []))
+        summary = view.comments.get(col.index)
+        count = summary.count if summary else 0
+        table.add_row(
+            Text(col.label + (f" (copy of {col.copy_of})" if col.copy_of else "")),
+            tone_bar(view.tone.get(col.index)),
+            Text(toward),
+            str(count),
+            tone_bar(summary.tone) if summary and count else Text(""),
+        )
+    out.append(table)
+    return out
+
+
+def show(stories: Sequence[Story], articles: Sequence[Article], console: Console | None = None) -> None:
+    """Print the terminal view of ``stories`` to ``console`` (stdout by default)."""
+    console = console or Console()
+    views = build_views(stories, articles)
+    if not views:
+        console.print("no story: no article could be read")
+    for view in views:
+        console.print(Group(*story_renderables(view, console.width)))
+        console.print()
+
+
+def render_text(stories: Sequence[Story], articles: Sequence[Article], width: int = 120) -> str:
+    """The terminal view as plain text (no colour codes), e.g. for ``--out FILE``."""
+    buffer = io.StringIO()
+    show(stories, articles, Console(file=buffer, width=width, color_system=None, force_terminal=False))
+    return buffer.getvalue()
+
+
+__all__ = ["show", "render_text", "tone_bar"]

@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+import reportdata
+
+from newsprism.report import render
+from newsprism.report.terminal import render_text
+
+
+def test_terminal_matrix_puts_outlets_in_columns_with_marks():
+    out = render_text([reportdata.story()], reportdata.articles(), width=120)
+    header = next(line for line in out.splitlines() if "Alpha Ti" in line and "Beta Pos" in line)
+    assert header.index("Alpha Ti") < header.index("Beta Pos") < header.index("Gamma |")
+    consensus = next(line for line in out.splitlines() if "The council approved the budget on" in line)
+    assert consensus.count("✓") == 3
+    partial = next(line for line in out.splitlines() if "The budget is 12 million" in line)
+    assert partial.count("✓") == 2 and partial.count("·") == 1
+
+
+def test_terminal_shows_contradictions_voices_omissions_and_tone():
+    out = render("text", [reportdata.story()], reportdata.articles())
+    for title in ("Numbers that disagree", "Voices", "Left out", "Tone and reader comments"):
+        assert title in out
+    assert "Alpha Times: 12 million; Beta Post: 15 millions" in out
+    assert "-0.50" in out and "+0.30" in out and "council -0.40" in out
+
+
+def test_terminal_prints_article_content_literally_not_as_markup():
+    out = render_text([reportdata.story()], reportdata.articles(), width=160)
+    assert "Critics called it [bold]reckless[/bold]." in out
+    assert "\x1b[" not in out
+
+
+def test_terminal_story_of_one_article_is_reported_as_such():
+    story, articles = reportdata.single()
+    out = render_text([story], articles)
+    assert "A story of one article: nothing to compare, no claim is called missing." in out
+    assert "Left out" not in out
