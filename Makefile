@@ -30,6 +30,9 @@ demo: install
 	rm -rf $(DEMO) && mkdir -p $(DEMO)
 	$(NP) ingest examples/ --db $(DEMO)/demo.db || [ $$? -eq 1 ]
 	$(NP) stories --db $(DEMO)/demo.db
+	$(NP) compare examples/ --format html --out $(DEMO)/report.html -q || [ $$? -eq 1 ]
+	$(NP) compare examples/ -q || [ $$? -eq 1 ]
+	@echo "HTML report (self-contained, works offline): $(DEMO)/report.html"
 
 system-deps:
 	bash scripts/install-system-deps.sh
