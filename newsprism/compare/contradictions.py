@@ -240,16 +240,12 @@ def find_contradictions(
     qs = quantities(units)
     if len(qs) < 2:
         return []
-    ctx = None
-    if embed is not None:
-        try:
-            ctx = np.asarray(embed([context(units[q.unit].text, q.text) for q in qs]), dtype=np.float32)
-            ctx = ctx @ ctx.T
-        except Exception:  # the model failed: fall back on unit similarity alone
-            ctx = None
     same_group = np.zeros_like(sim, dtype=bool)
     for group in groups:
         same_group[np.ix_(group, group)] = True
+    ctx = None
+    if embed is not None:
+        ctx = _context_similarity(units, qs, sim, same_group, threshold, embed)
     by_article: dict[str, list[int]] = {}
     for k, q in enumerate(qs):
         by_article.setdefault(q.article_id, []).append(k)
@@ -265,7 +261,10 @@ def find_contradictions(
         if not cands:
             return None
         equal = [c for c in cands if _agree(p, qs[c])]
-        pool = equal or cands
+        # a value p's own article also reports is matched there, not a rival reading of p
+        pool = equal or [c for c in cands if not _reported(qs[c], by_article[p.article_id], qs)]
+        if not pool:
+            return None
         return max(pool, key=lambda c: (closeness(k, c), -abs(qs[c].base - p.base)))
 
     def closeness(k: int, c: int) -> float:
@@ -288,6 +287,40 @@ def find_contradictions(
                     continue
                 edges.append((k, c))
     return _components(qs, edges, units)
+
+
+def _context_similarity(
+    units: list[Unit],
+    qs: list[Quantity],
+    sim: np.ndarray,
+    same_group: np.ndarray,
+    threshold: float,
+    embed: Callable[[list[str]], np.ndarray],
+) -> np.ndarray | None:
+    """Similarity of the numbers' contexts, embedded only for numbers that could disagree with another."""
+    needed = sorted(
+        {
+            x
+            for k, p in enumerate(qs)
+            for c, q in enumerate(qs)
+            if p.article_id != q.article_id
+            and (same_group[p.unit, q.unit] or sim[p.unit, q.unit] >= threshold)
+            and _comparable(p, q)
+            and not _agree(p, q)
+            for x in (k, c)
+        }
+    )
+    ctx = np.zeros((len(qs), len(qs)), dtype=np.float32)
+    if not needed:
+        return ctx
+    try:
+        vectors = np.asarray(
+            embed([context(units[qs[k].unit].text, qs[k].text) for k in needed]), dtype=np.float32
+        )
+    except Exception:  # the model failed: fall back on unit similarity alone
+        return None
+    ctx[np.ix_(needed, needed)] = vectors @ vectors.T
+    return ctx
 
 
 def _reported(q: Quantity, others: list[int], qs: list[Quantity]) -> bool:
