@@ -45,7 +45,7 @@ _COMMENT_WORDS = (
     r"komentáře|komentářů|diskuse|yorumlar|yorum|komentarze|reacties|التعليقات|تعليقات|discussion|conversation|"
     r"join the discussion|join the conversation|discussion thread|have your say|your say|reader reactions|"
     r"votre avis|vos réactions|ihre meinung|deine meinung|tu opinión|opiniones|sua opinião|la tua opinione|"
-    r"ваше мнение|názory čtenářů"
+    r"ваше мнение|názory čtenářů|postings?"
 )
 _COMMENT_HEADER = re.compile(
     rf"(?i)^(?:\d+\s+)?(?:reader\s+|user\s+|latest\s+|top\s+|all\s+|your\s+)?(?:{_COMMENT_WORDS})"
@@ -63,6 +63,7 @@ _CREDIT = re.compile(
     r"(?i)^(?:photo|photos|foto|fotos|фото|ảnh|image|images|picture|bild|imagen|immagine|video|видео|"
     r"credit|crédit|source|sources|quelle|fuente|fonte|источник|nguồn|zdroj|kaynak|via|graphic|illustration)"
     r"\s*(?:by|de|par|von|:|–|—|-)\s*\S.{0,80}$"
+    r"|^\(\s*(?:photo|ảnh|foto|фото|image|imagen|immagine|bild|illustration)\b[^()]{0,80}\)$"
 )
 _COPYRIGHT = re.compile(
     r"(?i)(?:^©|\(c\)\s*\d{4}|copyright\b|all rights reserved|tous droits réservés|alle rechte vorbehalten|"
@@ -237,7 +238,9 @@ def is_comment_header(line: str) -> bool:
     return len(line) <= 250 and bool(_COMMENT_HEADER.match(line.strip()))
 
 
-_COMMENT_WORD = re.compile(r"(?i)comment|komment|коммент|bình luận|coment|yorum|koment|تعليق|réaction|réagi")
+_COMMENT_WORD = re.compile(
+    r"(?i)comment|komment|коммент|bình luận|coment|yorum|koment|تعليق|réaction|réagi|posting"
+)
 
 
 def mentions_comments(line: str) -> bool:

@@ -31,11 +31,14 @@ _AUTHOR_SUFFIX = re.compile(
 
 _MARKER = re.compile(
     r"comment|koment|komment|коммент|bình luận|ý kiến|yorum|تعليق|réagi|réaction|discussion|conversation|"
-    r"discussione|diskuse|diskussion|обсужд"
+    r"discussione|diskuse|diskussion|обсужд|posting"
 )
 
 
-_AUTHOR_PREFIX = re.compile(r"(?i)^(?:from|by|von|par|de|por|di|od|от|của|tarafından)\s+(?=\S)")
+_AUTHOR_PREFIX = re.compile(
+    r"(?i)^(?:(?:posted|submitted|written|publié|publiée|écrit|geschrieben|publicado|pubblicato|gửi|"
+    r"опубликовано|отправлено)\s+)?(?:from|by|von|par|de|por|da|di|od|от|bởi|của|tarafından)\s+(?=\S)"
+)
 
 
 @dataclass

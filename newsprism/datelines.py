@@ -19,12 +19,13 @@ from newsprism.timestamps import MONTH_RE, MONTHS
 
 _UPPER_PLACE = r"[^\W\d_a-zа-яё][^\W\da-zа-яё]*(?:[ .'’-]{1,2}[^\W\d_a-zа-яё][^\W\da-zа-яё]*){0,5}"
 _ANY_PLACE = r"[^\W\d_a-zа-яё][\w'’-]*(?:[ .-]{1,2}[^\W\d_][\w'’-]*){0,5}"
-_STATE = r"(?:,\s*(?:[A-Z][a-z]{1,5}\.|[A-Z]\.[A-Z]\.))?"  # "SANTA LUCIA, Calif." / "ALBANY, N.Y."
 _DATE = rf"(?:\d{{1,2}}\.?\s+(?:de\s+)?{MONTH_RE}|{MONTH_RE}\s+\d{{1,2}})"
+# a US state: "SANTA LUCIA, Calif." / "ALBANY, N.Y." / "BOISE, Idaho (AP)"
+_STATE = rf"(?:,\s*(?!{MONTH_RE}\b)(?:[A-Z][a-z]{{1,5}}\.|[A-Z]\.[A-Z]\.|[A-Z][a-z]{{2,12}}(?=\s*\()))?"
 _DASH = r"(?:\s*\.\s*[-–—]|\s*[-–—:]|\s*\.)"
 
 _PAREN = re.compile(
-    rf"^(?P<place>{_ANY_PLACE}{_STATE})(?:,\s*(?P<date>{_DATE}))?\s*\((?P<agency>[^()\n]{{1,40}})\)(?P<dash>{_DASH})\s*",
+    rf"^(?P<place>{_ANY_PLACE}{_STATE})(?:,\s*(?P<date>{_DATE}))?\s*\((?P<agency>[^()\n]{{1,40}})\)(?P<dash>{_DASH})?\s*",
 )
 _SLASH = re.compile(
     rf"^(?P<place>{_UPPER_PLACE}),\s*(?P<date>{_DATE})\.?\s*/(?P<agency>[^/\n]{{1,30}})/\.?\s*"
@@ -33,6 +34,9 @@ _DASH_AGENCY = re.compile(
     rf"^(?P<place>{_UPPER_PLACE}),\s*(?P<date>{_DATE})\s*[-–—]\s*(?P<agency>[^\W\d_][\w-]*(?: [^\W\d_][\w-]*){{0,2}})\.\s+"
 )
 _BARE = re.compile(rf"^(?P<place>{_UPPER_PLACE}{_STATE})(?:,\s*(?P<date>{_DATE}))?\s*(?:[–—]| -)\s+")
+_DOTTED = re.compile(  # "Москва. 3 марта. INTERFAX.RU - "
+    rf"^(?P<place>{_ANY_PLACE})\.\s*(?P<date>{_DATE})\.\s*(?P<agency>[^\W\d_a-zа-яё][^\s]{{1,30}})\s*[-–—]\s*"
+)
 _AGENCY_ONLY = re.compile(r"^\((?P<agency>[^()\n]{1,30})\)\s*[-–—]\s*")
 
 KNOWN_AGENCIES = frozenset(
@@ -60,6 +64,20 @@ KNOWN_AGENCIES = frozenset(
         "VNA",
         "Europa Press",
         "Lusa",
+        "sda",
+        "ats",
+        "Keystone-SDA",
+        "Keystone-ATS",
+        "LETA",
+        "BNS",
+        "STT",
+        "NTB",
+        "Ritzau",
+        "ANP",
+        "HINA",
+        "Tanjug",
+        "AGERPRES",
+        "INTERFAX.RU",
         "Agência Brasil",
         "ČTK",
         "APA",
@@ -134,8 +152,12 @@ def parse_dateline(
         agency = m["agency"].strip()
         place = m["place"].strip()
         plausible = _is_upper_place(place) or agency.lower() in KNOWN_AGENCIES or _agency_like(agency)
-        if plausible and (m["date"] or len(place.split()) <= 3) and (m["dash"].strip() or m["date"]):
+        dashed = bool(m["dash"] and m["dash"].strip()) or bool(m["date"])
+        undashed = agency.lower() in KNOWN_AGENCIES and text[m.end() : m.end() + 1].isupper()
+        if plausible and (m["date"] or len(place.split()) <= 3) and (dashed or undashed):
             return Dateline(place, _resolve(m["date"], year), agency), text[m.end() :]
+    if (m := _DOTTED.match(head)) and (m["agency"].isupper() or m["agency"].lower() in KNOWN_AGENCIES):
+        return Dateline(m["place"], _resolve(m["date"], year), m["agency"]), text[m.end() :]
     if (m := _BARE.match(head)) and _is_upper_place(m["place"]) and len(m["place"]) >= 2:
         place = m["place"].strip()
         if not m["date"] and (place.lower() in KNOWN_AGENCIES or (len(place) <= 3 and " " not in place)):

@@ -38,8 +38,8 @@ _MONTH_ALT = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=Tr
 MONTH_RE = rf"(?i:{_MONTH_ALT})\.?"
 
 _TIME = re.compile(
-    r"(?<![\d.:/])(?P<h>[01]?\d|2[0-3])(?:(?::|\s?h\s?)(?P<m>[0-5]\d)(?::(?P<s>[0-5]\d))?|(?=\s*(?:Uhr|[ap]\.?m\.?)))"
-    r"(?:\s*(?P<ampm>[ap])\.?m\.?)?(?:\s*Uhr|\s?min\b)?(?![\d/])",
+    r"(?<![\d.:/])(?P<h>[01]?\d|2[0-3])(?:(?::|\s?h\s?)(?P<m>[0-5]\d)(?::(?P<s>[0-5]\d))?|(?=\s*(?:Uhr|[ap]\.?\s?m\.?)))"
+    r"(?:\s*(?P<ampm>[ap])\.?\s?m\.?)?(?:\s*Uhr|\s?min\b)?(?![\d/])",
     re.IGNORECASE,
 )
 _ISO = re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<mo>\d{1,2})-(?P<d>\d{1,2})(?!\d)")
