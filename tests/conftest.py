@@ -19,9 +19,12 @@ def pg_server():
     try:
         server = pgserver.start_server()
     except pgserver.PgServerError as exc:
-        pytest.fail(f"PostgreSQL tests cannot run: {exc}", pytrace=False)
-    yield server
-    pgserver.stop_server(server)
+        problem = str(exc)
+    else:
+        yield server
+        pgserver.stop_server(server)
+        return
+    pytest.fail(f"PostgreSQL tests cannot run: {problem}", pytrace=False)
 
 
 @pytest.fixture

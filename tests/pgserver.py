@@ -34,23 +34,26 @@ class PgServerError(RuntimeError):
 
 
 def find_bindir(search: list[str] | None = None) -> Path:
-    """The directory holding ``initdb`` and ``postgres``: $NEWSPRISM_PG_BINDIR, Debian's, then $PATH."""
-    candidates: list[str] = []
-    if os.environ.get("NEWSPRISM_PG_BINDIR"):
-        candidates.append(os.environ["NEWSPRISM_PG_BINDIR"])
+    """The directory holding ``initdb`` and ``postgres``: $NEWSPRISM_PG_BINDIR if set, else Debian's
+    (newest version first), else the one on $PATH. ``search`` replaces the default places (for tests)."""
+    explicit = os.environ.get("NEWSPRISM_PG_BINDIR")
+    if explicit:
+        if _has_server(Path(explicit)):
+            return Path(explicit)
+        raise PgServerError(f"NEWSPRISM_PG_BINDIR={explicit} holds no initdb and postgres: {INSTALL_HINT}")
     if search is None:
-        debian = glob.glob("/usr/lib/postgresql/*/bin")
-        candidates += sorted(debian, key=_version_key, reverse=True)
+        search = sorted(glob.glob("/usr/lib/postgresql/*/bin"), key=_version_key, reverse=True)
         on_path = shutil.which("initdb")
         if on_path:
-            candidates.append(str(Path(on_path).parent))
-    else:
-        candidates += search
-    for cand in candidates:
-        d = Path(cand)
-        if (d / "initdb").is_file() and (d / "postgres").is_file():
-            return d
+            search.append(str(Path(on_path).parent))
+    for cand in search:
+        if _has_server(Path(cand)):
+            return Path(cand)
     raise PgServerError(INSTALL_HINT)
+
+
+def _has_server(d: Path) -> bool:
+    return (d / "initdb").is_file() and (d / "postgres").is_file()
 
 
 def _stop_with_parent() -> None:

@@ -102,6 +102,12 @@ def test_missing_server_binaries_fail_with_an_install_hint(tmp_path, monkeypatch
         pgserver.find_bindir([str(tmp_path)])
 
 
+def test_a_wrong_server_binaries_setting_is_named_in_the_failure(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSPRISM_PG_BINDIR", str(tmp_path))
+    with pytest.raises(pgserver.PgServerError, match=f"NEWSPRISM_PG_BINDIR={tmp_path} holds no initdb"):
+        pgserver.find_bindir()
+
+
 # ------------------------------------------------------------------ migrations
 
 
