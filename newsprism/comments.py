@@ -30,7 +30,7 @@ _AUTHOR_SUFFIX = re.compile(
 
 
 _MARKER = re.compile(
-    r"comment|koment|komment|коммент|bình luận|ý kiến|yorum|تعليق|réagi|réaction|discussion|conversation|"
+    r"comment|coment|koment|komment|коммент|bình luận|ý kiến|yorum|تعليق|réagi|réaction|discussion|conversation|"
     r"discussione|diskuse|diskussion|обсужд|posting"
 )
 

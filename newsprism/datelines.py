@@ -151,7 +151,8 @@ def parse_dateline(
     if m := _PAREN.match(head):
         agency = m["agency"].strip()
         place = m["place"].strip()
-        plausible = _is_upper_place(place) or agency.lower() in KNOWN_AGENCIES or _agency_like(agency)
+        known = any(part.strip().lower() in KNOWN_AGENCIES for part in re.split(r"[/,]", agency))
+        plausible = _is_upper_place(place) or known or _agency_like(agency)
         dashed = bool(m["dash"] and m["dash"].strip()) or bool(m["date"])
         undashed = agency.lower() in KNOWN_AGENCIES and text[m.end() : m.end() + 1].isupper()
         if plausible and (m["date"] or len(place.split()) <= 3) and (dashed or undashed):
