@@ -1,54 +1,167 @@
-"""Who is quoted where: quotes merged by speaker across outlets, anonymous sources by description."""
+"""Who is quoted where: quotes merged by speaker across outlets, anonymous sources kept by description.
+
+A quote's speaker is resolved to a person when analysis gave only a description followed by the name
+("la ministra de Trabajo, Paula Ostria"). Person keys are then merged across articles when their
+surnames match once transliterated to Latin script and accent-folded, allowing a French or Russian
+ending ("Voronin", "Voronine", "Воронин"), and the first names do not clash ("Ostria" joins "Paula
+Ostria"). A voice is displayed under its longest Latin-script name without titles ("Aleksei Voronin",
+not "Kalvanian Trade Minister Aleksei Voronin"); descriptions ("officials", "uno de ellos") stay as written.
+"""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 
-from newsprism.records import Article, Voice, VoiceQuote
+from newsprism.records import Article, Quote, Voice, VoiceQuote
 
-_TITLES = re.compile(
-    r"^(?:(?:the|la|le|el|der|die|das)\s+)?(?:(?:prime\s+)?minister|president|mayor|general\s+secretary|"
-    r"chief\s+executive|spokes(?:wo)?man|spokesperson|dr\.?|mr\.?|mrs\.?|ms\.?|prof\.?|sen\.?|rep\.?|gov\.?)\s+",
-    re.I,
+_CYRILLIC = dict(
+    zip(
+        "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+        [
+            "a",
+            "b",
+            "v",
+            "g",
+            "d",
+            "e",
+            "e",
+            "zh",
+            "z",
+            "i",
+            "i",
+            "k",
+            "l",
+            "m",
+            "n",
+            "o",
+            "p",
+            "r",
+            "s",
+            "t",
+            "u",
+            "f",
+            "kh",
+            "ts",
+            "ch",
+            "sh",
+            "shch",
+            "-",
+            "y",
+            "-",
+            "e",
+            "yu",
+            "ya",
+        ],
+        strict=True,
+    )
 )
+_WORD = re.compile(r"[\w'’-]+", re.UNICODE)
 
 
-def _person_tokens(key: str) -> list[str]:
-    return key.split(":", 1)[-1].split()
+def latin(text: str) -> str:
+    """Lower-cased, Cyrillic transliterated, accents removed ("Алексей" → "aleksei", "Alexeï" → "alexei")."""
+    out = "".join(_CYRILLIC.get(c, c) for c in text.lower()).replace("-", "")
+    decomposed = unicodedata.normalize("NFKD", out)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _tokens(key: str) -> list[str]:
+    return [latin(t) for t in key.split(":", 1)[-1].split() if t]
+
+
+def _same_name(a: str, b: str) -> bool:
+    """Spellings of one name: equal, or one a prefix of the other with at most two letters more
+    ("voronin"/"voronine"), or equal after common transliteration variants ("aleksei"/"alexei")."""
+    a, b = _spell(a), _spell(b)
+    if a == b:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    return len(short) >= 4 and long_.startswith(short) and len(long_) - len(short) <= 2
+
+
+def _spell(name: str) -> str:
+    return name.replace("ks", "x").replace("kh", "h").replace("y", "i").replace("j", "i")
 
 
 def merge_key(keys: Iterable[str]) -> dict[str, str]:
-    """Map each speaker key to a canonical key: a person's surname alone joins the full name."""
-    keys = sorted(set(keys), key=lambda k: -len(k))
+    """Map each speaker key to a canonical key: person keys with the same surname (and no clashing
+    first name) join the longest one."""
+    ordered = sorted(set(keys), key=lambda k: (-len(_tokens(k)), -len(k), k))
     canon: dict[str, str] = {}
-    for key in keys:
+    for key in ordered:
         if key in canon:
             continue
         canon[key] = key
         if not key.startswith("person:"):
             continue
-        tokens = _person_tokens(key)
-        for other in keys:
+        tokens = _tokens(key)
+        for other in ordered:
             if other in canon or not other.startswith("person:"):
                 continue
-            o = _person_tokens(other)
-            if o and tokens and o[-1] == tokens[-1] and (len(o) == 1 or o[0][0] == tokens[0][0]):
+            o = _tokens(other)
+            if o and tokens and _same_name(o[-1], tokens[-1]) and (len(o) == 1 or o[0][:1] == tokens[0][:1]):
                 canon[other] = key
     return canon
 
 
+def resolve_speaker(article: Article, quote: Quote) -> tuple[str | None, str | None]:
+    """(speaker, key) of a quote, as a person when the text allows: a person named inside the speaker
+    phrase ("Velmora's Economy Minister Karin Holt"), or right after a description ("la ministra de
+    Trabajo, Paula Ostria"); otherwise the speaker and key analysis gave."""
+    speaker, key = quote.speaker, quote.speaker_key
+    if not speaker:
+        return speaker, key
+    people = [e for e in article.entities if e.label == "PERSON"]
+    at = article.text.find(speaker)
+    while at >= 0 and people:
+        end = at + len(speaker)
+        inside = [e for e in people if at <= e.start and e.end <= end]
+        if inside:
+            return _person(inside[-1].text)
+        if not (key or "").startswith("person:"):
+            for ent in people:
+                if 0 <= ent.start - end <= 3 and article.text[end : ent.start].strip() in (",", ""):
+                    return _person(ent.text)
+        at = article.text.find(speaker, end)
+    return speaker, key
+
+
+def _person(text: str) -> tuple[str, str]:
+    name = " ".join(_WORD.findall(text.split("\n")[0])).strip(" .'’-")
+    return name, "person:" + " ".join(latin(w) for w in name.split())
+
+
+def display_name(speaker: str, key: str) -> str:
+    """The name part of a speaker string for a person key ("Labour Minister Paula Ostria" → "Paula Ostria")."""
+    if not key.startswith("person:"):
+        return speaker.strip()
+    wanted = _tokens(key)
+    words = _WORD.findall(speaker)
+    for start in range(len(words)):
+        window = words[start : start + len(wanted)]
+        if [latin(w) for w in window] == wanted:
+            return " ".join(window)
+    return speaker.strip()
+
+
 def find_voices(articles: list[Article]) -> list[Voice]:
-    quotes = [(a, q) for a in articles for q in a.quotes if q.speaker]
-    keys = [q.speaker_key or f"name:{q.speaker.lower()}" for _, q in quotes if q.speaker]
-    canon = merge_key(keys)
+    """Voices of a story: one per speaker across its articles, with every quote and where it appeared."""
+    rows = []
+    for article in articles:
+        for quote in article.quotes:
+            speaker, key = resolve_speaker(article, quote)
+            if speaker:
+                rows.append((article, quote, speaker, key or f"name:{speaker.lower()}"))
+    canon = merge_key(key for *_, key in rows)
     voices: dict[str, Voice] = {}
     names: dict[str, str] = {}
-    for (article, quote), key in zip(quotes, keys, strict=True):
+    for article, quote, speaker, key in rows:
         ck = canon[key]
-        display = _TITLES.sub("", quote.speaker or "").strip() or (quote.speaker or "")
-        if len(display) > len(names.get(ck, "")):
-            names[ck] = display
+        name = display_name(speaker, key)
+        if _better(name, names.get(ck)):
+            names[ck] = name
         voice = voices.setdefault(ck, Voice(speaker=""))
         if article.id not in voice.article_ids:
             voice.article_ids.append(article.id)
@@ -56,3 +169,16 @@ def find_voices(articles: list[Article]) -> list[Voice]:
     for ck, voice in voices.items():
         voice.speaker = names[ck]
     return sorted(voices.values(), key=lambda v: (-len(v.article_ids), -len(v.quotes), v.speaker))
+
+
+def _better(name: str, current: str | None) -> bool:
+    """Latin script first, then the longer name."""
+    if current is None:
+        return True
+    is_latin, was_latin = (
+        name.isascii() or latin(name) == name.lower(),
+        current.isascii() or latin(current) == current.lower(),
+    )
+    if is_latin != was_latin:
+        return is_latin
+    return len(name) > len(current)
