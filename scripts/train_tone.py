@@ -54,28 +54,36 @@ def load(cache: Path, name: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return d["x"], d["y"], d["dev"]
 
 
-def fit(cache: Path, out: Path | None, l2s: list[float]) -> None:
+def fit(cache: Path, out: Path | None, l2s: list[float], hiddens: list[int]) -> None:
     x, y, dev = load(cache, "train")
-    xt = x.reshape(len(x), -1)  # [sentence, window, masked]
-    xs = x[:, 0, :]
+    features = {"target": x.reshape(len(x), -1), "sentence": x[:, 0, :]}  # [sentence, window, masked]
     tr, dv = ~dev, dev
     print(f"train part {int(tr.sum())} targets, dev part {int(dv.sum())}")
-    best: dict[str, tuple[float, float]] = {}
-    for head, feats in (("target", xt), ("sentence", xs)):
-        for l2 in l2s:
-            m = SoftmaxRegression(l2=l2).fit(feats[tr], y[tr])
-            s = scores(y[dv], m.predict(feats[dv]))
-            print(f"{head} l2={l2:g}: dev macro-F1 {s['macro_f1']} acc {s['accuracy']}", flush=True)
-            if head not in best or s["macro_f1"] > best[head][1]:
-                best[head] = (l2, s["macro_f1"])
-    heads = {
-        h: SoftmaxRegression(l2=best[h][0]).fit(f[tr], y[tr]) for h, f in (("target", xt), ("sentence", xs))
-    }
+    best: dict[str, tuple[tuple[float, int], float]] = {}
+    for head, feats in features.items():
+        for hidden in hiddens:
+            for l2 in l2s:
+                t0 = time.time()
+                m = SoftmaxRegression(l2=l2, hidden=hidden).fit(feats[tr], y[tr])
+                s = scores(y[dv], m.predict(feats[dv]))
+                print(
+                    f"{head} hidden={hidden} l2={l2:g}: dev macro-F1 {s['macro_f1']} acc {s['accuracy']}"
+                    f" ({time.time() - t0:.0f}s)",
+                    flush=True,
+                )
+                if head not in best or s["macro_f1"] > best[head][1]:
+                    best[head] = ((l2, hidden), s["macro_f1"])
+    heads = {}
+    for head, feats in features.items():
+        l2, hidden = best[head][0]
+        heads[head] = SoftmaxRegression(l2=l2, hidden=hidden).fit(feats[tr], y[tr])
     for name in FILES[1:]:
+        if not (cache / f"{name}.npz").exists():
+            continue
         x2, y2, _ = load(cache, name)
-        for h in heads:
-            f2 = x2.reshape(len(x2), -1) if h == "target" else x2[:, 0, :]
-            print(f"{name} {h} (l2={best[h][0]:g}):", scores(y2, heads[h].predict(f2)))
+        f2 = {"target": x2.reshape(len(x2), -1), "sentence": x2[:, 0, :]}
+        for h, m in heads.items():
+            print(f"{name} {h} (l2, hidden = {best[h][0]}):", scores(y2, m.predict(f2[h])), flush=True)
     if out is not None:
         arrays = {}
         for h, m in heads.items():
@@ -91,12 +99,18 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--cache", type=Path, default=Path("/tmp/newsprism-tone"))
     p.add_argument("--out", type=Path, help="where to write the weights (fit); nothing written without it")
     p.add_argument("--files", default=",".join(FILES), help="which NewsMTSC files to embed")
-    p.add_argument("--l2", default="1,10,30,100,300,1000", help="L2 penalties tried on the dev part")
+    p.add_argument("--l2", default="1,10,100,1000", help="L2 penalties tried on the dev part")
+    p.add_argument("--hidden", default="0,64", help="hidden layer sizes tried (0: logistic regression)")
     args = p.parse_args(argv)
     if args.step == "embed":
         embed(args.data, args.cache, tuple(args.files.split(",")))
     else:
-        fit(args.cache, args.out, [float(v) for v in args.l2.split(",")])
+        fit(
+            args.cache,
+            args.out,
+            [float(v) for v in args.l2.split(",")],
+            [int(v) for v in args.hidden.split(",")],
+        )
     return 0
 
 

@@ -31,6 +31,7 @@ from typing import Any
 
 import numpy as np
 
+from newsprism.embed import use_covers
 from newsprism.errors import ModelError, StageError
 from newsprism.records import Article, CommentSummary, Story
 
@@ -41,6 +42,8 @@ MASK = "X"  # what replaces the target in the masked sentence
 MAIN_ENTITIES = 3  # entities (by key) per article that get a tone of their own
 ENTITY_LABELS = frozenset({"PERSON", "PER", "ORG", "GPE", "LOC", "NORP"})
 MAX_COMMENT_CHARS = 1000
+MAX_MENTIONS = 24  # entity mentions scored per article (the first ones: headline and lead come first)
+MAX_COMMENTS = 100  # comments scored per article (all are counted)
 
 _WORDS = re.compile(r"\S+")
 _SPACES = re.compile(r"\s+")
@@ -74,15 +77,17 @@ def softmax(z: np.ndarray) -> np.ndarray:
 
 @dataclass
 class SoftmaxRegression:
-    """Multinomial logistic regression with L2 penalty, fitted with L-BFGS (scipy).
+    """Softmax regression with L2 penalty, optionally over one tanh hidden layer, fitted with L-BFGS.
 
     Follows scikit-learn's conventions: hyper-parameters in ``__init__``, ``fit`` returns ``self``,
     learned state ends in ``_``. Features are standardised with the training mean and scale.
     """
 
     l2: float = 1.0
+    hidden: int = 0  # units of the hidden layer; 0: plain (multinomial logistic) regression
     class_weight: str | None = "balanced"
     max_iter: int = 500
+    seed: int = 0
 
     def fit(self, x: np.ndarray, y: np.ndarray) -> SoftmaxRegression:
         from scipy.optimize import minimize
@@ -95,50 +100,69 @@ class SoftmaxRegression:
         xs = (x - self.mean_) / self.scale_
         onehot = np.eye(k)[y]
         counts = np.bincount(y, minlength=k).astype(np.float64)
-        if self.class_weight == "balanced":
-            sample_w = (n / (k * np.maximum(counts, 1)))[y]
-        else:
-            sample_w = np.ones(n)
-        sample_w = sample_w / sample_w.sum()
+        weights = (n / (k * np.maximum(counts, 1)))[y] if self.class_weight == "balanced" else np.ones(n)
+        weights = weights / weights.sum()
+        h = self.hidden
+        shapes = [(d, h), (h,), (h, k), (k,)] if h else [(d, k), (k,)]
+        sizes = [int(np.prod(s)) for s in shapes]
+
+        def unpack(theta: np.ndarray) -> list[np.ndarray]:
+            parts = np.split(theta, np.cumsum(sizes)[:-1])
+            return [p.reshape(s) for p, s in zip(parts, shapes, strict=True)]
 
         def loss(theta: np.ndarray) -> tuple[float, np.ndarray]:
-            w = theta[: d * k].reshape(d, k)
-            b = theta[d * k :]
-            p = softmax(xs @ w + b)
-            nll = -float(np.sum(sample_w * np.log(np.sum(p * onehot, axis=1) + 1e-12)))
-            g = (p - onehot) * sample_w[:, None]
-            gw = xs.T @ g + self.l2 * w / n
-            gb = g.sum(axis=0)
-            return nll + 0.5 * self.l2 * float(np.sum(w * w)) / n, np.concatenate([gw.ravel(), gb])
+            params = unpack(theta)
+            inner = np.tanh(xs @ params[0] + params[1]) if h else xs
+            w, b = params[-2], params[-1]
+            p = softmax(inner @ w + b)
+            nll = -float(np.sum(weights * np.log(np.sum(p * onehot, axis=1) + 1e-12)))
+            g = (p - onehot) * weights[:, None]
+            grads = [inner.T @ g + self.l2 * w / n, g.sum(axis=0)]
+            penalty = float(np.sum(w * w))
+            if h:
+                dh = (g @ w.T) * (1 - inner * inner)
+                grads = [xs.T @ dh + self.l2 * params[0] / n, dh.sum(axis=0), *grads]
+                penalty += float(np.sum(params[0] * params[0]))
+            return nll + 0.5 * self.l2 * penalty / n, np.concatenate([gr.ravel() for gr in grads])
 
-        theta0 = np.zeros(d * k + k)
+        rng = np.random.default_rng(self.seed)
+        theta0 = np.concatenate([rng.normal(0, 1 / np.sqrt(s[0]), int(np.prod(s))) for s in shapes])
+        for i, s in enumerate(shapes):  # biases start at zero
+            if len(s) == 1:
+                theta0[sum(sizes[:i]) : sum(sizes[: i + 1])] = 0.0
         res = minimize(loss, theta0, jac=True, method="L-BFGS-B", options={"maxiter": self.max_iter})
-        self.coef_ = res.x[: d * k].reshape(d, k)
-        self.intercept_ = res.x[d * k :]
+        params = unpack(res.x)
+        if h:
+            self.hidden_coef_, self.hidden_intercept_ = params[0], params[1]
+        self.coef_, self.intercept_ = params[-2], params[-1]
         return self
 
     def predict_proba(self, x: np.ndarray) -> np.ndarray:
         xs = (np.asarray(x, dtype=np.float64) - self.mean_) / self.scale_
+        if getattr(self, "hidden_coef_", None) is not None:
+            xs = np.tanh(xs @ self.hidden_coef_ + self.hidden_intercept_)
         return softmax(xs @ self.coef_ + self.intercept_)
 
     def predict(self, x: np.ndarray) -> np.ndarray:
         return self.predict_proba(x).argmax(axis=1)  # type: ignore[no-any-return]
 
     def state(self, prefix: str) -> dict[str, np.ndarray]:
+        names = ["mean_", "scale_", "coef_", "intercept_", "hidden_coef_", "hidden_intercept_"]
         return {
-            f"{prefix}_mean": self.mean_.astype(np.float32),
-            f"{prefix}_scale": self.scale_.astype(np.float32),
-            f"{prefix}_coef": self.coef_.astype(np.float32),
-            f"{prefix}_intercept": self.intercept_.astype(np.float32),
+            f"{prefix}_{name.rstrip('_')}": getattr(self, name).astype(np.float32)
+            for name in names
+            if getattr(self, name, None) is not None
         }
 
     @classmethod
     def from_state(cls, arrays: Any, prefix: str) -> SoftmaxRegression:
         model = cls()
-        model.mean_ = np.asarray(arrays[f"{prefix}_mean"], dtype=np.float64)
-        model.scale_ = np.asarray(arrays[f"{prefix}_scale"], dtype=np.float64)
-        model.coef_ = np.asarray(arrays[f"{prefix}_coef"], dtype=np.float64)
-        model.intercept_ = np.asarray(arrays[f"{prefix}_intercept"], dtype=np.float64)
+        for name in ("mean_", "scale_", "coef_", "intercept_", "hidden_coef_", "hidden_intercept_"):
+            key = f"{prefix}_{name.rstrip('_')}"
+            if key in arrays:
+                setattr(model, name, np.asarray(arrays[key], dtype=np.float64))
+        if getattr(model, "hidden_coef_", None) is not None:
+            model.hidden = model.hidden_coef_.shape[1]
         return model
 
 
@@ -250,7 +274,7 @@ def article_tone(article: Article, model: ToneModel | None = None) -> ArticleTon
     toward each main entity (mean over that entity's mentions)."""
     model = model or get_tone_model()
     keys = main_entities(article)
-    mentions = entity_mentions(article, keys)
+    mentions = entity_mentions(article, keys)[:MAX_MENTIONS]
     by_i = {s.i: s.text for s in article.sentences}
     if mentions:
         scores = score(model.proba_targets([(by_i[i], s, e) for _, i, s, e in mentions]))
@@ -260,6 +284,7 @@ def article_tone(article: Article, model: ToneModel | None = None) -> ArticleTon
         entities = {k: round(float(np.mean(v)), 4) for k, v in per.items()}
         return ArticleTone(round(float(np.mean(scores)), 4), entities)
     texts = [s.text for s in article.sentences] or [t for t in article.text.split("\n\n") if t.strip()]
+    texts = texts[:MAX_MENTIONS]
     if not texts:
         return ArticleTone(None, {})
     return ArticleTone(round(float(np.mean(score(model.proba_texts(texts)))), 4), {})
@@ -267,7 +292,7 @@ def article_tone(article: Article, model: ToneModel | None = None) -> ArticleTon
 
 def comments_summary(article: Article, model: ToneModel | None = None) -> CommentSummary:
     """Count and mean tone of the reader comments of ``article`` (tone ``None`` without comments)."""
-    texts = [c.text[:MAX_COMMENT_CHARS] for c in article.comments if c.text.strip()]
+    texts = [c.text[:MAX_COMMENT_CHARS] for c in article.comments if c.text.strip()][:MAX_COMMENTS]
     if not texts:
         return CommentSummary(count=len(article.comments), tone=None)
     model = model or get_tone_model()
@@ -300,6 +325,12 @@ def apply_tone(story: Story, articles: Sequence[Article], model: ToneModel | Non
             failed.append(f"{article.id} ({exc})")
     if failed:
         _warn(story, "tone not computed for " + "; ".join(failed))
+    uncovered = sorted({a.language for a in members if a.id in story.tone and not use_covers([a.language])})
+    if uncovered:
+        _warn(
+            story,
+            f"tone in {', '.join(uncovered)} is approximate: the tone model's encoder was not trained on it",
+        )
     return story
 
 
