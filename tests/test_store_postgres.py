@@ -282,3 +282,18 @@ def test_articles_by_ids_returns_only_those(store):
     ids = [store.put_article(make_article(f"Text number {i}.")).id for i in range(4)]
     assert sorted(a.id for a in store.articles(ids=[ids[1], ids[3], "missing"])) == sorted([ids[1], ids[3]])
     assert list(store.articles(ids=[])) == []
+
+
+def test_no_transaction_stays_open_between_calls(pg_url):
+    # an idle open transaction would hold locks and an old snapshot against every other writer
+    idle = psycopg.pq.TransactionStatus.IDLE
+    with open_store(pg_url) as s:
+        assert s._conn.info.transaction_status == idle
+        s.put_article(make_article("One.", url="https://x.example/1"), raw=b"x", input_key="k")
+        assert s._conn.info.transaction_status == idle
+        stream = s.articles()
+        next(stream)
+        assert s._conn.info.transaction_status == idle
+        s.search("one")
+        s.update_source("x.example", {"country": "Freedonia"})
+        assert s._conn.info.transaction_status == idle
