@@ -160,19 +160,35 @@ def _same(a: str, b: str) -> bool:
 
 
 def _find_comments(lines: list[str], body_start: int, **kwargs: object) -> tuple[int, CommentSection] | None:
-    """The first comment marker after the body start that is promptly followed by comments."""
-    for m in comment_markers(lines):
-        if m <= body_start:
+    """The comment marker after the body start that is promptly followed by comments.
+
+    From the first marker that yields comments, the section starts at the last marker before the first
+    comment ("Comment" button, then "Comments (2)" header: the header), and at most a few lines of
+    content may separate it from that first comment.
+    """
+    markers = [m for m in comment_markers(lines) if m > body_start]
+    for m in markers:
+        found = _section_at(lines, m, kwargs)
+        if found is None:
             continue
-        section = parse_comment_section(lines[m:], **kwargs)  # type: ignore[arg-type]
-        if not section.comments:
-            continue
-        left = set(section.leftovers)
-        first_used = min(i for i in range(len(lines) - m) if i not in left)
-        content_before = [i for i in range(1, first_used) if not is_furniture(lines[m + i])]
-        if len(content_before) <= _MAX_COMMENT_GAP:
+        section, first_used = found
+        later = [m2 for m2 in markers if m < m2 < first_used]
+        if later and (again := _section_at(lines, later[-1], kwargs)) is not None:
+            m, (section, first_used) = later[-1], again
+        content_before = [i for i in range(m + 1, first_used) if not is_furniture(lines[i])]
+        long_prose = sum(1 for i in content_before if bp.shape(lines[i]).n_words >= 15)
+        if len(content_before) <= _MAX_COMMENT_GAP and long_prose <= 1:
             return m, section
     return None
+
+
+def _section_at(lines: list[str], m: int, kwargs: dict[str, object]) -> tuple[CommentSection, int] | None:
+    """The comment section parsed from line ``m`` and the index of its first comment line, if any comment."""
+    section = parse_comment_section(lines[m:], **kwargs)  # type: ignore[arg-type]
+    if not section.comments:
+        return None
+    left = set(section.leftovers)
+    return section, m + min(i for i in range(len(lines) - m) if i not in left)
 
 
 def clean_text(

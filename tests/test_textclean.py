@@ -154,3 +154,22 @@ def test_clean_text_survives_a_one_megabyte_single_line():
     result = _clean(line)
     assert result.text == line.strip()
     assert result.removed == []
+
+
+def test_a_comment_button_above_the_body_does_not_swallow_the_body():
+    page = """Council approves the new harbour budget after a long debate
+The council approved the harbour budget on Monday after a debate that lasted six hours.
+Comment
+The budget includes money for two new piers and a repair of the old sea wall, which was damaged last winter.
+Fishermen had asked for the repairs for three years, the harbour master told the council on Monday evening.
+Comments (1)
+Ria K.
+03/11/2026 14:05
+Finally some money for the harbour.
+"""
+    result = _clean(page)
+    assert len(result.text.split("\n\n")) == 3
+    assert result.comments == [
+        Comment("Ria K.", "2026-11-03T14:05:00", "Finally some money for the harbour.")
+    ]
+    assert result.removed == ["Comment", "Comments (1)"]
