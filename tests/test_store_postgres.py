@@ -297,3 +297,19 @@ def test_no_transaction_stays_open_between_calls(pg_url):
         s.search("one")
         s.update_source("x.example", {"country": "Freedonia"})
         assert s._conn.info.transaction_status == idle
+
+
+def test_without_the_unaccent_extension_search_works_without_folding_accents(pg_server):
+    # a database where the store's user may create tables but not extensions
+    name = "no_unaccent"
+    with psycopg.connect(pg_server.url("postgres", user="postgres"), autocommit=True) as admin:
+        admin.execute(f"CREATE DATABASE {name}")
+        admin.execute(f"REVOKE CREATE ON DATABASE {name} FROM PUBLIC")
+    with psycopg.connect(pg_server.url(name, user="postgres"), autocommit=True) as admin:
+        admin.execute(f"GRANT CREATE ON SCHEMA public TO {pgserver.ROLE}")
+    with open_store(pg_server.url(name)) as s:
+        assert s.integrity_problems() == []
+        s.put_article(make_article("Les dockers sont en grève.", title="Grève au port"))
+        assert [a.title for a in s.search("grève")] == ["Grève au port"]
+        assert s.search("greve") == []
+        assert not s._query("SELECT 1 FROM pg_extension WHERE extname = 'unaccent'")
