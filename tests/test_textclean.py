@@ -164,12 +164,12 @@ The budget includes money for two new piers and a repair of the old sea wall, wh
 Fishermen had asked for the repairs for three years, the harbour master told the council on Monday evening.
 Comments (1)
 Ria K.
-03/11/2026 14:05
+23/11/2026 14:05
 Finally some money for the harbour.
 """
     result = _clean(page)
     assert len(result.text.split("\n\n")) == 3
     assert result.comments == [
-        Comment("Ria K.", "2026-11-03T14:05:00", "Finally some money for the harbour.")
+        Comment("Ria K.", "2026-11-23T14:05:00", "Finally some money for the harbour.")
     ]
     assert result.removed == ["Comment", "Comments (1)"]
