@@ -147,7 +147,9 @@ def cmd_compare(args: argparse.Namespace) -> int:
     engine = make_engine("local", workers=int(settings["engine.workers"]))
     try:
         with _progress(args) as progress:
-            result = compare_inputs(args.inputs, settings=settings, engine=engine, progress=progress)
+            result = compare_inputs(
+                args.inputs, settings=settings, engine=engine, progress=progress, one_story=args.one_story
+            )
     finally:
         engine.close()
     report.emit(args.format, result["stories"], result["articles"], args.out)
@@ -290,6 +292,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("inputs", nargs="+", metavar="INPUT", help=inputs_help)
     p.add_argument("--format", choices=REPORT_FORMATS, default="text")
     p.add_argument("--out", metavar="FILE", help="write the report to FILE instead of printing it")
+    p.add_argument(
+        "--one-story", action="store_true", help="compare all inputs as one story instead of grouping them"
+    )
     p.add_argument("--workers", type=int, help="worker processes (default: one per core)")
     p.set_defaults(func=cmd_compare)
 

@@ -22,13 +22,15 @@ def fake_compare(monkeypatch):
     """compare_inputs replaced by the hand-made story; ``skipped`` names what the inputs left out."""
     calls: list[list[str]] = []
     skipped: list[Skip] = []
+    options: list[dict] = []
 
     def fake(inputs, **kwargs):
         calls.append(list(inputs))
+        options.append(kwargs)
         return {"articles": reportdata.articles(), "stories": [reportdata.story()], "skipped": list(skipped)}
 
     monkeypatch.setattr(compare_run, "compare_inputs", fake)
-    return calls, skipped
+    return calls, skipped, options
 
 
 def test_compare_json_is_exactly_the_contract(capsys, fake_compare):
@@ -69,10 +71,16 @@ def test_compare_writes_the_html_report_to_out(capsys, fake_compare, tmp_path):
     assert html.startswith("<!DOCTYPE html>") and "Claims reported by several outlets" in html
 
 
-def test_compare_defaults_to_the_terminal_view(capsys, fake_compare):
+def test_compare_defaults_to_the_terminal_view_and_groups_the_inputs(capsys, fake_compare):
     code, out, _ = run(capsys, "compare", "a.html", "b.txt", "-q")
     assert code == 0
     assert "Claims reported by several outlets" in out and "✓" in out
+    assert fake_compare[2][0]["one_story"] is False
+
+
+def test_compare_one_story_asks_for_all_inputs_as_one_story(capsys, fake_compare):
+    assert run(capsys, "compare", "a.html", "b.txt", "--one-story", "-q")[0] == 0
+    assert fake_compare[2][0]["one_story"] is True
 
 
 def test_story_renders_a_stored_comparison_in_every_format(capsys, tmp_path):

@@ -52,9 +52,13 @@ def compare_inputs(
     engine: Any = None,
     progress: Any = None,
     embedder: Any = None,
+    one_story: bool = False,
 ) -> CompareResult:
     """Read ``inputs`` (files, directories, URLs… as ``extract``), group the articles into stories
-    (wire copies marked as syndicated) and compare each story. Two files are enough; no store is used."""
+    (wire copies marked as syndicated) and compare each story. Two files are enough; no store is used.
+
+    With ``one_story`` the articles are not grouped: all of them are compared as one story.
+    """
     from newsprism.pipeline import extract_inputs
     from newsprism.stories import group_articles
 
@@ -65,10 +69,24 @@ def compare_inputs(
     if progress is not None:
         progress.stage("comparing outlets")
     by_id = {a.id: a for a in run.articles}
-    for story in group_articles(run.articles, embedder=embedder):
+    stories = [single_story(run.articles)] if one_story else group_articles(run.articles, embedder=embedder)
+    for story in stories:
         members = [by_id[i] for i in story.article_ids if i in by_id]
         result["stories"].append(ensure_compared(story, members, embedder=embedder))
     return result
+
+
+def single_story(articles: list[Article]) -> Story:
+    """All ``articles`` as one story, wire copies marked (what ``group_articles`` does, minus grouping)."""
+    from newsprism.dedup import SyndicationIndex
+    from newsprism.records import sha1
+    from newsprism.stories import make_story, publication_order
+
+    index = SyndicationIndex()
+    for article in publication_order(articles):
+        article.syndication = index.add(article)
+    story_id = "st-" + sha1(" ".join(sorted(a.id for a in articles)))[:16]
+    return make_story(story_id, articles)
 
 
 def stored_story(store: Any, story_id: str) -> tuple[Story, list[Article]] | None:
@@ -82,4 +100,11 @@ def stored_story(store: Any, story_id: str) -> tuple[Story, list[Article]] | Non
     return ensure_compared(story, articles), articles
 
 
-__all__ = ["CompareResult", "compare_inputs", "stored_story", "ensure_compared", "to_contract"]
+__all__ = [
+    "CompareResult",
+    "compare_inputs",
+    "single_story",
+    "stored_story",
+    "ensure_compared",
+    "to_contract",
+]
