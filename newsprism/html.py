@@ -21,6 +21,7 @@ from lxml import etree
 
 from newsprism.errors import NoArticleError
 from newsprism.htmlclean import clean_body, link_ratios
+from newsprism.htmlcomments import comments_from_page, comments_from_section
 from newsprism.records import Comment
 
 # keep the precision run when it has at least this share of the default run's text (tuned on dev splits)
@@ -82,7 +83,7 @@ def extract_html(html: str, *, url: str | None = None, min_chars: int | None = N
     out = HtmlExtract(
         title=title,
         text=text,
-        comments=_comments(default),
+        comments=comments_from_page(tree) or comments_from_section(getattr(default, "commentsbody", None)),
         authors=_authors(default.author),
         published=_iso_date(default.date),
         sitename=_clean_line(default.sitename),
@@ -186,13 +187,3 @@ def _iso_date(value: str | None) -> str | None:
     if value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value[:10]):
         return value[:10]
     return None
-
-
-def _comments(doc: Any) -> list[Comment]:
-    """The reader comments trafilatura set apart, one per paragraph of its comment section."""
-    from newsprism.htmlclean import blocks_of
-
-    body = getattr(doc, "commentsbody", None)
-    if body is None or not len(body):
-        return []
-    return [Comment(text=block.text) for block in blocks_of(body)]

@@ -22,12 +22,12 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 # A line that *starts* with one of these cues and is short points the reader elsewhere.
 _POINTER = (
     r"read (?:more|also|next|this)|see also|related(?: (?:articles?|stories|posts|coverage|content|links|reading))?|"
-    r"more (?:on|from|about|stories|news|coverage)|also read|also:|you (?:may|might) also (?:like|enjoy|be interested)|"
+    r"more (?:on|from|about|stories|news|coverage)|also read|also|you (?:may|might) also (?:like|enjoy|be interested)|"
     r"recommended(?: for you| stories| articles)?|most (?:read|popular|viewed)|trending(?: now)?|don'?t miss|"
-    r"explore further|further reading|top stories|editor'?s picks|popular (?:now|stories)|next up|up next|watch:|"
+    r"explore further|further reading|top stories|editor'?s picks|popular (?:now|stories)|next up|up next|watch|"
     r"lesen sie (?:auch|mehr)|mehr zum thema|weitere artikel|auch lesen|schon gelesen|das könnte sie|"
     r"das thema könnte|empfohlene beiträge|mehr themen|weiterlesen|zum thema|"
-    r"lea (?:también|más)|lee (?:también|más)|lea:|vea (?:también|más)|ver (?:también|más)|mire:|mira:|"
+    r"lea (?:también|más)|lee (?:también|más)|lea|vea (?:también|más)|ver (?:también|más)|mire|mira|"
     r"notas relacionadas|te puede interesar|le puede interesar|también te puede|noticias relacionadas|"
     r"leia (?:também|mais)|veja (?:também|mais)|saiba mais|"
     r"(?:à|a) lire (?:aussi|également)|lire aussi|voir aussi|sur le même sujet|"
@@ -35,7 +35,10 @@ _POINTER = (
     r"czytaj (?:też|także|również|więcej)|zobacz (?:też|także|również)|"
     r"читайте также|смотрите также|по теме"
 )
-_POINTER_RE = re.compile(rf"^\W{{0,3}}(?:{_POINTER})\b\W*", re.IGNORECASE)
+# the cue ends the line or is followed by punctuation ("Read more: …", "Related", "Schon gelesen?")
+_POINTER_RE = re.compile(rf"^\W{{0,3}}(?:{_POINTER})(?:\s*(?:[:?!…|»›>\-–—]|\.\.\.)|\s*$)", re.IGNORECASE)
+
+_POINTER_START = re.compile(rf"^\W{{0,3}}(?:{_POINTER})", re.IGNORECASE)
 
 # Whole-line boilerplate: the block is dropped when it matches and is short.
 _LINE_PATTERNS = {
@@ -47,14 +50,15 @@ _LINE_PATTERNS = {
         re.IGNORECASE,
     ),
     "newsletter": re.compile(
-        r"\b(?:newsletters?|sign(?:ing)? up|subscribe|subscription|subscribers?|abonnieren|abonnez|abonniere|"
-        r"suscr[ií]b|assine|iscriviti|zapisz się|подпис|inbox|thanks for signing up|bestellen sie)\b",
+        r"\bnewsletters?\b|^\W*(?:sign up|subscribe|abonnieren|abonnez|suscr[ií]bete|assine|iscriviti|"
+        r"zapisz się|подпишитесь)\b|\bsubscribe (?:now|today|here|to (?:our|the))\b|\bin your inbox\b|"
+        r"thanks for signing up|already a subscriber|(?:to (?:continue|keep) reading|for the full story)\b.*"
+        r"\bsubscri",
         re.IGNORECASE,
     ),
     "follow": re.compile(
-        r"^\W*(?:follow|like|join|find) (?:us|[A-Z][\w'’]*(?: [A-Z][\w'’]*){0,4}) on (?:facebook|twitter|"
-        r"instagram|linkedin|youtube|x|telegram|tiktok)|^\W*(?:folgen sie uns|síguenos|suivez-nous|siga-nos|"
-        r"seguici)\b|\b(?:on|auf|en|sur) (?:facebook|twitter|instagram)(?:,| and| und| y| et| or) ",
+        r"^\W*(?:follow|folgen sie|síguenos|suivez|siga|seguici)\b.*\b(?:facebook|twitter|instagram|linkedin|"
+        r"youtube|tiktok|telegram|x)\b|\bfollow (?:us|@\w+)\b",
         re.IGNORECASE,
     ),
     "credit": re.compile(
@@ -71,13 +75,13 @@ _LINE_PATTERNS = {
         re.IGNORECASE,
     ),
     "counter": re.compile(
-        r"^\W*(?:\d+\s+)?(?:comments?|kommentare?|commentaires?|comentarios?|commenti|komentarze|"
+        r"^\W*(?:\d+\s+)?(?:comments?|kommentare?(?: insgesamt)?|commentaires?|comentarios?|commenti|komentarze|"
         r"reactions?|replies|responses)(?:\s*\(\d+\))?\W*$|^\W*(?:view|show|hide|load|post|add|leave) "
         r"(?:\w+ )?(?:comments?|a reply)\W*$|^\W*(?:tags?|schlagwörter|schlagworte|etiquetas|mots-clés|"
         r"filed under|posted in|categories|kategorien)\s*:|^\W*(?:tags?|themen|temas)\W*$"
         r"|^\W*(?:reading time|lesezeit|tempo de leitura|tiempo de lectura|temps de lecture)\b"
         r"|^\W*(?:advertisement|anzeige|werbung|publicidad|publicité|sponsored|reklama)\W*$"
-        r"|^\W*(?:click|tap) here\b|^\W*(?:back to top|nach oben|zurück|scroll to top)\W*$",
+        r"|^\W*(?:click|tap) here\b|^\W*(?:back to top|(?:zurück )?nach oben|zurück|scroll to top)\W*$",
         re.IGNORECASE,
     ),
 }
@@ -101,12 +105,13 @@ def text_key(text: str) -> str:
     return " ".join(_WORD.findall(text.lower()))
 
 
+_LINKED_TAGS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "dd", "dt", "figcaption", "blockquote")
+
+
 def link_ratios(page: etree._Element) -> dict[str, float]:
     """For each text element of the original page: the share of its text that sits in links."""
     out: dict[str, float] = {}
-    for element in page.iter(
-        "p", "li", "div", "h1", "h2", "h3", "h4", "h5", "h6", "td", "dd", "span", "section"
-    ):
+    for element in page.iter(*_LINKED_TAGS):
         text = block_text(element)
         if not text or len(text) > 600:
             continue
@@ -145,9 +150,13 @@ def line_reason(text: str, words: int) -> str | None:
     return None
 
 
-def is_pointer(text: str, words: int) -> bool:
-    """A "Read more: …" / "Related" line (a cue, maybe followed by one linked headline)."""
-    return words <= 25 and bool(_POINTER_RE.match(text))
+def is_pointer(text: str, words: int, link_ratio: float = 0.0) -> bool:
+    """A "Read more: …" / "Related" line: a cue then punctuation, or in a short line, or in a link."""
+    if words > 25:
+        return False
+    if _POINTER_RE.match(text):
+        return True
+    return (link_ratio >= 0.5 or words <= 6) and bool(_POINTER_START.match(text))
 
 
 def _same_heading(a: str, b: str) -> bool:
@@ -190,7 +199,7 @@ def clean_body(
     i = 0
     while i < len(blocks):
         block = blocks[i]
-        if is_pointer(block.text, block.words):
+        if is_pointer(block.text, block.words, block.link_ratio):
             drop.add(i)
             # the cue heads a list of links: drop the short, mostly-linked blocks that follow it
             j = i + 1
