@@ -121,8 +121,8 @@ def story_renderables(view: StoryView, width: int = 120) -> list[Any]:
         table.add_column("outlet", no_wrap=True)
         table.add_column("does not report", overflow="fold")
         for col in view.columns:
-            for claim in view.omissions.get(col.index, []):
-                table.add_row(Text(col.label, style="cyan"), Text(_short(claim.text)))
+            for missing in view.omissions.get(col.index, []):
+                table.add_row(Text(col.label, style="cyan"), Text(_short(missing.text)))
         out.append(table)
 
     table = Table(title="Tone and reader comments", box=box.SIMPLE_HEAD, title_justify="left")
