@@ -1,0 +1,134 @@
+"""Alignment of claim units across articles and languages, statuses, omissions and bad input."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsprism.analyze import analyze
+from newsprism.compare import compare_story, omissions
+from newsprism.compare.align import _jaccard, independent_voices, status
+from newsprism.embed import get_embedder
+from newsprism.records import Article, Claim, Story
+
+
+def make(article_id: str, language: str, text: str, published: str = "2026-03-12") -> Article:
+    return analyze(
+        Article(id=article_id, language=language, text=text, title=text.split(".")[0], published=published)
+    )
+
+
+def story_of(articles: list[Article]) -> Story:
+    return Story(id="s", title="t", article_ids=[a.id for a in articles])
+
+
+@pytest.fixture(scope="module")
+def use():
+    return get_embedder("use")
+
+
+def claim_of(story: Story, article_id: str, fragment: str) -> Claim:
+    return next(
+        c for c in story.claims if any(e.article_id == article_id and fragment in e.text for e in c.evidence)
+    )
+
+
+EN = (
+    "The government of Velmora signed a contract on Thursday for the Skyward air and ballistic missile "
+    "defense system. The purchase covers six batteries. Opposition lawmakers said hospitals needed the "
+    "money more. The weather in the capital was mild."
+)
+EN2 = (
+    "Velmora has bought a system of air defense by missiles, named Skyward. It will receive six batteries "
+    "in total. A local football club won its derby on Sunday."
+)
+FR = (
+    "Velmora a signé jeudi un contrat pour le système de défense aérienne et antimissile balistique Skyward. "
+    "L'achat porte sur six batteries. Les députés de l'opposition estiment que les hôpitaux auraient eu "
+    "davantage besoin de cet argent."
+)
+
+
+def test_paraphrases_and_translations_align_in_one_claim(use):
+    articles = [make("en", "en", EN), make("en2", "en", EN2), make("fr", "fr", FR)]
+    story = compare_story(story_of(articles), articles, embedder=use)
+    system = claim_of(story, "en", "Skyward")
+    assert set(system.article_ids) == {"en", "en2", "fr"}
+    assert system.status == "consensus"
+    assert {e.article_id for e in system.evidence} == {"en", "en2", "fr"}
+    hospitals = claim_of(story, "fr", "hôpitaux")
+    assert set(hospitals.article_ids) == {"en", "fr"} and hospitals.status == "partial"
+    football = claim_of(story, "en2", "football")
+    assert football.status == "unique"
+
+
+def test_omissions_list_the_consensus_claims_an_article_does_not_carry(use):
+    articles = [make("en", "en", EN), make("en2", "en", EN2), make("fr", "fr", FR)]
+    story = compare_story(story_of(articles), articles, embedder=use)
+    hospitals = claim_of(story, "fr", "hôpitaux")
+    assert hospitals.id in story.omissions["en2"]
+    by_id = {c.id: c for c in story.claims}
+    for article_id, missing in story.omissions.items():
+        for claim_id in missing:
+            assert article_id not in by_id[claim_id].article_ids
+            assert by_id[claim_id].status != "unique"
+
+
+def test_one_article_story_is_all_unique_with_a_note_and_no_omissions(use):
+    article = make("only", "en", EN)
+    story = compare_story(story_of([article]), [article], embedder=use)
+    assert story.claims and {c.status for c in story.claims} == {"unique"}
+    assert story.omissions == {"only": []}
+    assert any("one independent source" in w for w in story.warnings)
+
+
+def test_identical_articles_are_one_syndication_group_never_consensus(use):
+    articles = [make("wire", "en", EN), make("copy", "en", EN, published="2026-03-13")]
+    story = compare_story(story_of(articles), articles, embedder=use)
+    assert independent_voices(articles) == {"wire": "wire", "copy": "wire"}
+    assert "consensus" not in {c.status for c in story.claims}
+    assert all(not missing for missing in story.omissions.values())
+    assert any("one independent source" in w for w in story.warnings)
+
+
+def test_language_without_embedding_support_aligns_on_shared_words_with_a_warning(use):
+    a = Article(
+        id="a", language="sw", text="Rais wa Velmora alisaini mkataba wa ulinzi wa anga siku ya Alhamisi."
+    )
+    b = Article(
+        id="b", language="sw", text="Velmora ilisaini mkataba wa ulinzi wa anga Alhamisi jioni mjini Korvik."
+    )
+    a, b = analyze(a), analyze(b)
+    story = compare_story(story_of([a, b]), [a, b], embedder=use)
+    assert any("aligned on shared words" in w for w in story.warnings)
+    assert any(set(c.article_ids) == {"a", "b"} for c in story.claims)
+
+
+def test_status_follows_design_rule_over_independent_voices():
+    assert status(2, 2) == "consensus"
+    assert status(2, 3) == "partial"
+    assert status(3, 4) == "consensus"  # two thirds from four voices up
+    assert status(2, 4) == "partial"
+    assert status(1, 4) == "unique"
+    assert status(1, 1) == "unique"
+
+
+def test_omissions_count_syndicated_copies_once():
+    story = Story(id="s", title="t", article_ids=["a", "b", "c"])
+    story.claims = [Claim(id="c1", text="x", status="consensus", article_ids=["a", "b"])]
+    assert omissions(story, {"a": "a", "b": "b", "c": "c"}) == {"a": [], "b": [], "c": ["c1"]}
+    assert omissions(story, {"a": "a", "b": "a", "c": "a"}) == {"a": [], "b": [], "c": []}
+
+
+words = st.sets(st.sampled_from(["velmora", "skyward", "2028", "six", "korvik", "halden"]), max_size=4)
+
+
+@given(st.lists(words, min_size=1, max_size=6))
+def test_vectorised_jaccard_equals_the_set_formula(sets):
+    got = _jaccard(sets)
+    for i, a in enumerate(sets):
+        for j, b in enumerate(sets):
+            expected = len(a & b) / len(a | b) if a | b else 0.0
+            assert np.isclose(got[i, j], expected)

@@ -1,0 +1,154 @@
+"""Contradictions: same quantity, different values, after unit conversion and rounding."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from newsprism.compare.contradictions import dimension, find_contradictions, quantities, same_value
+from newsprism.compare.units import Unit
+from newsprism.records import Number
+
+
+def unit(article: str, text: str, *numbers: tuple[str, float, str | None, str], language: str = "en") -> Unit:
+    return Unit(
+        article_id=article,
+        sentence=0,
+        text=text,
+        sentence_text=text,
+        language=language,
+        numbers=[Number(t, v, u, k, 0) for t, v, u, k in numbers],
+    )
+
+
+def aligned(units: list[Unit]) -> tuple[np.ndarray, list[list[int]]]:
+    """Every unit aligned with every other one of another article (one claim)."""
+    n = len(units)
+    sim = np.full((n, n), 0.8, dtype=np.float32)
+    for i in range(n):
+        for j in range(n):
+            if units[i].article_id == units[j].article_id:
+                sim[i, j] = -np.inf
+    return sim, [list(range(n))]
+
+
+def contradictions(units: list[Unit]):
+    sim, groups = aligned(units)
+    return find_contradictions(units, sim, groups)
+
+
+def test_48bn_dollars_written_two_ways_is_not_a_contradiction():
+    units = [
+        unit("a", "The deal is worth $48bn.", ("$48bn", 48e9, "USD", "money")),
+        unit("b", "The deal is worth 48 billion dollars.", ("48 billion dollars", 48e9, "USD", "money")),
+    ]
+    assert contradictions(units) == []
+
+
+def test_12_and_14_dead_is_a_contradiction_listing_both_values_with_their_articles():
+    units = [
+        unit("a", "At least 12 people died in the fire.", ("12", 12, "people", "count")),
+        unit("b", "Au moins 14 personnes sont mortes.", ("14", 14, "personnes", "count"), language="fr"),
+    ]
+    [found] = contradictions(units)
+    assert sorted((v.article_id, v.value) for v in found.values) == [("a", 12.0), ("b", 14.0)]
+
+
+def test_every_article_of_a_side_is_listed():
+    units = [
+        unit("a", "Six batteries will be delivered.", ("six", 6, "batteries", "count")),
+        unit("b", "Sechs Batterien werden geliefert.", ("sechs", 6, "Batterien", "count"), language="de"),
+        unit("c", "Se entregarán ocho baterías.", ("ocho", 8, "baterías", "count"), language="es"),
+    ]
+    [found] = contradictions(units)
+    assert {v.article_id for v in found.values} == {"a", "b", "c"}
+
+
+def test_hectares_and_square_kilometres_of_the_same_area_agree_but_a_larger_area_disagrees():
+    same = [
+        unit("a", "The fire burned 12,000 hectares.", ("12,000 hectares", 12000, "ha", "quantity")),
+        unit(
+            "b", "The fire burned 120 square kilometres.", ("120 square kilometres", 120, "km2", "quantity")
+        ),
+    ]
+    assert contradictions(same) == []
+    different = [
+        *same,
+        unit("c", "The fire burned 14,500 hectares.", ("14,500 hectares", 14500, "ha", "quantity")),
+    ]
+    [found] = contradictions(different)
+    assert {v.article_id for v in found.values} == {"a", "b", "c"}
+
+
+def test_feet_convert_to_metres_with_rounding():
+    units = [
+        unit("a", "They are trapped 1,378 feet below ground.", ("1,378 feet", 1378, "feet", "count")),
+        unit("b", "Están atrapados a 420 metros.", ("420 metros", 420, "m", "quantity"), language="es"),
+    ]
+    assert contradictions(units) == []
+
+
+def test_rounded_figure_agrees_with_the_precise_one():
+    assert same_value(3500, "about 3,500", 3480, "3,480")
+    assert same_value(2.4e9, "€2.4bn", 2.43e9, "2.43 billion euros")
+    assert not same_value(12, "12", 14, "14")
+
+
+def test_times_of_day_that_differ_are_a_contradiction():
+    units = [
+        unit("a", "It overturned at about 4:50 a.m. in rough seas."),
+        unit("b", "El barco volcó hacia las 4:30 de la madrugada.", language="es"),
+    ]
+    [found] = contradictions(units)
+    assert {v.text for v in found.values} == {"4:50 a.m.", "4:30"}
+
+
+def test_a_value_the_other_article_reports_elsewhere_is_a_different_quantity():
+    winner = unit("a", "Deshayes won with 52.4% of the vote.", ("52.4%", 52.4, "%", "percent"))
+    loser = unit("a", "Olivennes got 47.6%.", ("47.6%", 47.6, "%", "percent"))
+    other = unit("b", "Olivennes obtient 47,6 % des voix.", ("47,6 %", 47.6, "%", "percent"), language="fr")
+    sim = np.array([[-np.inf, -np.inf, 0.7], [-np.inf, -np.inf, 0.6], [0.7, 0.6, -np.inf]], dtype=np.float32)
+    assert find_contradictions([winner, loser, other], sim, [[0, 2], [1]]) == []
+
+
+def test_years_and_unrelated_units_are_not_compared():
+    units = [
+        unit("a", "The first battery arrives in 2028.", ("2028", 2028, None, "count")),
+        unit("b", "La primera batería llegará en 2029.", ("2029", 2029, None, "count"), language="es"),
+    ]
+    assert contradictions(units) == []
+    assert dimension("count", "passengers") != dimension("percent", "%")
+
+
+def test_plain_counts_of_different_things_in_one_language_are_not_compared():
+    units = [
+        unit("a", "The ship carried 312 passengers.", ("312", 312, "passengers", "count")),
+        unit("b", "The ship carried 18 crew.", ("18", 18, "crew", "count")),
+    ]
+    assert contradictions(units) == []
+
+
+def test_values_ten_times_apart_are_never_a_contradiction():
+    units = [
+        unit("a", "The contract is worth €2.4bn.", ("€2", 2.0, "EUR", "money")),
+        unit("b", "Le contrat vaut 2,4 milliards d'euros.", ("2,4 milliards d'euros", 2.4e9, "EUR", "money")),
+    ]
+    assert contradictions(units) == []
+
+
+def test_number_contexts_that_differ_keep_different_values_apart():
+    units = [
+        unit("a", "Tariffs go over five years.", ("five years", 5, "year", "quantity")),
+        unit("b", "Trade could double in ten years.", ("ten years", 10, "year", "quantity")),
+    ]
+    sim, groups = aligned(units)
+
+    def embed(texts: list[str]) -> np.ndarray:
+        return np.eye(len(texts), dtype=np.float32)  # every context unlike every other
+
+    assert find_contradictions(units, sim, groups, embed) == []
+    assert len(find_contradictions(units, sim, groups)) == 1
+
+
+def test_quantities_skip_dates_and_keep_clock_times():
+    u = unit("a", "On March 3 at 11 p.m. the roof fell.", ("March 3", 20260303, None, "date"))
+    assert [(q.dim, q.base) for q in quantities([u])] == [("time", 23 * 60.0)]

@@ -1,0 +1,69 @@
+"""Claim units: sentences, long ones split at clause boundaries, quotes kept whole."""
+
+from __future__ import annotations
+
+from newsprism.compare.units import article_units, split_clauses
+from newsprism.records import Article, Entity, Number, Quote, Sentence
+
+
+def article(*sentences: str, quotes: tuple[int, ...] = ()) -> Article:
+    text, spans = "", []
+    for i, s in enumerate(sentences):
+        start = len(text)
+        text += s + " "
+        spans.append(Sentence(i, s, start, start + len(s)))
+    return Article(
+        id="a",
+        language="en",
+        text=text.strip(),
+        sentences=spans,
+        quotes=[Quote(sentences[i], "someone", "said", True, i) for i in quotes],
+    )
+
+
+LONG = (
+    "The men were working in a gallery of the old copper mine far below the surface of the valley "
+    "when part of the roof gave way shortly after eleven at night, the operator said."
+)
+
+
+def test_long_sentence_splits_where_a_second_fact_begins():
+    assert split_clauses(LONG) == [
+        "The men were working in a gallery of the old copper mine far below the surface of the valley",
+        "when part of the roof gave way shortly after eleven at night, the operator said.",
+    ]
+
+
+def test_short_sentence_stays_whole():
+    assert split_clauses("The ferry capsized on Tuesday, killing 23 people.") == [
+        "The ferry capsized on Tuesday, killing 23 people."
+    ]
+
+
+def test_a_second_pledge_joined_by_and_becomes_its_own_clause():
+    parts = split_clauses(
+        "She confirmed her promise to make public transport in the city free of charge by 2028 "
+        "and to plant ten thousand trees during her term."
+    )
+    assert len(parts) == 2 and parts[1].startswith("to plant")
+
+
+def test_sentence_with_a_direct_quote_is_kept_whole():
+    units = article(LONG, quotes=(0,))
+    [u] = article_units(units)
+    assert u.text == LONG and u.quote
+
+
+def test_clauses_point_back_to_their_sentence_and_carry_their_own_numbers():
+    a = article(LONG)
+    a.numbers = [Number("eleven", 11, None, "count", 0)]
+    a.entities = [Entity("copper", "ORG", 40, 46, key="org:copper")]
+    units = article_units(a)
+    assert [u.sentence for u in units] == [0, 0]
+    assert all(u.sentence_text == LONG for u in units)
+    assert [len(u.numbers) for u in units] == [0, 1]
+
+
+def test_fragments_of_under_three_words_are_not_units():
+    assert article_units(article("Updated.", "The cause of the accident is not yet known.")) != []
+    assert [u.text for u in article_units(article("Updated."))] == []

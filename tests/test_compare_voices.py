@@ -1,0 +1,59 @@
+"""Voices: quotes merged by speaker across outlets and scripts; anonymous sources kept by description."""
+
+from __future__ import annotations
+
+from newsprism.compare.voices import display_name, find_voices, latin, merge_key, resolve_speaker
+from newsprism.records import Article, Entity, Quote
+
+
+def quoted(
+    article_id: str, text: str, speaker: str, key: str, entities: list[Entity] | None = None
+) -> Article:
+    return Article(
+        id=article_id,
+        text=text,
+        entities=entities or [],
+        quotes=[Quote("quoted words", speaker, "said", True, 0, speaker_key=key)],
+    )
+
+
+def test_one_person_spelled_three_ways_is_one_voice():
+    articles = [
+        quoted("en", "x", "Trade Minister Aleksei Voronin", "person:aleksei voronin"),
+        quoted("fr", "x", "Alexeï Voronine", "person:alexei voronine"),
+        quoted("ru", "x", "Алексей Воронин", "person:алексей воронин"),
+    ]
+    [voice] = find_voices(articles)
+    assert voice.speaker == "Aleksei Voronin"
+    assert voice.article_ids == ["en", "fr", "ru"]
+    assert len(voice.quotes) == 3
+
+
+def test_surname_alone_joins_the_full_name_but_a_different_first_name_does_not():
+    canon = merge_key(["person:paula ostria", "person:ostria", "person:marta ostria"])
+    assert canon["person:ostria"] in ("person:paula ostria", "person:marta ostria")
+    assert canon["person:marta ostria"] != canon["person:paula ostria"]
+
+
+def test_description_followed_by_a_name_resolves_to_that_person():
+    text = '"We must redouble our efforts", said the labour minister, Paula Ostria.'
+    start = text.index("Paula")
+    article = quoted(
+        "es",
+        text,
+        "the labour minister",
+        "desc:the labour minister",
+        [Entity("Paula Ostria", "PERSON", start, start + 12, key="person:paula ostria")],
+    )
+    assert resolve_speaker(article, article.quotes[0]) == ("Paula Ostria", "person:paula ostria")
+
+
+def test_anonymous_official_is_kept_under_its_description():
+    article = quoted("a", '"It was overloaded", said one official.', "one official", "desc:one official")
+    [voice] = find_voices([article])
+    assert voice.speaker == "one official"
+
+
+def test_display_name_drops_titles_and_latin_folds_cyrillic():
+    assert display_name("Labour Minister Sofía Arrieta", "person:sofia arrieta") == "Sofía Arrieta"
+    assert latin("Воронин") == "voronin"
