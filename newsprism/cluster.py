@@ -24,7 +24,7 @@ from __future__ import annotations
 import io
 import json
 import math
-from collections import deque
+from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -32,6 +32,7 @@ from typing import Any
 import numpy as np
 
 from newsprism.ann import WindowIndex
+from newsprism.blas import single_blas_thread
 from newsprism.errors import StageError
 from newsprism.records import Article, sha1
 from newsprism.signals import Signals, extract_signals
@@ -66,9 +67,11 @@ DEFAULT_WEIGHTS: dict[str, dict[str, float]] = {
 
 _MAX_TERMS = 256  # words kept per story profile
 _MAX_ENTITIES = 128
+_EMPTY: dict[int, int] = {}  # shared by faded stories (never written to)
+_EMPTY_TERMS: dict[str, dict[int, float]] = {}
 
 
-@dataclass
+@dataclass(slots=True)
 class _Story:
     """A live story's running summary (dropped to its metadata when it fades)."""
 
@@ -78,7 +81,7 @@ class _Story:
     last: float
     n: int = 0
     vec_sum: np.ndarray | None = None
-    recent: deque[np.ndarray] = field(default_factory=deque)
+    recent: np.ndarray | None = None  # the last ``recent_members`` vectors, one per row
     terms: dict[str, dict[int, float]] = field(default_factory=dict)  # language → stem → count
     entities: dict[int, int] = field(default_factory=dict)
     numbers: dict[int, int] = field(default_factory=dict)
@@ -122,6 +125,7 @@ class StoryClusterer:
         merge_threshold: float = 0.9,
         window_days: float = 3.0,
         candidates: int = 8,
+        min_dense: float = 0.2,
         recent_members: int = 8,
         weights: dict[str, dict[str, float]] | None = None,
     ):
@@ -129,6 +133,7 @@ class StoryClusterer:
         self.merge_threshold = merge_threshold
         self.window_days = window_days
         self.candidates = candidates
+        self.min_dense = min_dense
         self.recent_members = recent_members
         self.weights = weights
 
@@ -139,7 +144,7 @@ class StoryClusterer:
         self.stories_: list[_Story] = []
         self.article_ids_: list[str] = []
         self.story_of_: dict[str, int] = {}
-        self.assign_: list[int] = []
+        self.assign_: array[int] = array("i")
         self.df_: dict[str, dict[int, int]] = {}
         self.ndocs_: dict[str, int] = {}
         self.clock_ = -math.inf
@@ -182,9 +187,10 @@ class StoryClusterer:
     def _features(
         self, vector: np.ndarray, sig: Signals, story: _Story, dense: float
     ) -> tuple[np.ndarray, str]:
-        dense_max = max((float(m @ vector) for m in story.recent), default=dense)
+        dense_max = float((story.recent @ vector).max()) if story.recent is not None else dense
         profile = story.terms.get(sig.language)
-        same_language = profile is not None and sig.language != "und"
+        # TF-IDF only means something when both sides have words of one language; else the "cross" model
+        same_language = bool(profile) and bool(sig.terms) and sig.language != "und"
         tfidf = self._tfidf_cos(sig.language, sig.terms, profile) if same_language and profile else 0.0
         shared = sum(1 for e in sig.entities if e in story.entities)
         smaller = min(len(sig.entities), len(story.entities))
@@ -228,9 +234,10 @@ class StoryClusterer:
                 if sig.time_source == "ingested"
                 else "no publication or ingest date: clustered at the time of the stream"
             )
-        return self.add_signals(
-            article.id, np.asarray(vector, dtype=np.float32), sig, origin=article.syndication
-        )
+        with single_blas_thread():  # BLAS threads only slow a matrix-vector product down
+            return self.add_signals(
+                article.id, np.asarray(vector, dtype=np.float32), sig, origin=article.syndication
+            )
 
     def add_signals(
         self, article_id: str, vector: np.ndarray, sig: Signals, origin: str | None = None
@@ -263,7 +270,12 @@ class StoryClusterer:
             return []
         t = sig.time if sig.time is not None else self.clock_
         hits = self.index_.query(vector, t, self.window_days, self.candidates)
-        return [(key, *self._features(vector, sig, self.stories_[key], dense)) for key, dense in hits]
+        floor = self.min_dense
+        return [
+            (key, *self._features(vector, sig, self.stories_[key], dense))
+            for key, dense in hits
+            if dense >= floor
+        ]
 
     def _best(self, vector: np.ndarray, sig: Signals, t: float) -> int:
         best_key, best_p = -1, -1.0
@@ -289,7 +301,6 @@ class StoryClusterer:
         key = len(self.stories_)
         story = _Story(key=key, id="st-" + sha1(article_id)[:16], first=t, last=t)
         story.vec_sum = np.zeros(self.dim_, dtype=np.float32)
-        story.recent = deque(maxlen=self.recent_members)
         self.stories_.append(story)
         return key
 
@@ -297,7 +308,8 @@ class StoryClusterer:
         story = self.stories_[key]
         assert story.vec_sum is not None
         story.vec_sum += vector
-        story.recent.append(vector)
+        row = vector[None, :].copy()
+        story.recent = row if story.recent is None else np.vstack([story.recent, row])[-self.recent_members :]
         story.n += 1
         story.first = min(story.first, t)
         story.last = max(story.last, t)
@@ -334,7 +346,7 @@ class StoryClusterer:
         if self.merge_threshold >= 1.0:
             return
         story = self.stories_[key]
-        if story.n < 2:
+        if story.n < 2 or story.n & (story.n - 1):  # look again each time the story doubles
             return
         centroid = story.centroid()
         sig = self._story_signals(story)
@@ -356,8 +368,10 @@ class StoryClusterer:
         a.vec_sum += b.vec_sum
         a.n += b.n
         a.first, a.last = min(a.first, b.first), max(a.last, b.last)
-        for vec in b.recent:
-            a.recent.append(vec)
+        if b.recent is not None:
+            a.recent = (
+                b.recent if a.recent is None else np.vstack([a.recent, b.recent])[-self.recent_members :]
+            )
         for language, profile in b.terms.items():
             mine = a.terms.setdefault(language, {})
             for term, count in profile.items():
@@ -376,16 +390,16 @@ class StoryClusterer:
         previous = self.clock_
         self.clock_ = t
         if previous == -math.inf or math.floor(t * 4) != math.floor(previous * 4):  # every 6 hours at most
-            for key in self.index_.expire(t - 2 * self.window_days):
+            for key in self.index_.expire(t - self.window_days - 1.0):  # a day of slack for late articles
                 self._fade(self.stories_[key])
 
     @staticmethod
     def _fade(story: _Story) -> None:
         story.vec_sum = None
-        story.recent = deque()
-        story.terms = {}
-        story.entities = {}
-        story.numbers = {}
+        story.recent = None
+        story.terms = _EMPTY_TERMS
+        story.entities = _EMPTY
+        story.numbers = _EMPTY
 
     def fit(self, stream: Iterable[tuple[Article, np.ndarray | None]]) -> StoryClusterer:
         """Add every ``(article, vector)`` of ``stream`` in order; returns ``self``."""
@@ -431,7 +445,7 @@ class StoryClusterer:
             "live": [
                 [
                     s.key,
-                    len(s.recent),
+                    0 if s.recent is None else len(s.recent),
                     {lang: {str(k): v for k, v in p.items()} for lang, p in s.terms.items()},
                     {str(k): v for k, v in s.entities.items()},
                     {str(k): v for k, v in s.numbers.items()},
@@ -443,14 +457,14 @@ class StoryClusterer:
             "ndocs": self.ndocs_,
         }
         sums = np.stack([s.vec_sum for s in live]) if live else np.zeros((0, self.dim_), np.float32)
-        recent = [v for s in live for v in s.recent]
+        recent = [s.recent for s in live if s.recent is not None]
         buffer = io.BytesIO()
         np.savez_compressed(
             buffer,
             meta=np.frombuffer(json.dumps(meta).encode("utf-8"), dtype=np.uint8),
             assign=np.asarray(self.assign_, dtype=np.int32),
             sums=sums.astype(np.float32),
-            recent=np.stack(recent).astype(np.float32) if recent else np.zeros((0, self.dim_), np.float32),
+            recent=np.vstack(recent).astype(np.float32) if recent else np.zeros((0, self.dim_), np.float32),
         )
         return buffer.getvalue()
 
@@ -477,7 +491,7 @@ class StoryClusterer:
         for i, (key, n_recent, terms, entities, numbers) in enumerate(meta["live"]):
             story = self.stories_[key]
             story.vec_sum = arrays["sums"][i].copy()
-            story.recent = deque(recent[offset : offset + n_recent], maxlen=self.recent_members)
+            story.recent = recent[offset : offset + n_recent].copy() if n_recent else None
             offset += n_recent
             story.terms = {lang: {int(k): v for k, v in p.items()} for lang, p in terms.items()}
             story.entities = {int(k): v for k, v in entities.items()}
@@ -485,7 +499,7 @@ class StoryClusterer:
             if story.merged_into < 0:
                 self.index_.put(key, story.centroid(), story.first, story.last)
         self.article_ids_ = list(meta["articles"])
-        self.assign_ = [int(k) for k in arrays["assign"]]
+        self.assign_ = array("i", arrays["assign"].tolist())
         self.story_of_ = dict(zip(self.article_ids_, self.assign_, strict=True))
         self.df_ = {lang: {int(k): v for k, v in d.items()} for lang, d in meta["df"].items()}
         self.ndocs_ = dict(meta["ndocs"])
@@ -497,6 +511,7 @@ class StoryClusterer:
             "merge_threshold": self.merge_threshold,
             "window_days": self.window_days,
             "candidates": self.candidates,
+            "min_dense": self.min_dense,
             "recent_members": self.recent_members,
             "weights": self.weights,
         }
@@ -512,7 +527,7 @@ class StoryClusterer:
         for s in self.stories_ if self.fitted else []:
             total += 120
             if s.vec_sum is not None:
-                total += s.vec_sum.nbytes + sum(v.nbytes for v in s.recent)
+                total += s.vec_sum.nbytes + (s.recent.nbytes if s.recent is not None else 0)
                 total += 60 * (sum(len(p) for p in s.terms.values()) + len(s.entities) + len(s.numbers))
         return total
 

@@ -129,6 +129,7 @@ class SyndicationIndex:
             "params": [self.threshold, self.num_perm, self.shingle, self.min_shingles],
             "ids": ids,
             "keys": [list(self._keys[i]) for i in ids],
+            "schemes": [self._hashes[i].scheme for i in ids],  # type: ignore[attr-defined]
             "groups": [[g.origin, list(g.origin_key), g.members] for g in self._groups if g.members],
         }
         values = np.array([self._hashes[i].hashvalues for i in ids], dtype=np.uint64)  # type: ignore[attr-defined]
@@ -151,10 +152,11 @@ class SyndicationIndex:
         except (OSError, ValueError, KeyError) as exc:
             raise StageError(f"the saved syndication index cannot be read: {exc}") from exc
         self.threshold, self.num_perm, self.shingle, self.min_shingles = meta["params"]
+        schemes = meta.get("schemes") or ["affine32"] * len(meta["ids"])
         self._lsh = MinHashLSH(threshold=self.threshold, num_perm=self.num_perm)
         self._hashes, self._keys, self._group_of, self._groups = {}, {}, {}, []
         for i, (aid, key) in enumerate(zip(meta["ids"], meta["keys"], strict=True)):
-            mh = MinHash(num_perm=self.num_perm, seed=7, hashvalues=values[i])
+            mh = MinHash(num_perm=self.num_perm, seed=7, hashvalues=values[i], scheme=schemes[i])
             self._lsh.insert(aid, mh)
             self._hashes[aid] = mh
             self._keys[aid] = (key[0], key[1])

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 import numpy as np
 
+from newsprism.blas import single_blas_thread
 from newsprism.errors import ModelError, StageError, UsageError
 from newsprism.records import Article
 
@@ -94,7 +95,8 @@ class USEEmbedder:
             return np.zeros((0, self.dim), dtype=np.float32)
         model = _load("use")
         try:
-            out = model.encode([t or " " for t in texts])
+            with single_blas_thread():
+                out = model.encode([t or " " for t in texts])
         except Exception as exc:  # the numpy forward pass or the tokenizer failing on odd input
             raise StageError(f"USE embedding of {len(texts)} texts failed: {exc}") from exc
         return _normalise(out)

@@ -16,7 +16,7 @@ import numpy as np
 from newsprism.cluster import StoryClusterer
 from newsprism.dedup import SyndicationIndex
 from newsprism.embed import Embedder, embed_articles, get_embedder, resolve
-from newsprism.errors import StageError
+from newsprism.errors import StageError, UsageError
 from newsprism.records import Article, Story
 from newsprism.signals import parse_time
 from newsprism.store import Store
@@ -116,32 +116,40 @@ def update_stories(
 
     The clusterer state and the syndication index are loaded from and saved to the store; vectors come
     from the store's cache. The first call fixes the embedding model of the store (``auto``: USE when it
-    covers the languages of that first batch, else e5); later calls reuse it whatever ``embedder`` says
-    otherwise, so that vectors stay comparable.
+    covers the languages of that first batch, else e5); later calls reuse it, so that vectors stay
+    comparable (an ``embedder`` naming another model is a ``UsageError``).
     """
     clusterer = StoryClusterer().load(store.get_state(clusterer_state_key) or b"")
     syndication = SyndicationIndex().load(store.get_state(clusterer_state_key + ":syndication") or b"")
     fresh = [a for a in articles if clusterer.story_of(a.id) is None]
-    if not fresh:
+    if not articles:
         return []
     if clusterer.fitted and clusterer.model_:
-        model = get_embedder(clusterer.model_)
+        model = resolve(embedder, fresh) if embedder is not None else get_embedder(clusterer.model_)
+        if model.name != clusterer.model_:
+            raise UsageError(
+                f"the stories of {store.url} were built with the {clusterer.model_} embedder, not"
+                f" {model.name}: vectors of two models cannot be compared; keep {clusterer.model_} or use a new store"
+            )
     else:
         model = resolve(embedder or get_embedder("auto"), fresh)
-    vectors = embed_articles(fresh, model, store)
     merged_before = clusterer.merged_ids() if clusterer.fitted else {}
-    cluster_articles(fresh, vectors, clusterer, syndication=syndication)
+    if fresh:
+        vectors = embed_articles(fresh, model, store)
+        cluster_articles(fresh, vectors, clusterer, syndication=syndication)
     if not clusterer.fitted:  # nothing could be clustered
         return []
     clusterer.model_ = model.name
 
     merged_now = {k: v for k, v in clusterer.merged_ids().items() if k not in merged_before}
-    touched = {sid for a in fresh if (sid := clusterer.story_of(a.id))} | set(merged_now.values())
+    # articles the clusterer already knew (a run killed before their story was written) are rewritten too
+    fresh_ids = {a.id for a in fresh}
     new_members: dict[str, list[Article]] = {}
-    for article in fresh:
+    for article in articles:
         sid = clusterer.story_of(article.id)
-        if sid:
+        if sid and (article.id in fresh_ids or store.story_of(article.id) is None):
             new_members.setdefault(sid, []).append(article)
+    touched = set(new_members) | set(merged_now.values())
     written: list[Story] = []
     for sid in sorted(touched):
         base = store.get_story(sid)

@@ -1,0 +1,140 @@
+"""``newsprism bench scaling``: the story clusterer on a synthetic stream of 10k, 100k and 1M articles.
+
+Articles are synthetic (no text, no embedding): each belongs to a planted story with its own random
+unit centre, entity keys and dates; an article's vector is its story's centre plus noise, its entities a
+subset of the story's plus one stray, its time advances at ``rate`` articles a day. Each size runs in its
+own fresh process, so the memory figure is that process' growth in resident memory while clustering,
+per article; the vectors the clusterer keeps (its window index and recent members) are counted apart,
+since the goal is about memory *beyond* the vectors. Time is the time spent in ``StoryClusterer.add``.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import resource
+import time
+from typing import Any
+
+import numpy as np
+
+from newsprism.cluster import StoryClusterer
+from newsprism.records import Article, Entity
+
+
+def _rss_bytes() -> int:
+    with open("/proc/self/statm") as handle:
+        return int(handle.read().split()[1]) * resource.getpagesize()
+
+
+def _stream(n: int, dim: int, rate: float, story_size: float, seed: int):  # type: ignore[no-untyped-def]
+    """``(article, vector, planted story)`` triples in time order."""
+    rng = np.random.default_rng(seed)
+    active: list[tuple[int, np.ndarray, list[str], float]] = []
+    stories = 0
+    noise = 0.6 / np.sqrt(dim)
+    for i in range(n):
+        t = i / rate
+        active = [s for s in active if t - s[3] < 2.0] if i % 256 == 0 else active
+        if not active or rng.random() < 1.0 / story_size:
+            centre = rng.normal(size=dim).astype(np.float32)
+            centre /= np.linalg.norm(centre)
+            keys = [f"ent{int(k)}" for k in rng.integers(0, 200_000, size=3)]
+            active.append((stories, centre, keys, t))
+            story = active[-1]
+            stories += 1
+        else:
+            story = active[int(rng.integers(len(active)))]
+        vector = story[1] + noise * rng.normal(size=dim).astype(np.float32)
+        vector /= np.linalg.norm(vector)
+        keys = [k for k in story[2] if rng.random() < 0.7] + [f"ent{int(rng.integers(0, 200_000))}"]
+        day, seconds = divmod(t, 1.0)
+        stamp = time.strftime("%Y-%m-%dT%H:%M:%S+00:00", time.gmtime(1.7e9 + day * 86400 + seconds * 86400))
+        article = Article(
+            id=f"a{i:08d}",
+            title=None,
+            published=stamp,
+            language="en",
+            entities=[Entity(text=k, label="ORG", start=0, end=0, key=k) for k in keys],
+        )
+        yield article, vector, story[0]
+
+
+def _one(size: int, dim: int, rate: float, story_size: float, seed: int) -> dict[str, Any]:
+    stream = _stream(size, dim, rate, story_size, seed)
+    first = next(stream)
+    clusterer = StoryClusterer()
+    base_rss = _rss_bytes()
+    spent = 0.0
+    planted: list[int] = []
+    tail_from = size - size // 10
+    tail = 0.0
+    for i, (article, vector, story) in enumerate([first] if size else []):
+        del i
+        t0 = time.perf_counter()
+        clusterer.add(article, vector)
+        spent += time.perf_counter() - t0
+        planted.append(story)
+    for i, (article, vector, story) in enumerate(stream, start=1):
+        t0 = time.perf_counter()
+        clusterer.add(article, vector)
+        dt = time.perf_counter() - t0
+        spent += dt
+        if i >= tail_from:
+            tail += dt
+        planted.append(story)
+    grown = _rss_bytes() - base_rss
+    vectors = clusterer.index_.nbytes() + sum(
+        s.recent.nbytes for s in clusterer.stories_ if s.recent is not None
+    )
+    vectors += sum(s.vec_sum.nbytes for s in clusterer.stories_ if s.vec_sum is not None)
+    labels = clusterer.labels_
+    from newsprism.evaluate.clustering import bcubed
+
+    precision, recall, f1 = bcubed([str(p) for p in planted], labels)
+    return {
+        "articles": size,
+        "seconds": round(spent, 2),
+        "us_per_article": round(1e6 * spent / size, 1),
+        "us_per_article_last_10pct": round(1e6 * tail / max(1, size - tail_from), 1),
+        "rss_growth_bytes_per_article": round(grown / size, 1),
+        "vector_bytes_in_memory": int(vectors),
+        "bytes_per_article_beyond_vectors": round((grown - vectors) / size, 1),
+        "live_stories": len(clusterer.index_),
+        "stories": len(set(labels)),
+        "planted_stories": len(set(planted)),
+        "bcubed_f1_vs_planted": round(f1, 4),
+        "bcubed_precision": round(precision, 4),
+        "bcubed_recall": round(recall, 4),
+    }
+
+
+def run(
+    sizes: tuple[int, ...] | list[int] = (10_000, 100_000, 1_000_000),
+    *,
+    dim: int = 512,
+    rate: float = 2000.0,
+    story_size: float = 8.0,
+    seed: int = 1,
+    **_: Any,
+) -> dict[str, Any]:
+    """Time and memory per article at each size (each size in a fresh process)."""
+    results = []
+    context = multiprocessing.get_context("spawn")
+    for size in sizes:
+        with context.Pool(1) as pool:
+            results.append(pool.apply(_one, (int(size), dim, rate, story_size, seed)))
+    base = results[0]["us_per_article"] if results else 0.0
+    for r in results:
+        r["time_ratio_to_smallest"] = round(r["us_per_article"] / base, 3) if base else None
+    return {
+        "benchmark": "scaling",
+        "dim": dim,
+        "articles_per_day": rate,
+        "mean_story_size": story_size,
+        "window_days": StoryClusterer().window_days,
+        "sizes": results,
+        "goal": "time per article at the largest size <= 1.5 x at the smallest; <= 2048 bytes per article beyond vectors",
+    }
+
+
+__all__ = ["run"]

@@ -1,0 +1,159 @@
+"""The online story clusterer, on planted vectors (no embedding model)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from newsprism.ann import WindowIndex
+from newsprism.cluster import StoryClusterer
+from newsprism.errors import StageError
+from newsprism.records import Article, Entity, Source
+
+DIM = 32
+
+
+def unit(seed: int) -> np.ndarray:
+    v = np.random.default_rng(seed).normal(size=DIM).astype(np.float32)
+    return v / np.linalg.norm(v)
+
+
+def near(center: np.ndarray, seed: int, noise: float = 0.15) -> np.ndarray:
+    v = center + noise * np.random.default_rng(seed).normal(size=DIM).astype(np.float32) / np.sqrt(DIM)
+    return (v / np.linalg.norm(v)).astype(np.float32)
+
+
+def article(
+    aid: str, day: int, title: str, people: tuple[str, ...] = (), outlet: str = "a.example"
+) -> Article:
+    text = f"{title}. " + " ".join(f"{p} spoke on the matter." for p in people)
+    ents = []
+    for p in people:
+        start = text.index(p)
+        ents.append(Entity(text=p, label="PERSON", start=start, end=start + len(p), key=p.lower()))
+    return Article(
+        id=aid,
+        title=title,
+        text=text,
+        published=f"2026-03-{day:02d}T09:00:00+00:00",
+        language="en",
+        source=Source(name=outlet, domain=outlet),
+        entities=ents,
+    )
+
+
+def test_articles_of_one_planted_story_share_a_story_and_others_do_not():
+    flood, vote = unit(1), unit(2)
+    c = StoryClusterer()
+    s1 = c.add(article("a1", 3, "Floods hit Marrowvale", ("Ida Brennholt",)), near(flood, 10))
+    s2 = c.add(article("a2", 3, "Vote in Kestrel council", ("Omar Tessaly",)), near(vote, 11))
+    s3 = c.add(article("a3", 4, "Marrowvale floods worsen", ("Ida Brennholt",), "b.example"), near(flood, 12))
+    assert s1 == s3
+    assert s2 != s1
+    assert c.labels_ == [s1, s2, s1]
+
+
+def test_a_story_fades_after_weeks_without_articles():
+    center = unit(3)
+    c = StoryClusterer(window_days=3)
+    first = c.add(article("b1", 1, "Harbour strike begins", ("Lena Korr",)), near(center, 1))
+    late = Article(
+        id="b2",
+        title="Harbour strike begins",
+        text="Harbour strike begins. Lena Korr spoke.",
+        published="2026-05-20T09:00:00+00:00",
+        language="en",
+    )
+    assert c.add(late, near(center, 2)) != first
+
+
+def test_undated_article_is_clustered_at_ingest_time_and_says_so():
+    center = unit(4)
+    c = StoryClusterer()
+    first = c.add(article("c1", 5, "Bridge closes in Tarnby", ("Mia Holt",)), near(center, 1))
+    undated = article("c2", 5, "Bridge closes in Tarnby", ("Mia Holt",))
+    undated.published = None
+    undated.ingested = "2026-03-05T12:00:00+00:00"
+    assert c.add(undated, near(center, 2)) == first
+    assert any("ingest time" in w for w in undated.warnings)
+
+
+def test_title_only_unknown_language_and_missing_vector_never_stop_the_stream():
+    c = StoryClusterer()
+    c.add(article("d1", 2, "Rail fares rise", ("Ana Pilt",)), unit(5))
+    odd = Article(id="d2", title="Zx qv", language="und")  # no text, no date, no entities
+    sid = c.add(odd, None)
+    assert sid and len(c.labels_) == 2
+    assert any("no vector" in w for w in odd.warnings)
+
+
+def test_syndicated_copy_joins_its_origin_story():
+    c = StoryClusterer()
+    origin = c.add(article("e1", 6, "Wire: dam report", ("Rolf Dane",)), unit(6))
+    copy = article("e2", 6, "Totally different headline", ())
+    copy.syndication = "e1"
+    assert c.add(copy, unit(7)) == origin
+
+
+def test_vector_of_another_size_is_a_stage_error():
+    c = StoryClusterer()
+    c.add(article("f1", 1, "One", ()), unit(1))
+    with pytest.raises(StageError, match="dimensions"):
+        c.add(article("f2", 1, "Two", ()), np.ones(DIM + 1, dtype=np.float32))
+
+
+def test_saved_state_reloads_and_continues_like_the_original():
+    rng_centers = [unit(100 + i) for i in range(4)]
+    stream = [
+        (
+            article(f"g{i}", 1 + i // 3, f"Story {i % 4} update", (f"Person{i % 4}",)),
+            near(rng_centers[i % 4], i),
+        )
+        for i in range(12)
+    ]
+    whole = StoryClusterer().fit(stream)
+    half = StoryClusterer().fit(stream[:6])
+    restored = StoryClusterer().load(half.save())
+    assert restored.labels_ == half.labels_
+    restored.fit(stream[6:])
+    assert restored.labels_ == whole.labels_
+
+
+def test_stories_merge_when_a_bridging_article_makes_them_alike():
+    a = unit(20)
+    b = a + 0.9 * unit(21)
+    b /= np.linalg.norm(b)
+    weights = {
+        kind: {
+            "bias": -10.0,
+            "dense": 12.0,
+            "dense_max": 0.0,
+            "tfidf": 0.0,
+            "entities": 0.0,
+            "entities_n": 0.0,
+            "numbers": 0.0,
+            "gap": 0.0,
+            "size": 0.0,
+        }
+        for kind in ("full", "cross")
+    }
+    c = StoryClusterer(join_threshold=0.6, merge_threshold=0.3, weights=weights)
+    s_a = c.add(article("h1", 1, "A", ()), a)
+    s_b = c.add(article("h2", 1, "B", ()), b)
+    assert s_a != s_b
+    bridge = (a + b) / np.linalg.norm(a + b)
+    c.add(article("h3", 1, "AB", ()), bridge.astype(np.float32))
+    assert len(set(c.labels_)) == 1
+    assert c.merged_ids()
+
+
+def test_window_index_returns_nearest_live_rows_only():
+    index = WindowIndex(DIM, capacity=4)
+    for key in range(10):
+        index.put(key, unit(key), first=float(key), last=float(key))
+    hits = index.query(unit(7), t=7.0, window=1.0, k=3)
+    assert hits[0][0] == 7
+    assert {k for k, _ in hits} <= {6, 7, 8}
+    assert index.expire(before=5.0) == [0, 1, 2, 3, 4]
+    assert len(index) == 5
+    assert index.query(unit(2), t=2.0, window=1.0, k=3) == []

@@ -1,0 +1,102 @@
+"""Stories from articles: ad hoc (compare) and incrementally in a store (ingest)."""
+
+from __future__ import annotations
+
+from newsprism.cluster import StoryClusterer
+from newsprism.records import Article, Source
+from newsprism.store import open_store
+from newsprism.stories import get_story, group_articles, publication_order, update_stories
+from tests.fake_embedder import HashingEmbedder
+
+FLOOD = (
+    "Floodwater from the Arlen river covered the lower town of Marrowvale on Monday after the levee gave way, "
+    "and mayor Ida Brennholt ordered 1,200 residents to leave their homes."
+)
+TRAM = (
+    "The Kestrel council approved the northern tram line on Monday after a year of debate, and councillor "
+    "Omar Tessaly said building could start in spring."
+)
+
+
+def art(aid: str, title: str, text: str, published: str | None, outlet: str, language: str = "en") -> Article:
+    return Article(
+        id=aid, title=title, text=text, published=published, language=language, source=Source(name=outlet)
+    )
+
+
+def flood_articles() -> list[Article]:
+    return [
+        art(
+            "f2",
+            "Marrowvale flooded as Arlen levee fails",
+            FLOOD + " Rescue boats arrived.",
+            "2026-03-02T10:00:00+00:00",
+            "Tribune",
+        ),
+        art("f1", "Arlen levee fails, Marrowvale flooded", FLOOD, "2026-03-02T08:00:00+00:00", "Courier"),
+        art("t1", "Kestrel approves northern tram line", TRAM, "2026-03-02T09:00:00+00:00", "Gazette"),
+    ]
+
+
+def test_group_articles_makes_stories_with_outlets_languages_and_dates():
+    stories = group_articles(flood_articles(), embedder=HashingEmbedder())
+    assert [len(s.article_ids) for s in stories] == [2, 1]
+    flood = stories[0]
+    assert flood.article_ids == ["f1", "f2"]
+    assert flood.title == "Arlen levee fails, Marrowvale flooded"  # the earliest article's
+    assert flood.outlets == ["Courier", "Tribune"]
+    assert flood.languages == ["en"]
+    assert flood.first_published == "2026-03-02T08:00:00+00:00"
+    assert flood.last_published == "2026-03-02T10:00:00+00:00"
+
+
+def test_group_articles_keeps_odd_articles_alone_without_stopping():
+    odd = [
+        art("u1", "", "", None, "X", language="und"),
+        art("u2", "Only a title", "", None, "Y"),
+    ]
+    stories = group_articles(flood_articles() + odd, embedder=HashingEmbedder())
+    assert sorted(i for s in stories for i in s.article_ids) == ["f1", "f2", "t1", "u1", "u2"]
+
+
+def test_publication_order_puts_undated_articles_last_by_ingest_time():
+    a = art("a", "A", "", None, "X")
+    a.ingested = "2026-03-01T00:00:00+00:00"
+    b = art("b", "B", "", "2026-03-03", "X")
+    c = art("c", "C", "", None, "X")
+    assert [x.id for x in publication_order([c, b, a])] == ["a", "b", "c"]
+
+
+def test_update_stories_grows_stories_across_batches_and_never_embeds_twice(tmp_path):
+    embedder = HashingEmbedder()
+    with open_store(str(tmp_path / "x.db")) as store:
+        first = flood_articles()
+        for a in first:
+            store.put_article(a)
+        written = update_stories(store, first, embedder=embedder)
+        assert sorted(len(s.article_ids) for s in written) == [1, 2]
+        embedded = len(embedder.texts)
+        assert embedded == 3
+
+        later = art(
+            "f3",
+            "Marrowvale counts flood damage",
+            "Insurers visit. " + FLOOD,
+            "2026-03-03T07:00:00+00:00",
+            "Herald",
+        )
+        store.put_article(later)
+        again = update_stories(store, first + [later], embedder=embedder)
+        assert len(embedder.texts) == embedded + 1  # only the new article was embedded
+        assert len(again) == 1
+        flood_id = store.story_of("f1")
+        assert store.story_of("f3") == flood_id
+        story = store.get_story(flood_id)
+        assert story is not None and sorted(story.article_ids) == ["f1", "f2", "f3"]
+        assert story.outlets == ["Courier", "Herald", "Tribune"]
+        assert story.last_published == "2026-03-03T07:00:00+00:00"
+        found = get_story(store, flood_id)
+        assert found is not None and sorted(a.id for a in found[1]) == ["f1", "f2", "f3"]
+        state = StoryClusterer().load(store.get_state("clusterer") or b"")
+        assert state.model_ == "test-hashing"
+        assert store.get_vectors("test-hashing", ["f1", "f3"]).keys() == {"f1", "f3"}
