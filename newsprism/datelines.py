@@ -19,7 +19,7 @@ from newsprism.timestamps import MONTH_RE, MONTHS
 
 _UPPER_PLACE = r"[^\W\d_a-zа-яё][^\W\da-zа-яё]*(?:[ .'’-]{1,2}[^\W\d_a-zа-яё][^\W\da-zа-яё]*){0,5}"
 _ANY_PLACE = r"[^\W\d_a-zа-яё][\w'’-]*(?:[ .-]{1,2}[^\W\d_][\w'’-]*){0,5}"
-_DATE = rf"(?:\d{{1,2}}\.?\s+(?:de\s+)?{MONTH_RE}|{MONTH_RE}\s+\d{{1,2}})"
+_DATE = rf"(?:\d{{1,2}}\.?\s+(?:de\s+)?{MONTH_RE}|{MONTH_RE}\s+\d{{1,2}})(?:,?\s+\d{{4}})?"
 # a US state: "SANTA LUCIA, Calif." / "ALBANY, N.Y." / "BOISE, Idaho (AP)"
 _STATE = rf"(?:,\s*(?!{MONTH_RE}\b)(?:[A-Z][a-z]{{1,5}}\.|[A-Z]\.[A-Z]\.|[A-Z][a-z]{{2,12}}(?=\s*\()))?"
 _DASH = r"(?:\s*\.\s*[-–—]|\s*[-–—:]|\s*\.)"
@@ -107,10 +107,16 @@ def _resolve(raw: str | None, year: int | None) -> str | None:
     if not raw:
         return None
     text = " ".join(raw.split())
-    if year is None:
+    years = re.findall(r"\b\d{4}\b", text)
+    if year is None and not years:
         return text
-    numbers = re.findall(r"\d{1,2}", text)
-    words = [w.lower().rstrip(".") for w in re.findall(r"[^\W\d_]+\.?", text)]
+    if years:
+        year = int(years[0])
+        text_wo_year = text.replace(years[0], " ")
+    else:
+        text_wo_year = text
+    numbers = re.findall(r"\d{1,2}", text_wo_year)
+    words = [w.lower().rstrip(".") for w in re.findall(r"[^\W\d_]+\.?", text_wo_year)]
     month = next((MONTHS[w] for w in words if w in MONTHS), None)
     if not numbers or month is None:
         return text

@@ -94,12 +94,27 @@ def _script_mismatch(line: str, page_lang: str) -> bool:
     return mark is not None and not mark.search(line)
 
 
+_TIME_ONLY = re.compile(r"(?<![\d:.])(?:[01]?\d|2[0-3])[:h.][0-5]\d\s*h?\.?(?![\d:])")
+_PUBLISHED = re.compile(
+    r"(?i)\b(?:updated|published|posted|modified|actualizado|publicado|atualizado|mis à jour|publié|aktualisiert|"
+    r"veröffentlicht|aggiornato|pubblicato|обновлено|опубликовано|cập nhật|güncelleme)\b(?:\s+(?:a las|às|alle|um|at|à|в|lúc))?"
+)
+
+
 def _stamp_line(line: str, day_first: bool, year: int | None, ref: datetime | None) -> bool:
     """A line that is only a date or time ("03/11/2026 14:05", "Updated 2 hours ago")."""
     if len(line) > 120:
         return False
     m = match_timestamp(line, day_first=day_first, year=year, reference=ref)
-    return m is not None and is_filler(line[: m.start] + " " + line[m.end :])
+    if m is not None:
+        return is_filler(line[: m.start] + " " + line[m.end :])
+    # "Actualizado a las 22:15h.", "Updated 14:05": a publication word and a time, nothing else
+    t = _TIME_ONLY.search(line)
+    return bool(
+        t
+        and _PUBLISHED.search(line)
+        and is_filler(_PUBLISHED.sub(" ", line[: t.start()] + " " + line[t.end() :]))
+    )
 
 
 def _leftover_kind(
@@ -239,6 +254,9 @@ def clean_text(
     title_i: int | None = None
     listing = _list_items(lines, kinds, prose, end)
     region = [i for i in range(end) if prose[i] and i not in listing]
+    while region and _is_bio(lines[region[-1]]):  # "Sam Whitcomb covers city government for the Times."
+        kinds[region[-1]] = "author bio"
+        region.pop()
     if region:
         lo, hi = region[0], region[-1]
         title_i = _pick_title(lines, kinds, lo, url)
@@ -298,21 +316,37 @@ def _dateline(first: str, language: str, year: int | None, published: datetime |
     return dateline
 
 
+_AUTHOR_BIO = re.compile(
+    r"^[^\W\d_][\w.'’-]*(?: [^\W\d_][\w.'’-]*){1,3},? (?:covers|reports on|writes about|is an? (?:staff |senior )?"
+    r"(?:reporter|writer|correspondent|journalist|editor)|est (?:journaliste|correspondante?|rédactrice|rédacteur)|"
+    r"ist (?:Korrespondent|Redakteur|Reporter)(?:in)?|es (?:periodista|corresponsal|redactora?)|"
+    r"é (?:jornalista|correspondente)|è (?:giornalista|corrispondente)|(?:—|-) (?:корреспондент|журналист))\b"
+)
+
+
+def _is_bio(line: str) -> bool:
+    return bp.shape(line).n_words <= 25 and bool(_AUTHOR_BIO.match(line))
+
+
 def _closing_sentence(line: str) -> bool:
+    """A short sentence that still belongs to the article after its last full paragraph (not an author bio)."""
     s = bp.shape(line)
+    if _is_bio(line):
+        return False
     return s.terminal and s.n_words >= 2 and not line.rstrip().endswith(":")
 
 
 def _pick_title(lines: list[str], kinds: list[str | None], limit: int, url: str | None) -> int | None:
     """The headline among the lines before the body that are not interface text or list items.
 
-    A line repeated further down wins; then a longer line with lower-case words (a sentence-case headline)
-    over a short capitalised one (the outlet's name, a section label); a line that spells the URL's
-    domain is the outlet's name, never the title.
+    A line repeated just below wins; then a longer line with lower-case words (a sentence-case headline)
+    over a short capitalised one (the outlet's name, a section label), and a line just above the byline,
+    the date or the body over one that is not (a banner); among lines that score nearly as
+    well, the first (a headline comes before its standfirst). A line that spells the URL's domain is the
+    outlet's name, never the title.
     """
     site = _squash(domain_of(url) or "").split(".")[0] if url else ""
-    best: tuple[float, int] | None = None
-    seen = 0
+    scored: list[tuple[float, int]] = []
     for i in range(limit):
         line = lines[i]
         s = bp.shape(line)
@@ -325,15 +359,16 @@ def _pick_title(lines: list[str], kinds: list[str | None], limit: int, url: str 
         squashed = _squash(line)
         if site and len(squashed) >= 4 and (squashed in site or site in squashed):
             continue
-        score = -0.1 * seen
-        seen += 1
-        if any(_same(line, lines[j]) for j in range(i + 1, len(lines))):
+        score = min(s.n_words, 8) / 2 + 2 * (1 - s.capitalized)
+        if any(j == limit or kinds[j] in ("date", "byline") for j in range(i + 1, min(i + 4, limit + 1))):
+            score += 1.5  # a headline sits just above its byline, its date or the body
+        if s.n_words >= 3 and any(_same(line, lines[j]) for j in range(i + 1, min(len(lines), i + 6))):
             score += 10
-        score += min(s.n_words, 8) / 2
-        score += 2 * (1 - s.capitalized)
-        if best is None or score > best[0]:
-            best = (score, i)
-    return best[1] if best else None
+        scored.append((score, i))
+    if not scored:
+        return None
+    best = max(score for score, _ in scored)
+    return next(i for score, i in scored if score >= best - 1.0)
 
 
 def _squash(text: str) -> str:

@@ -142,6 +142,11 @@ def _make_date(
     return value
 
 
+_DOT_TIME = re.compile(
+    r"(?<![\d.])(?P<h>[01]?\d|2[0-3])\.(?P<m>[0-5]\d)(?:\s*(?P<ampm>[ap])\.?m\.?)?(?![\d.])", re.I
+)
+
+
 def _time_of(
     text: str, taken: tuple[int, int] | None
 ) -> tuple[tuple[int, int, int] | None, tuple[int, int] | None]:
@@ -156,6 +161,12 @@ def _time_of(
         elif not m["m"] and "uhr" not in m.group(0).lower():
             continue
         return (h, mi, s), (m.start(), m.end())
+    if taken:  # after a date, "7.14" / "06.00" is a time (British style)
+        for m in _DOT_TIME.finditer(text):
+            if m.start() >= taken[1] or m.end() <= taken[0]:
+                ampm = (m["ampm"] or "").lower()
+                h = int(m["h"]) % 12 + (12 if ampm == "p" else 0) if ampm else int(m["h"])
+                return (h, int(m["m"]), 0), (m.start(), m.end())
     return None, None
 
 
@@ -227,6 +238,8 @@ def _relative(
     if m := _DAY_WORD.search(text):
         offset = -1 if m["d0"] else 0
         hm, tspan = _time_of(text, m.span())
+        if hm is None and text.strip(" \t·•|,.:;-–—") != m.group(0):
+            return None  # "Hier können Sie kommentieren": a day word needs a time, or to stand alone
         span = (min(m.start(), tspan[0]), max(m.end(), tspan[1])) if tspan else m.span()
         if reference is None:
             return "", span
