@@ -160,13 +160,20 @@ def process_inputs(
 
 
 def validator_cache_path(settings: Settings, store: Store | None) -> Path | None:
-    """Where conditional-GET validators live: ``fetch.cache_dir``, else beside a SQLite store."""
+    """Where conditional-GET validators live: ``fetch.cache_dir``, else beside a SQLite store, else in
+    the user's data directory (one file per store URL)."""
     if settings["fetch.cache_dir"]:
         return Path(settings["fetch.cache_dir"]) / "fetch-validators.sqlite3"
+    if store is None:
+        return None
     path = getattr(store, "path", None)
     if path is not None:
         return Path(path).with_name(Path(path).name + ".fetch-validators.sqlite3")
-    return None
+    from newsprism.records import sha1
+    from newsprism.store import default_store_url
+
+    data_dir = Path(default_store_url().removeprefix("sqlite:///")).parent
+    return data_dir / f"fetch-validators-{sha1(store.url)[:12]}.sqlite3"
 
 
 def _skip(skip: Skip, report: RunReport, progress: Progress | None, store: Store | None) -> None:
