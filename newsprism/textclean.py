@@ -55,8 +55,39 @@ class CleanedText:
 
 
 def _lines(text: str) -> list[str]:
+    """The page's non-empty lines, stripped; on a hard-wrapped page (a text dump wrapped at a fixed width),
+    the lines of one paragraph are joined into one unit (kept with their line breaks, for ``removed``)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\u200b", "")
-    return [line.strip() for line in text.split("\n") if line.strip()]
+    raw = [line.strip() for line in text.split("\n")]
+    lines = [line for line in raw if line]
+    width = _wrap_width(lines)
+    if width is None:
+        return lines
+    units: list[str] = []
+    current: list[str] = []
+    for line in raw:
+        if line:
+            current.append(line)
+        if current and (not line or len(line) < 0.75 * width):
+            units.append("\n".join(current))
+            current = []
+    if current:
+        units.append("\n".join(current))
+    return units
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The width a page was hard-wrapped at, when most of its long lines end near one width."""
+    long = [len(line) for line in lines if len(line) >= 40]
+    if len(long) < 8:
+        return None
+    width = max(long)
+    near = sum(1 for n in long if n >= 0.8 * width)
+    return width if width <= 110 and near >= 0.6 * len(long) else None
+
+
+def _flat(unit: str) -> str:
+    return unit.replace("\n", " ")
 
 
 def _page_language(lines: list[str], hint: str | None) -> str:
@@ -276,7 +307,7 @@ def clean_text(
     else:
         warnings.append("no article prose found")
         title_i = _pick_title(lines, kinds, end, url)
-    title = lines[title_i] if title_i is not None else None
+    title = _flat(lines[title_i]) if title_i is not None else None
     if title is not None:
         for i in range(end):
             if i != title_i and keep[i] and _same(lines[i], title):
@@ -286,12 +317,12 @@ def clean_text(
     removed = [
         lines[i] for i in range(len(lines)) if (i < end and not keep[i] and i != title_i) or i in section_left
     ]
-    dateline = _dateline(body[0], page_lang, year, pub) if body else None
+    dateline = _dateline(_flat(body[0]), page_lang, year, pub) if body else None
     source = next((bp.source_name(ln) for ln in removed if bp.source_name(ln)), None)
     if source is None and dateline is not None:
         source = dateline.agency
     authors = [name for ln in removed[:20] if (name := bp.byline_name(ln))]
-    body_text = "\n\n".join(body)
+    body_text = "\n\n".join(_flat(unit) for unit in body)
     detected = detect_language(body_text)
     return CleanedText(
         title=title,

@@ -173,3 +173,18 @@ Finally some money for the harbour.
         Comment("Ria K.", "2026-11-23T14:05:00", "Finally some money for the harbour.")
     ]
     assert result.removed == ["Comment", "Comments (1)"]
+
+
+def test_a_hard_wrapped_text_dump_is_read_paragraph_by_paragraph():
+    paragraph = (
+        "The regional council voted on Thursday to extend the night bus network to six\n"
+        "more towns from January, after a trial run last winter carried more than forty\n"
+        "thousand passengers and cut late-evening car journeys in the valley by a third.\n"
+    )
+    page = "Night buses to reach six more towns\nShare\n\n" + (paragraph + "\n") * 4 + "Related articles\n"
+    result = _clean(page)
+    paragraphs = result.text.split("\n\n")
+    assert len(paragraphs) == 4
+    assert paragraphs[0] == " ".join(paragraph.split("\n")).strip()
+    assert result.title == "Night buses to reach six more towns"
+    assert result.removed == ["Share", "Related articles"]

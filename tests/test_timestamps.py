@@ -86,3 +86,19 @@ def test_match_timestamp_gives_the_span_inside_an_author_line():
     m = match_timestamp(line, day_first=True)
     assert m is not None
     assert line[m.start : m.end] == "03/11/26 14:05"
+
+
+def test_british_dot_times_follow_a_date():
+    assert parse_timestamp("Wed 9 Sep 2026 06.00 BST") == "2026-09-09T06:00:00"
+    assert parse_timestamp("9 Sep 2026 7.14pm") == "2026-09-09T19:14:00"
+
+
+def test_a_day_word_needs_a_time_or_to_stand_alone():
+    # German "Hier" (here) is French "hier" (yesterday) only when it is a timestamp
+    assert parse_timestamp("Hier können Sie kommentieren", reference=SCRAPED) is None
+    assert parse_timestamp("Yesterday", reference=SCRAPED) == "2026-11-02"
+    assert parse_timestamp("hier à 18h30", reference=SCRAPED) == "2026-11-02T18:30:00"
+
+
+def test_spanish_afternoon_times_with_spaced_abbreviation():
+    assert parse_timestamp("9 de junio de 2026, 8:02 p. m.") == "2026-06-09T20:02:00"
