@@ -276,12 +276,16 @@ def is_credit(line: str) -> bool:
 
 _PROMPT_ANYWHERE = re.compile(
     r"(?i)\b(?:sign up (?:for|to) (?:our|the)|subscribe (?:to|for) (?:our|the)|our (?:free |daily |weekly )?newsletter|"
-    r"straight to your inbox|inscrivez-vous à (?:notre|la) newsletter|abonnez-vous à|"
+    r"straight to your inbox|delivered to your inbox|by subscribing,? you agree|inscrivez-vous à (?:notre|la) newsletter|abonnez-vous à|"
     r"melden sie sich (?:jetzt )?für (?:unseren|den) newsletter|suscríbete a (?:nuestro|nuestra)|"
     r"assine (?:a )?nossa|iscriviti alla (?:nostra )?newsletter|подпишитесь на (?:наш|нашу)|đăng ký nhận bản tin|"
     r"réservé aux abonnés|votre abonnement|your subscription|for subscribers only|subscriber[- ]only|"
     r"nur für abonnenten|ihr abo\b|exclusivo para (?:suscriptores|assinantes)|tu suscripción|sua assinatura|"
-    r"riservato agli abbonati|il tuo abbonamento|только для подписчиков|ваша подписка|dành cho thành viên)"
+    r"riservato agli abbonati|il tuo abbonamento|только для подписчиков|ваша подписка|dành cho thành viên|"
+    r"apenas para assinantes|solo para suscriptores|nur für abonnenten|seulement pour les abonnés|"
+    r"réservés? aux abonnés|"
+    r"apoie o jornalismo|apoya el periodismo|soutenez le journalisme|support (?:our|independent|quality) journalism|"
+    r"unterstützen sie (?:unseren|den) journalismus|sostieni il giornalismo|поддержите (?:нашу|независимую) журналистику)"
 )
 _LOGIN = re.compile(
     r"(?i)\b(?:log ?in|sign in|connectez-vous|identifiez-vous|anmelden|einloggen|inicia sesión|iniciar sesión|"

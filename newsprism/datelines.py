@@ -118,7 +118,7 @@ def _resolve(raw: str | None, year: int | None) -> str | None:
     numbers = re.findall(r"\d{1,2}", text_wo_year)
     words = [w.lower().rstrip(".") for w in re.findall(r"[^\W\d_]+\.?", text_wo_year)]
     month = next((MONTHS[w] for w in words if w in MONTHS), None)
-    if not numbers or month is None:
+    if not numbers or month is None or year is None:
         return text
     try:
         return date(year, month, int(numbers[0])).isoformat()

@@ -122,7 +122,9 @@ def evaluate(data: Path, split: str = "test", *, details: bool = False) -> dict[
                     "missed_leftovers": sorted((want - pred).elements()),
                     "comments_missed": [list(k) for k in (want_c - got).elements()],
                     "comments_wrong": [list(k) for k in (got - want_c).elements()],
-                    "dateline": None if dl == gold.get("dateline") else {"got": dl, "want": gold.get("dateline")},
+                    "dateline": None
+                    if dl == gold.get("dateline")
+                    else {"got": dl, "want": gold.get("dateline")},
                     "title": None if result.title == gold.get("title") else result.title,
                     "language": None if result.language == gold.get("language") else result.language,
                 }
