@@ -28,12 +28,21 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from newsprism import boilerplate as bp
-from newsprism.comments import CommentSection, comment_markers, is_furniture, parse_comment_section
+from newsprism.comments import (
+    CommentSection,
+    comment_markers,
+    is_furniture,
+    parse_comment_section,
+    parse_comments,
+)
 from newsprism.datelines import parse_dateline
 from newsprism.language import UNDETERMINED, detect_language, language_scores
 from newsprism.records import Comment, Dateline
-from newsprism.timestamps import as_datetime, decide_day_first, is_filler, match_timestamp
+from newsprism.timestamps import as_datetime, decide_day_first, is_filler, match_timestamp, parse_timestamp
 from newsprism.urls import domain_of
+
+# The cleaner and the parsers it is made of (the HTML extractor and the analyzer reuse the parsers).
+__all__ = ["CleanedText", "clean_text", "parse_comments", "parse_dateline", "parse_timestamp"]
 
 _MAX_CHECK = 2000  # lines longer than this are prose; no lexicon or language check needed
 _MAX_COMMENT_GAP = 6  # content lines allowed between a comment header and the first comment
