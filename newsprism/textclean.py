@@ -66,8 +66,7 @@ class CleanedText:
 def _lines(text: str) -> list[str]:
     """The page's non-empty lines, stripped; on a hard-wrapped page (a text dump wrapped at a fixed width),
     the lines of one paragraph are joined into one unit (kept with their line breaks, for ``removed``)."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\u200b", "")
-    raw = [line.strip() for line in text.split("\n")]
+    raw = [line.strip() for line in text.splitlines()]
     lines = [line for line in raw if line]
     width = _wrap_width(lines)
     if width is None:

@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from newsprism.records import Comment, Dateline
 from newsprism.textclean import CleanedText, clean_text
 
@@ -188,3 +191,27 @@ def test_a_hard_wrapped_text_dump_is_read_paragraph_by_paragraph():
     assert paragraphs[0] == " ".join(paragraph.split("\n")).strip()
     assert result.title == "Night buses to reach six more towns"
     assert result.removed == ["Share", "Related articles"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.text(max_size=80),
+            st.sampled_from(
+                ["Share", "Comments (2)", "Reply", "03/11/26 14:05", "2 hours ago", "Marie L.", "12", ""]
+            ),
+            st.sampled_from([ln for ln in PAGE.splitlines() if ln]),
+        ),
+        max_size=30,
+    )
+)
+def test_clean_text_never_crashes_and_only_moves_lines_of_the_page(lines):
+    page = "\n".join(lines)
+    result = clean_text(page, published="2026-11-03T09:00:00", scraped="2026-11-03T18:00:00")
+    page_lines = {ln.strip() for ln in page.splitlines()}
+    for block in result.removed:
+        assert all(part in page_lines for part in block.split("\n"))
+    for paragraph in filter(None, result.text.split("\n\n")):
+        assert paragraph in page_lines or all(w in page for w in paragraph.split())
+    assert result.title is None or result.title in page_lines or result.title in page.replace("\n", " ")

@@ -52,8 +52,7 @@ def load_pages(data: Path, split: str) -> list[tuple[str, str, dict[str, Any]]]:
 
 
 def _page_lines(text: str) -> list[str]:
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\u200b", "")
-    return [line.strip() for line in text.split("\n") if line.strip()]
+    return [line.strip() for line in text.splitlines() if line.strip()]
 
 
 def predicted_leftovers(page: str, result: CleanedText) -> Counter[str]:
