@@ -1,7 +1,7 @@
 """Partitioned ingest: inputs cut into partitions that workers read and process whole (the Dask engine).
 
     client:  plan_partitions(inputs) ─► engine.map(run_partition) ─► (raw, article) in input order
-    worker:  read the partition ─► extract ─► analyze ─► embed (one batch) ─► results
+    worker:  read the partition ─► extract ─► analyze ─► results
 
 A partition is one of
 
@@ -28,8 +28,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-import numpy as np
-
 from newsprism.config import Settings
 from newsprism.records import Article, RawDocument, Skip
 from newsprism.sources import DocumentSource, _walk, sniff
@@ -41,7 +39,7 @@ if TYPE_CHECKING:
     from newsprism.progress import Progress
     from newsprism.store import Store
 
-SHARD_SIZE = 32  # documents per partition: enough to amortise a task and a batched embedding
+SHARD_SIZE = 32  # documents per partition: enough to amortise a task, few enough to spread the work
 _HEAD = 65536
 
 
@@ -66,7 +64,6 @@ class PartitionTask:
     partition: Partition
     settings: dict[str, Any]
     analyze: bool
-    embed: str | None = None  # the embedding model's name; None: the client embeds
 
 
 @dataclass
@@ -75,7 +72,6 @@ class Outcome:
 
     raw: RawDocument | None
     result: Processed
-    vector: np.ndarray | None = None
 
 
 # --------------------------------------------------------------------------------------------- client
@@ -291,7 +287,7 @@ def _documents(part: Partition, settings: Settings) -> Iterator[RawDocument | Sk
 
 
 def run_partition(task: PartitionTask) -> list[Outcome]:
-    """Read, extract, analyze and embed one partition; never raises for a bad document. Runs on workers."""
+    """Read, extract and analyze one partition; never raises for a bad document. Runs on workers."""
     from newsprism.pipeline import Processed, ProcessTask, process
 
     settings = Settings(task.settings)
@@ -307,31 +303,7 @@ def run_partition(task: PartitionTask) -> list[Outcome]:
         t0 = time.perf_counter()
     if out:
         out[0].result.seconds["read"] = out[0].result.seconds.get("read", 0.0) + read
-    if task.embed:
-        _embed(out, task.embed)
     return out
-
-
-def _embed(out: list[Outcome], model_name: str) -> None:
-    """One batched embedding of the partition's articles; on failure the client embeds them instead."""
-    from newsprism.embed import article_text_for_embedding, get_embedder
-    from newsprism.errors import NewsprismError
-
-    done = [o for o in out if o.result.article is not None]
-    if not done:
-        return
-    t0 = time.perf_counter()
-    articles: list[Article] = [o.result.article for o in done if o.result.article is not None]
-    try:
-        model = get_embedder(model_name)
-        matrix = model.embed(
-            [article_text_for_embedding(a) for a in articles], [a.language for a in articles]
-        )
-    except NewsprismError:
-        return
-    for outcome, row in zip(done, matrix, strict=True):
-        outcome.vector = row
-    done[0].result.seconds["embed"] = time.perf_counter() - t0
 
 
 # --------------------------------------------------------------------------------------------- client
@@ -348,14 +320,11 @@ def partitioned_inputs(
     force: bool = False,
     progress: Progress | None = None,
     report: RunReport | None = None,
-    embed: str | None = None,
-    vectors: dict[str, np.ndarray] | None = None,
     shard_size: int = SHARD_SIZE,
 ) -> Iterator[tuple[RawDocument, Article]]:
     """What :func:`newsprism.pipeline.process_inputs` does, one partition per task.
 
-    Yields ``(raw, article)`` in input order and fills ``report.skips``; with ``embed``, the workers'
-    vectors go into ``vectors`` (article id → vector).
+    Yields ``(raw, article)`` in input order and fills ``report.skips``.
     """
     from newsprism.pipeline import RunReport, _skip, validator_cache_path
 
@@ -377,7 +346,7 @@ def partitioned_inputs(
                 _skip(item, report, progress, store)
                 continue
             planned.append(item)
-            yield PartitionTask(item, dict(settings), analyze, embed)
+            yield PartitionTask(item, dict(settings), analyze)
 
     try:
         for outcomes in engine.map(run_partition, tasks()):
@@ -390,44 +359,10 @@ def partitioned_inputs(
                     _skip(result.skip, report, progress, store)
                     continue
                 assert outcome.raw is not None and result.article is not None
-                if vectors is not None and outcome.vector is not None:
-                    vectors[result.article.id] = outcome.vector
                 yield outcome.raw, result.article
     finally:
         report.already_done += source.already_done
         source.close()
-
-
-def worker_embed_model(store: Store) -> str:
-    """The model the workers embed with: the store's (fixed by its first clustering), else USE."""
-    from newsprism.cluster import StoryClusterer
-    from newsprism.embed import USEEmbedder
-
-    state = store.get_state("clusterer")
-    if state:
-        model = StoryClusterer().load(state).model_
-        if model:
-            return str(model)
-    return USEEmbedder.name
-
-
-def save_vectors(store: Store, model: str, vectors: dict[str, np.ndarray], articles: list[Article]) -> None:
-    """Put the workers' vectors in the store's cache, where clustering will find them.
-
-    Only when clustering will use ``model``: a store's first corpus with a language USE does not cover
-    is embedded with e5 (by the client), so USE vectors would be of no use.
-    """
-    from newsprism.embed import USEEmbedder, use_covers
-
-    if not vectors:
-        return
-    if (
-        model == USEEmbedder.name
-        and not store.get_state("clusterer")
-        and not use_covers(a.language for a in articles)
-    ):
-        return
-    store.put_vectors(model, vectors)
 
 
 __all__ = [
@@ -439,7 +374,5 @@ __all__ = [
     "read_warc_records",
     "run_partition",
     "partitioned_inputs",
-    "worker_embed_model",
-    "save_vectors",
     "file_key",
 ]

@@ -218,13 +218,11 @@ def ingest(
     report = RunReport(run_id=store.start_run(list(inputs)))
     t0 = time.perf_counter()
     stream: Any = process_inputs
-    partitioned: dict[str, Any] = {}
     if engine is not None and getattr(engine, "partitioned", False):
-        # a cluster engine: workers read whole partitions and embed them too (newsprism.partition)
-        from newsprism.partition import partitioned_inputs, worker_embed_model
+        # a cluster engine: workers read whole partitions, WARC shards and file shards (newsprism.partition)
+        from newsprism.partition import partitioned_inputs
 
         stream = partitioned_inputs
-        partitioned = {"embed": worker_embed_model(store) if cluster else None, "vectors": {}}
     for raw, article in stream(
         inputs,
         settings=settings,
@@ -235,7 +233,6 @@ def ingest(
         force=force,
         progress=progress,
         report=report,
-        **partitioned,
     ):
         article.ingested = article.ingested or now_iso()
         t_store = time.perf_counter()
@@ -248,6 +245,12 @@ def ingest(
         report.articles.append(article)
         if progress is not None:
             progress.article(article.title or article.id)
+    if cluster and getattr(engine, "workers", 1) > 1:  # embed on the workers, not in the client
+        from newsprism.embed_engine import embed_on_engine
+
+        t_embed = time.perf_counter()
+        embed_on_engine(engine, store, store.unclustered_articles())  # type: ignore[arg-type]
+        report.stage_seconds["embed"] = time.perf_counter() - t_embed
     if cluster:
         group_and_compare(store, report, compare=compare, progress=progress)
     report.seconds = time.perf_counter() - t0
