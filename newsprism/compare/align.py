@@ -34,6 +34,7 @@ class AlignParams:
 
     threshold: float = 0.45  # least average similarity inside a group
     secondary: float = 0.50  # least average similarity for a unit to join a second group
+    secondary_same: float = 0.50  # … a group already holding another sentence of its article
     bonus_floor: float = 0.25  # bonuses only for pairs with cosine >= threshold - bonus_floor
     anchor_weight: float = 0.20
     number_weight: float = 0.15
@@ -160,29 +161,38 @@ def group_units(units: list[Unit], sim: np.ndarray, params: AlignParams) -> list
         articles[gi] |= articles.pop(gj)
         del members[gj]
     groups = sorted(members.values(), key=min)
-    return _add_secondary(units, groups, sim, params.secondary)
+    return _add_secondary(units, groups, sim, params)
 
 
 def _add_secondary(
-    units: list[Unit], groups: list[list[int]], sim: np.ndarray, level: float
+    units: list[Unit], groups: list[list[int]], sim: np.ndarray, params: AlignParams
 ) -> list[list[int]]:
-    multi = [g for g in groups if len(g) > 1]
-    if not multi:
-        return groups
+    """Each multi-unit group also takes, per article, the unit matching its members best on average
+    (over members of other articles): at ``secondary`` when the group holds nothing of that article,
+    at ``secondary_same`` when it holds another sentence of it (a fact the article tells twice)."""
     finite = np.where(np.isfinite(sim), sim, 0.0)
-    extra: list[list[int]] = [[] for _ in multi]
-    for k, group in enumerate(multi):
-        held = {units[m].article_id for m in group}
-        mean = finite[:, group].mean(axis=1)
-        best: dict[str, tuple[float, int]] = {}
-        for i in np.flatnonzero(mean >= level):
-            aid = units[i].article_id
-            if aid not in held and mean[i] > best.get(aid, (-1.0, -1))[0]:
-                best[aid] = (float(mean[i]), int(i))
-        extra[k] = [i for _, i in best.values()]
+    article_of = np.array([u.article_id for u in units])
     out = []
     for group in groups:
-        out.append(group + (extra[multi.index(group)] if len(group) > 1 else []))
+        if len(group) < 2:
+            out.append(group)
+            continue
+        held = {units[m].article_id for m in group}
+        held_sentences = {(units[m].article_id, units[m].sentence) for m in group}
+        members = np.array(group)
+        best: dict[str, tuple[float, int]] = {}
+        for i in range(len(units)):
+            aid = units[i].article_id
+            if (aid, units[i].sentence) in held_sentences:
+                continue
+            others = members[article_of[members] != aid]
+            if not len(others):
+                continue
+            mean = float(finite[i, others].mean())
+            level = params.secondary_same if aid in held else params.secondary
+            if mean >= level and mean > best.get(aid, (-1.0, -1))[0]:
+                best[aid] = (mean, i)
+        out.append(group + [i for _, i in best.values()])
     return out
 
 
@@ -205,7 +215,8 @@ def claims_from_groups(
             if key not in seen:
                 seen.add(key)
                 evidence.append(Evidence(units[i].article_id, units[i].sentence, units[i].sentence_text))
-        claim_id = "c" + sha1(story_id + "|" + "|".join(f"{a}:{s}" for a, s in sorted(seen)))[:10]
+        keys = sorted(f"{units[i].article_id}:{units[i].sentence}:{units[i].text}" for i in group)
+        claim_id = "c" + sha1(story_id + "|" + "|".join(keys))[:10]
         claims.append(
             Claim(
                 id=claim_id,
@@ -221,19 +232,30 @@ def claims_from_groups(
 
 
 def representative(units: list[Unit], group: Iterable[int], sim: np.ndarray) -> str:
-    """The unit closest on average to the others, English preferred among near-ties, short over long."""
+    """The unit closest on average to the others; among near-ties (within 0.05) a whole sentence over a
+    clause fragment, English over other languages, then the shortest. A leading dateline is dropped."""
     group = list(group)
     if len(group) == 1:
-        return units[group[0]].text
+        return strip_dateline(units[group[0]].text)
     sub = sim[np.ix_(group, group)]
     centrality = np.where(np.isfinite(sub), sub, 0.0).sum(axis=1) / (len(group) - 1)
     best = float(centrality.max())
 
-    def rank(k: int) -> tuple[bool, bool, int]:
+    def rank(k: int) -> tuple[bool, bool, bool, int]:
         u = units[group[k]]
-        return (centrality[k] < best - 0.05, u.language != "en", len(u.text))
+        fragment = u.text != u.sentence_text and not u.text[:1].isupper()
+        return (bool(centrality[k] < best - 0.05), fragment, u.language != "en", len(u.text))
 
-    return units[group[min(range(len(group)), key=rank)]].text
+    return strip_dateline(units[group[min(range(len(group)), key=rank)]].text)
+
+
+_DATELINE = re.compile(r"^[A-ZÀ-ÖØ-ÞА-ЯЁ][A-ZÀ-ÖØ-ÞА-ЯЁ .'-]{2,}(?:,[^-–—.]{1,40})?\s*(?:[-–—]+|\.-)\s+")
+
+
+def strip_dateline(text: str) -> str:
+    """ "KORVIK, March 12 (AHX) - Velmora signed…" → "Velmora signed…"."""
+    stripped = _DATELINE.sub("", text, count=1)
+    return stripped if len(stripped) >= 20 else text
 
 
 def status(support: int, n_voices: int) -> str:

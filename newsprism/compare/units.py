@@ -22,6 +22,12 @@ _CLAUSE_BREAK = re.compile(
     r"\s*;\s+|\s+[—–]\s+|,\s+(?=(?:" + _CONJUNCTIONS + r")\b)|\s+(?=(?:when|cuando|lorsque)\b)",
     re.I,
 )
+# boundaries that mark a second fact even in a shorter sentence ("… à 7,4 %, soit 1 900 000 chômeurs")
+_STRONG = re.compile(
+    r"\s*;\s+|,\s+(?=(?:soit|killing|leaving|although|whereas|aunque|tandis que|alors que|während|wobei|тогда как)\b)",
+    re.I,
+)
+STRONG_WORDS = 12  # sentences longer than this are split at those
 # "… and to plant 10,000 trees", "… et de planter …", "… y la plantación de …": a second pledge or fact
 _AND = re.compile(r",?\s+(?:and|et|y|und|и)\s+(?=(?:de|to|zu|la|le|the|die|der|el)\s)", re.I)
 AND_WORDS = 16  # clauses longer than this are also split at such coordinations
@@ -82,9 +88,12 @@ def article_units(article: Article) -> list[Unit]:
 def split_clauses(sentence: str) -> list[str]:
     """A long sentence → clauses at ``;``, dashes, conjunctions and coordinations; short ones stay whole."""
     n_words = len(_WORD.findall(sentence))
-    if n_words <= min(MAX_WORDS, AND_WORDS):
+    if n_words <= min(MAX_WORDS, AND_WORDS, STRONG_WORDS):
         return [sentence]
-    parts = [p.strip() for p in _CLAUSE_BREAK.split(sentence)] if n_words > MAX_WORDS else [sentence]
+    if n_words > MAX_WORDS:
+        parts = [p.strip() for p in _CLAUSE_BREAK.split(sentence)]
+    else:
+        parts = [p.strip() for p in _STRONG.split(sentence)] if n_words > STRONG_WORDS else [sentence]
     parts = [
         q.strip() for p in parts if p for q in (_AND.split(p) if len(_WORD.findall(p)) > AND_WORDS else [p])
     ]
