@@ -33,7 +33,9 @@ _SLASH = re.compile(
 _DASH_AGENCY = re.compile(
     rf"^(?P<place>{_UPPER_PLACE}),\s*(?P<date>{_DATE})\s*[-–—]\s*(?P<agency>[^\W\d_][\w-]*(?: [^\W\d_][\w-]*){{0,2}})\.\s+"
 )
-_BARE = re.compile(rf"^(?P<place>{_UPPER_PLACE}{_STATE})(?:,\s*(?P<date>{_DATE}))?\s*(?:[–—]| -)\s+")
+_BARE = re.compile(
+    rf"^(?P<place>{_UPPER_PLACE}{_STATE})(?:,\s*(?P<date>{_DATE}))?\s*(?:[–—]| -|\.-|\.\s*[–—])\s*(?=\S)"
+)
 _DOTTED = re.compile(  # "Москва. 3 марта. INTERFAX.RU - "
     rf"^(?P<place>{_ANY_PLACE})\.\s*(?P<date>{_DATE})\.\s*(?P<agency>[^\W\d_a-zа-яё][^\s]{{1,30}})\s*[-–—]\s*"
 )
@@ -64,6 +66,13 @@ KNOWN_AGENCIES = frozenset(
         "VNA",
         "Europa Press",
         "Lusa",
+        "TTO",
+        "VOV",
+        "VTV",
+        "PLO",
+        "NLĐO",
+        "SGGP",
+        "VnExpress",
         "sda",
         "ats",
         "Keystone-SDA",
@@ -167,7 +176,7 @@ def parse_dateline(
         return Dateline(m["place"], _resolve(m["date"], year), m["agency"]), text[m.end() :]
     if (m := _BARE.match(head)) and _is_upper_place(m["place"]) and len(m["place"]) >= 2:
         place = m["place"].strip()
-        if not m["date"] and (place.lower() in KNOWN_AGENCIES or (len(place) <= 3 and " " not in place)):
+        if not m["date"] and place.lower() in KNOWN_AGENCIES:
             return Dateline(None, None, place), text[m.end() :]  # an outlet's tag: "TTO - …", "VOV - …"
         return Dateline(place, _resolve(m["date"], year), None), text[m.end() :]
     if (m := _AGENCY_ONLY.match(head)) and len(m["agency"].split()) <= 4 and m["agency"][:1].isupper():
