@@ -132,3 +132,24 @@ def test_vectorised_jaccard_equals_the_set_formula(sets):
         for j, b in enumerate(sets):
             expected = len(a & b) / len(a | b) if a | b else 0.0
             assert np.isclose(got[i, j], expected)
+
+
+def test_unanalysed_or_failing_article_is_named_in_a_warning_and_the_rest_is_compared(use, monkeypatch):
+    import newsprism.compare as compare
+
+    good = [make("en", "en", EN), make("fr", "fr", FR)]
+    raw = Article(id="raw", language="en", text="Velmora bought a missile defense system on Thursday.")
+    broken = make("broken", "en", EN2)
+    real = compare.article_units
+
+    def flaky(article):
+        if article.id == "broken":
+            raise ValueError("bad offsets")
+        return real(article)
+
+    monkeypatch.setattr(compare, "article_units", flaky)
+    articles = [*good, raw, broken]
+    story = compare_story(story_of(articles), articles, embedder=use)
+    assert any("raw" in w and "not analysed" in w for w in story.warnings)
+    assert any("broken" in w and "bad offsets" in w for w in story.warnings)
+    assert any(set(c.article_ids) == {"en", "fr"} for c in story.claims)

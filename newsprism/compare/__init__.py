@@ -38,22 +38,40 @@ def compare_story(
     articles = [a for a in articles if a.id in set(story.article_ids)] or list(articles)
     story.article_ids = [a.id for a in articles]
     origin = independent_voices(articles)
-    units = [u for a in articles for u in article_units(a)]
+    units = []
+    for article in articles:
+        if not article.sentences and article.text.strip():
+            _warn(story, f"article {article.id} was not analysed (no sentences): it carries no claim")
+        try:
+            units.extend(article_units(article))
+        except Exception as exc:  # one malformed article must not sink the story
+            _warn(story, f"article {article.id}: claim units failed ({exc}); it carries no claim")
     vectors, note, embed = unit_vectors(units, articles, embedder)
-    if note and note not in story.warnings:
-        story.warnings.append(note)
+    if note:
+        _warn(story, note)
     sim = similarity(units, vectors, params)
     groups = group_units(units, sim, params)
     story.claims = claims_from_groups(story.id, units, groups, sim, origin)
-    story.contradictions = find_contradictions(units, sim, groups, embed)
-    story.voices = find_voices(articles)
+    try:
+        story.contradictions = find_contradictions(units, sim, groups, embed)
+    except Exception as exc:
+        story.contradictions = []
+        _warn(story, f"contradictions not computed: {exc}")
+    try:
+        story.voices = find_voices(articles)
+    except Exception as exc:
+        story.voices = []
+        _warn(story, f"voices not computed: {exc}")
     story.omissions = omissions(story, origin)
     story.comments = {a.id: CommentSummary(count=len(a.comments)) for a in articles}
     if len(set(origin.values())) < 2:
-        note = "one independent source only: nothing to compare, no claim is called missing"
-        if note not in story.warnings:
-            story.warnings.append(note)
+        _warn(story, "one independent source only: nothing to compare, no claim is called missing")
     return story
+
+
+def _warn(story: Story, note: str) -> None:
+    if note not in story.warnings:
+        story.warnings.append(note)
 
 
 def omissions(story: Story, origin: dict[str, str]) -> dict[str, list[str]]:
