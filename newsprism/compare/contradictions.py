@@ -163,7 +163,7 @@ def _looks_like_year(text: str, value: float) -> bool:
     return text.strip().isdigit() and len(text.strip()) == 4 and 1900 <= value <= 2100
 
 
-def _clock_at(text: str, at: int) -> int | None:
+def _clock_at(text: str, at: int) -> float | None:
     m = _CLOCK.match(text, at)
     return _clock_minutes(m) if m and _CLOCK_CONTEXT.search(m.group(0)) else None
 

@@ -148,12 +148,12 @@ def score_story(story: Story, articles: list[Article], gold: dict[str, Any]) -> 
     n_voices = len(set(origin.values()))
     status_hits, status_rows = 0, []
     for fact in gold["facts"]:
-        its = {(o, s) for o, s in fact["evidence"].items()}
+        evidence = set(fact["evidence"].items())
         support = len({origin.get(o, o) for o in fact["evidence"]})
         expected = gold_status(support, n_voices)
         best, best_key = None, (0, 0)
         for claim, members in zip(story.claims, claim_members, strict=True):
-            covered = len(its & members)
+            covered = len(evidence & members)
             key = (covered, -len(set(claim.article_ids)))
             if covered and key > best_key:
                 best, best_key = claim, key
