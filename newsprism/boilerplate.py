@@ -122,6 +122,35 @@ def is_list_head(line: str) -> bool:
     return len(line) <= 60 and normalize(line) in _list_heads()
 
 
+_BOX_HEADS = frozenset(
+    normalize(p)
+    for p in (
+        "About the author",
+        "About the authors",
+        "About the writer",
+        "Zur Person",
+        "Über den Autor",
+        "Über die Autorin",
+        "À propos de l'auteur",
+        "L'auteur",
+        "Sobre el autor",
+        "Sobre la autora",
+        "Sobre o autor",
+        "L'autore",
+        "Об авторе",
+        "Về tác giả",
+        "O autorovi",
+        "Yazar hakkında",
+        "O autorze",
+    )
+)
+
+
+def is_box_head(line: str) -> bool:
+    """A heading that opens a box after the article ("About the author", "Zur Person")."""
+    return len(line) <= 40 and normalize(line) in _BOX_HEADS
+
+
 def words(line: str) -> list[str]:
     return _WORD.findall(line)
 
@@ -168,13 +197,13 @@ def ui_phrase(line: str) -> bool:
     s = shape(line)
     if len(norm[: m.end()].split()) >= 3 and s.n_words <= 20:
         return True
+    # "Read also: <headline>", "Tags: a, b", "Disclaimer: …" are leftovers; "Home prices rose" is not.
+    labelled = bool(re.match(r"^\W*[^\W\d_]+(?:[ '-][^\W\d_]+)?\s*[:|»›>–—]", line.strip()))
+    if labelled and s.n_words <= 20:
+        return True
     if s.n_words > 14 or (s.terminal and s.n_words >= 6 and not line.rstrip().endswith(":")):
         return False
-    # "Read also: <headline>", "Tags: a, b", "Most read" lists are leftovers; "Home prices rose" is not.
-    stripped = line.strip()
-    return len(norm[: m.end()].split()) >= 2 or bool(
-        re.match(r"^\W*[^\W\d_]+(?:[ '-][^\W\d_]+)?\s*[:|»›>–—]", stripped)
-    )
+    return len(norm[: m.end()].split()) >= 2
 
 
 _PROMPT_WORDS = re.compile(

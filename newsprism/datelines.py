@@ -34,7 +34,7 @@ _DASH_AGENCY = re.compile(
     rf"^(?P<place>{_UPPER_PLACE}),\s*(?P<date>{_DATE})\s*[-–—]\s*(?P<agency>[^\W\d_][\w-]*(?: [^\W\d_][\w-]*){{0,2}})\.\s+"
 )
 _BARE = re.compile(
-    rf"^(?P<place>{_UPPER_PLACE}{_STATE})(?:,\s*(?P<date>{_DATE}))?\s*(?:[–—]| -|\.-|\.\s*[–—])\s*(?=\S)"
+    rf"^(?P<place>{_UPPER_PLACE}{_STATE})(?:,\s*(?P<date>{_DATE}))?\s*(?P<sep>[–—]| -|\.-|\.\s*[–—]|:)\s*(?=\S)"
 )
 _DOTTED = re.compile(  # "Москва. 3 марта. INTERFAX.RU - "
     rf"^(?P<place>{_ANY_PLACE})\.\s*(?P<date>{_DATE})\.\s*(?P<agency>[^\W\d_a-zа-яё][^\s]{{1,30}})\s*[-–—]\s*"
@@ -112,6 +112,15 @@ KNOWN_AGENCIES = frozenset(
 )
 
 
+# Words that open a line in capitals and a colon without being a place ("BREAKING: …").
+_LABEL_WORDS = (
+    "update updated breaking watch exclusive analysis opinion editorial note live video photos photo read "
+    "correction clarification warning alert explainer factbox timeline urgent eilmeldung exklusiv "
+    "direct vidéo urgente exclusiva срочно молния эксклюзив nóng"
+)
+_LABELS = frozenset(_LABEL_WORDS.split())
+
+
 def _resolve(raw: str | None, year: int | None) -> str | None:
     if not raw:
         return None
@@ -176,6 +185,8 @@ def parse_dateline(
         return Dateline(m["place"], _resolve(m["date"], year), m["agency"]), text[m.end() :]
     if (m := _BARE.match(head)) and _is_upper_place(m["place"]) and len(m["place"]) >= 2:
         place = m["place"].strip()
+        if m["sep"] == ":" and (place.lower() in _LABELS or len(place) < 4):
+            return None, text  # "UPDATE: …", "WATCH: …" are labels, not places
         if not m["date"] and place.lower() in KNOWN_AGENCIES:
             return Dateline(None, None, place), text[m.end() :]  # an outlet's tag: "TTO - …", "VOV - …"
         return Dateline(place, _resolve(m["date"], year), None), text[m.end() :]

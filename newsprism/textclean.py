@@ -293,6 +293,9 @@ def clean_text(
     title_i: int | None = None
     listing = _list_items(lines, kinds, prose, end)
     region = [i for i in range(end) if prose[i] and i not in listing]
+    boxes = [i for i in range(end) if bp.is_box_head(lines[i])]
+    if boxes and region and region[0] < boxes[0]:  # an "About the author" box ends the article
+        region = [i for i in region if i < boxes[0]]
     while region and _is_bio(lines[region[-1]]):  # "Sam Whitcomb covers city government for the Times."
         kinds[region[-1]] = "author bio"
         region.pop()
@@ -423,8 +426,9 @@ def _list_items(lines: list[str], kinds: list[str | None], prose: list[bool], en
         if not bp.is_list_head(lines[h]):
             continue
         i = h + 1
+        announced = lines[h].rstrip().endswith(":")  # "Xem thêm:", "Read more:" announce a list
         while i < end and kinds[i] in (None, "foreign") and _list_item(lines[i], prose[i]):
-            if i > h + 1 and i + 1 < end and prose[i + 1]:
+            if not announced and i > h + 1 and i + 1 < end and prose[i + 1]:
                 break  # a subheading that opens the next paragraph
             out.add(i)
             i += 1
