@@ -13,6 +13,7 @@ article is bounded: only the first ``max_chars`` characters are analysed (a warn
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
@@ -30,6 +31,27 @@ MAX_CHARS = 100_000
 STAGES = ("sentences", "entities", "quotes", "numbers")
 _DISABLED = ("lemmatizer", "senter")
 _MODELS: dict[str, Any] = {}
+_SENTENCE_END = re.compile(r"[.!?。！？…]")
+_SCRIPTS = (
+    ("latin", re.compile(r"[A-Za-zÀ-ɏ]")),
+    ("cyrillic", re.compile(r"[Ѐ-ӿ]")),
+    ("greek", re.compile(r"[Ͱ-Ͽ]")),
+    ("arabic", re.compile(r"[؀-ۿ]")),
+    ("hebrew", re.compile(r"[֐-׿]")),
+    ("cjk", re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")),
+    ("devanagari", re.compile(r"[\u0900-\u097f]")),
+)
+
+
+def mixed_scripts(text: str, share: float = 0.2, sample: int = 20_000) -> list[str]:
+    """Scripts that each make up at least ``share`` of the letters of ``text`` when there are two or more."""
+    head = text[:sample]
+    counts = {name: len(pattern.findall(head)) for name, pattern in _SCRIPTS}
+    total = sum(counts.values())
+    if not total:
+        return []
+    found = [name for name, n in counts.items() if n / total >= share]
+    return found if len(found) > 1 else []
 
 
 def _load(names: tuple[str, ...], keep_lemmatizer: bool) -> Any:
@@ -134,8 +156,13 @@ class Analyzer:
             article.warnings.append(f"analyze: sentence splitting failed: {exc}")
         t1 = time.perf_counter()
         self.stage_seconds["sentences"] += t1 - t0
-        if len(article.sentences) == 1 and len(text) > 2000:
-            article.warnings.append("analyze: no sentence punctuation; text cut into pieces by length")
+        if len(text) > 300 and not _SENTENCE_END.search(text):
+            article.warnings.append("analyze: no sentence punctuation; sentences are pieces cut by length")
+        mixed = mixed_scripts(text)
+        if mixed:
+            article.warnings.append(
+                f"analyze: mixed scripts ({', '.join(mixed)}); rules for language {lang!r} were applied"
+            )
         if "entities" in self.stages:
             try:
                 if doc is not None:

@@ -96,10 +96,16 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _subtree_span(token: Any, exclude: Any = None) -> tuple[int, int]:
-    tokens = [t for t in token.subtree if exclude is None or t not in set(exclude.subtree)]
-    if not tokens:
-        return token.idx, token.idx + len(token.text)
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    """Character span of a token's subtree (O(1) via its edges); ``exclude`` cuts a subtree that sits
+    at one end of it."""
+    left, right = token.left_edge, token.right_edge
+    if exclude is not None:
+        el, er = exclude.left_edge, exclude.right_edge
+        if el.i <= left.i <= er.i and er.i < right.i:
+            left = token.doc[er.i + 1]
+        elif el.i <= right.i <= er.i and el.i > left.i:
+            right = token.doc[el.i - 1]
+    return left.idx, right.idx + len(right.text)
 
 
 def _subject(verb: Any, depth: int = 0) -> Any:
@@ -120,6 +126,8 @@ _CUT_DEPS = ("relcl", "acl", "advcl")
 def _speaker_span(subj: Any) -> tuple[int, int]:
     """The subject's span without relative clauses and appositions (``Ross, who spent …`` → ``Ross``);
     a relative pronoun (``who said``) is its own speaker mention."""
+    if subj.right_edge.i - subj.left_edge.i > 40:  # a runaway parse: the head word alone
+        return subj.idx, subj.idx + len(subj.text)
     cut = [c for c in subj.children if c.dep_ in _CUT_DEPS]
     tokens = list(subj.subtree)
     for child in cut:
@@ -449,30 +457,47 @@ def _speaker_between(text: str, start: int, end: int) -> tuple[int, int] | None:
 def orphan_quotes(
     text: str, marks: list[QuoteMark], found: list[Attribution], sentences: list[Sentence]
 ) -> list[Attribution]:
-    """Direct quotations no cue claimed: long ones continue the previous quote's speaker."""
+    """Direct quotations no cue claimed: one right after a direct quote in the same paragraph continues
+    it (``“…,” he said. “…”``); a later one takes the previous speaker when within two sentences."""
     out: list[Attribution] = []
-    ordered = sorted(found, key=lambda a: a.content[0])
-    for m in marks:
-        if any(_overlaps((m.start, m.end), a.content) for a in found):
+    by_end = sorted(found, key=lambda a: a.content[1])
+    ends = [a.content[1] for a in by_end]
+    claimed = _claimed_marks(marks, found)
+    for index, m in enumerate(marks):
+        if index in claimed or len(text[m.start : m.end].split()) < MIN_QUOTE_WORDS:
             continue
-        if len(text[m.start : m.end].split()) < MIN_QUOTE_WORDS:
-            continue
-        before = [a for a in ordered if a.content[1] <= m.start]
-        if before and before[-1].direct:
-            gap = text[before[-1].content[1] : m.start]
-            if "\n" not in gap and len(gap) < 120:  # “…,” he said. “…” continues the same quote
-                before[-1].extend((m.start, m.end))
+        k = bisect.bisect_right(ends, m.start)
+        if k and by_end[k - 1].direct:
+            prev = by_end[k - 1]
+            gap = text[prev.content[1] : m.start]
+            if "\n" not in gap and len(gap) < 120:
+                prev.extend((m.start, m.end))
                 continue
-        previous = [a for a in before if a.speaker is not None]
         speaker = None
-        if previous:
-            prev = previous[-1]
-            prev_sentence = sentence_index(sentences, prev.content[1] - 1) if sentences else 0
-            this_sentence = sentence_index(sentences, m.start) if sentences else 0
-            if this_sentence - prev_sentence <= 2:
+        for j in range(k - 1, max(-1, k - 6), -1):  # the nearest earlier quote with a speaker
+            prev = by_end[j]
+            if prev.speaker is None:
+                continue
+            if (
+                not sentences
+                or sentence_index(sentences, m.start) - sentence_index(sentences, prev.content[1] - 1) <= 2
+            ):
                 speaker = prev.speaker
+            break
         out.append(Attribution((m.start, m.end), speaker, None, True))
     return out
+
+
+def _claimed_marks(marks: list[QuoteMark], found: list[Attribution]) -> set[int]:
+    starts = [m.start for m in marks]
+    claimed: set[int] = set()
+    for att in found:
+        i = max(0, bisect.bisect_right(starts, att.content[0]) - 1)
+        while i < len(marks) and marks[i].start < att.content[1]:
+            if _overlaps((marks[i].start, marks[i].end), att.content):
+                claimed.add(i)
+            i += 1
+    return claimed
 
 
 def extract_attributions(
@@ -482,8 +507,11 @@ def extract_attributions(
     marks = find_quote_marks(text)
     found = from_parse(doc, marks, sentences) if doc is not None else []
     if doc is None or language != "en":
+        taken = sorted(a.content for a in found)
         for att in from_rules(text, sentences, marks, language):
-            if not any(_overlaps(att.content, a.content) for a in found):
+            i = bisect.bisect_left(taken, att.content)
+            near = taken[max(0, i - 3) : i + 3]
+            if not any(_overlaps(att.content, span) for span in near):
                 found.append(att)
     found.extend(orphan_quotes(text, marks, found, sentences))
     found.sort(key=lambda a: a.content[0])
@@ -504,25 +532,35 @@ def _dedupe(atts: list[Attribution]) -> list[Attribution]:
 # --------------------------------------------------------------------------------------------- records
 
 
-def _fullest_mention(text: str, entities: list[Entity], key: str) -> str | None:
-    """The longest mention of ``key`` in the article, with a title written before it (``Sen. Ted Cruz``)."""
-    best: tuple[int, str] | None = None
+_TITLE_WORDS = frozenset(t.rstrip(".") for t in TITLES)
+_TITLE_BEFORE = re.compile(r"([\w.\-]+)\s+$")
+
+
+def _with_title(text: str, ent: Entity) -> str:
+    """The entity's text with the capitalised title words written right before it (``Sen. Ted Cruz``)."""
+    start = ent.start
+    for _ in range(4):
+        match = _TITLE_BEFORE.search(text, max(0, start - 40), start)
+        word = match.group(1) if match else ""
+        if not word[:1].isupper() or fold(word).rstrip(".") not in _TITLE_WORDS:
+            break
+        start = match.start() if match else start
+    return re.sub(r"['’]s$", "", " ".join(text[start : ent.end].split()))
+
+
+def _fullest_mentions(text: str, entities: list[Entity]) -> dict[str, str]:
+    """Key → the longest mention of it in the article, titles included."""
+    best: dict[str, str] = {}
     for ent in entities:
-        if ent.key != key:
+        if ent.key and ent.label == "PERSON":
+            mention = _with_title(text, ent)
+        elif ent.key:
+            mention = " ".join(ent.text.split())
+        else:
             continue
-        start = ent.start
-        while True:  # absorb title words written before the name
-            match = re.search(r"([\w.\-]+)\s+$", text[max(0, start - 40) : start])
-            if not match or fold(match.group(1)).rstrip(".") not in {t.rstrip(".") for t in TITLES}:
-                break
-            if not match.group(1)[:1].isupper():
-                break
-            start = start - len(match.group(0))
-        mention = " ".join(text[start : ent.end].split())
-        mention = re.sub(r"['’]s$", "", mention)
-        if best is None or len(mention) > best[0]:
-            best = (len(mention), mention)
-    return best[1] if best else None
+        if len(mention) > len(best.get(ent.key, "")):
+            best[ent.key] = mention
+    return best
 
 
 def _is_pronoun(mention: str, language: str) -> bool:
@@ -533,42 +571,45 @@ def _is_pronoun(mention: str, language: str) -> bool:
 def to_quotes(
     text: str, atts: list[Attribution], sentences: list[Sentence], entities: list[Entity], language: str
 ) -> list[Quote]:
-    """Quote records: speakers resolved (pronouns to the previous named speaker or person) and keyed."""
-    persons = sorted((e for e in entities if e.label == "PERSON"), key=lambda e: e.start)
+    """Quote records: speakers resolved to the fullest mention (pronouns to the last named speaker, else
+    the nearest person before) and keyed like entities (descriptions get a ``desc:`` key)."""
+    ordered = sorted(entities, key=lambda e: e.start)
+    starts = [e.start for e in ordered]
+    persons = [e for e in ordered if e.label == "PERSON"]
+    person_ends = [e.end for e in persons]
+    fullest = _fullest_mentions(text, ordered)
     quotes: list[Quote] = []
     last_named: tuple[str, str | None] | None = None
     for att in atts:
         speaker: str | None = None
         key: str | None = None
         if att.speaker is not None:
-            mention = " ".join(text[att.speaker[0] : att.speaker[1]].split())
+            s0, s1 = att.speaker
+            mention = " ".join(text[s0:s1].split())
             if _is_pronoun(mention, language):
-                earlier = [e for e in persons if e.end <= att.speaker[0]]
+                k = bisect.bisect_right(person_ends, s0)
                 if last_named is not None:
                     speaker, key = last_named
-                elif earlier:
-                    key = earlier[-1].key
-                    speaker = _fullest_mention(text, entities, key) if key else earlier[-1].text
+                elif k:
+                    key = persons[k - 1].key
+                    speaker = fullest.get(key or "", persons[k - 1].text)
             else:
-                inner = [e for e in entities if att.speaker[0] <= e.start and e.end <= att.speaker[1]]
-                person = next((e for e in inner if e.label == "PERSON"), None)
-                named = person or next((e for e in inner if e.label in ("ORG", "GPE", "NORP")), None)
-                if named is not None and named.key:
-                    key = named.key
-                    full = _fullest_mention(text, entities, key)
-                    speaker = (
-                        mention
-                        if full is None or len(mention) >= len(full) and fold(full) in fold(mention)
-                        else full
-                    )
-                    if person is None:
-                        speaker = mention
+                inner = ordered[bisect.bisect_left(starts, s0) : bisect.bisect_left(starts, s1)]
+                inner = [e for e in inner if e.end <= s1]
+                person = next((e for e in inner if e.label == "PERSON" and e.key), None)
+                named = next((e for e in inner if e.label in ("ORG", "GPE", "NORP") and e.key), None)
+                if person is not None:
+                    key = person.key
+                    full = fullest.get(key or "", mention)
+                    speaker = mention if len(mention) >= len(full) else full
+                elif named is not None and fold(_strip_determiner(mention)) == fold(named.text):
+                    key, speaker = named.key, mention
                 else:
                     speaker = mention
                     key = (
-                        person_key_for(mention, entities, language)
-                        if mention[:1].isupper()
-                        else f"desc:{fold(mention)}"
+                        person_key_for(mention, [], language)
+                        if _strip_determiner(mention)[:1].isupper() and len(mention.split()) <= 4
+                        else f"desc:{fold(_strip_determiner(mention))}"
                     )
                 if person is not None or named is not None:
                     last_named = (speaker, key)
@@ -579,3 +620,10 @@ def to_quotes(
             Quote(text=content, speaker=speaker, cue=cue, direct=att.direct, sentence=index, speaker_key=key)
         )
     return quotes
+
+
+_DETERMINER = re.compile(r"^(?:the|a|an|le|la|les|l'|der|die|das|el|los|las)\s+", re.IGNORECASE)
+
+
+def _strip_determiner(mention: str) -> str:
+    return _DETERMINER.sub("", mention)
