@@ -36,6 +36,7 @@ from newsprism.comments import (
     parse_comments,
 )
 from newsprism.datelines import parse_dateline
+from newsprism.errors import StageError
 from newsprism.language import UNDETERMINED, detect_language, language_scores
 from newsprism.records import Comment, Dateline
 from newsprism.timestamps import as_datetime, decide_day_first, is_filler, match_timestamp, parse_timestamp
@@ -259,7 +260,18 @@ def clean_text(
     ``scraped`` (ISO, when the page was scraped) resolves relative comment times ("2 hours ago");
     without it they stay unresolved (``posted`` None) and a warning says so. ``language`` is a hint
     for the page's language; the result's ``language`` is detected on the clean body.
+
+    Raises :class:`~newsprism.errors.StageError` (naming the page) if something unexpected fails inside.
     """
+    try:
+        return _clean(text, url=url, published=published, language=language, scraped=scraped)
+    except Exception as exc:  # one bad page must never sink a batch: the caller records a skip
+        raise StageError(f"cleaning {url or 'a scraped text'} failed: {type(exc).__name__}: {exc}") from exc
+
+
+def _clean(
+    text: str, *, url: str | None, published: str | None, language: str | None, scraped: str | None
+) -> CleanedText:
     lines = _lines(text)
     if not lines:
         return CleanedText(title=None, text="", warnings=["empty input: no text"])

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -215,3 +216,15 @@ def test_clean_text_never_crashes_and_only_moves_lines_of_the_page(lines):
     for paragraph in filter(None, result.text.split("\n\n")):
         assert paragraph in page_lines or all(w in page for w in paragraph.split())
     assert result.title is None or result.title in page_lines or result.title in page.replace("\n", " ")
+
+
+def test_an_unexpected_failure_inside_becomes_a_stage_error_naming_the_page(monkeypatch):
+    from newsprism import textclean
+    from newsprism.errors import StageError
+
+    def broken(line, page_lang):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(textclean, "_prose", broken)
+    with pytest.raises(StageError, match="https://example.org/a"):
+        clean_text(PAGE, url="https://example.org/a")
