@@ -153,3 +153,21 @@ def test_unanalysed_or_failing_article_is_named_in_a_warning_and_the_rest_is_com
     assert any("raw" in w and "not analysed" in w for w in story.warnings)
     assert any("broken" in w and "bad offsets" in w for w in story.warnings)
     assert any(set(c.article_ids) == {"en", "fr"} for c in story.claims)
+
+
+def test_language_outside_use_goes_to_e5_with_calibrated_similarity():
+    sw = make(
+        "sw",
+        "sw",
+        "Rais wa Velmora alisaini mkataba wa ulinzi wa anga siku ya Alhamisi. Mvua kubwa ilinyesha jana.",
+    )
+    en = make(
+        "en",
+        "en",
+        "The president of Velmora signed an air defence contract on Thursday. The football team lost.",
+    )
+    story = compare_story(story_of([sw, en]), [sw, en], embedder=get_embedder("auto"))
+    assert not story.warnings
+    shared = [c for c in story.claims if len(c.article_ids) == 2]
+    assert len(shared) == 1 and "signed" in shared[0].text
+    assert sorted(c.status for c in story.claims) == ["consensus", "unique", "unique"]

@@ -16,6 +16,7 @@ import numpy as np
 
 from newsprism.compare.align import (
     AlignParams,
+    calibrate,
     claims_from_groups,
     group_units,
     independent_voices,
@@ -46,14 +47,19 @@ def compare_story(
             units.extend(article_units(article))
         except Exception as exc:  # one malformed article must not sink the story
             _warn(story, f"article {article.id}: claim units failed ({exc}); it carries no claim")
-    vectors, note, embed = unit_vectors(units, articles, embedder)
+    vectors, note, model, embed = unit_vectors(units, articles, embedder)
     if note:
         _warn(story, note)
-    sim = similarity(units, vectors, params)
+    sim = similarity(units, vectors, params, model)
+
+    def pairwise(texts: list[str]) -> np.ndarray:
+        rows = embed(texts)
+        return calibrate(rows @ rows.T, model)
+
     groups = group_units(units, sim, params)
     story.claims = claims_from_groups(story.id, units, groups, sim, origin)
     try:
-        story.contradictions = find_contradictions(units, sim, groups, embed)
+        story.contradictions = find_contradictions(units, sim, groups, pairwise)
     except Exception as exc:
         story.contradictions = []
         _warn(story, f"contradictions not computed: {exc}")
@@ -92,13 +98,14 @@ def omissions(story: Story, origin: dict[str, str]) -> dict[str, list[str]]:
 
 def unit_vectors(
     units: list[Unit], articles: Sequence[Article], embedder: Any
-) -> tuple[np.ndarray, str | None, Callable[[list[str]], np.ndarray]]:
+) -> tuple[np.ndarray, str | None, str | None, Callable[[list[str]], np.ndarray]]:
     """Cross-lingual sentence vectors for the units; hashed word vectors when no model covers them.
 
-    Also returns the embedding function used (for number contexts), and a note when it is the fallback.
+    Returns (vectors, note when it is the fallback, model name or None, the embedding function used,
+    for number contexts).
     """
     if not units:
-        return np.zeros((0, LEXICAL_DIM), dtype=np.float32), None, lexical_vectors
+        return np.zeros((0, LEXICAL_DIM), dtype=np.float32), None, None, lexical_vectors
     languages = sorted({a.language for a in articles})
     try:
         from newsprism.embed import get_embedder, resolve
@@ -115,10 +122,10 @@ def unit_vectors(
         def embed(texts: list[str]) -> np.ndarray:
             return np.asarray(model.embed(texts), dtype=np.float32)
 
-        return np.asarray(vectors, dtype=np.float32), None, embed
+        return np.asarray(vectors, dtype=np.float32), None, getattr(model, "name", None), embed
     except Exception as exc:  # no model for these languages, or it failed: align on words instead
         note = f"sentence embeddings unavailable ({exc}); claims aligned on shared words only"
-        return lexical_vectors([u.text for u in units]), note, lexical_vectors
+        return lexical_vectors([u.text for u in units]), note, None, lexical_vectors
 
 
 def lexical_vectors(texts: list[str]) -> np.ndarray:

@@ -117,12 +117,27 @@ def _jaccard(sets: list[set[str]]) -> np.ndarray:
     return np.divide(inter, union, out=np.zeros_like(inter), where=union > 0).astype(np.float32)
 
 
-def similarity(units: list[Unit], vectors: np.ndarray, params: AlignParams) -> np.ndarray:
+#: model name → (cosine of unrelated sentences, scale): maps a model's cosines onto USE's range, so one
+#: set of thresholds serves both (e5's cosines of unrelated sentences sit around 0.75; fitted on dev)
+CALIBRATION: dict[str, tuple[float, float]] = {"e5-small": (0.75, 4.0)}
+
+
+def calibrate(cosine: np.ndarray, model: str | None) -> np.ndarray:
+    """Cosines of ``model`` mapped onto the scale the thresholds were tuned on (USE's)."""
+    low, scale = CALIBRATION.get(model or "", (0.0, 1.0))
+    if (low, scale) == (0.0, 1.0):
+        return cosine
+    return ((cosine - low) * scale).astype(np.float32)
+
+
+def similarity(
+    units: list[Unit], vectors: np.ndarray, params: AlignParams, model: str | None = None
+) -> np.ndarray:
     """Pairwise unit similarity; pairs from the same article are -inf (never aligned)."""
     n = len(units)
     if n == 0:
         return np.zeros((0, 0), dtype=np.float32)
-    sim = (vectors @ vectors.T).astype(np.float32)
+    sim = calibrate((vectors @ vectors.T).astype(np.float32), model)
     values = [{f"{n.value:.4g}" for n in u.numbers if n.kind not in ("year", "date")} for u in units]
     words = [{w for w in u.words if len(w) > 3} for u in units]
     languages = np.array([u.language for u in units])
@@ -161,7 +176,10 @@ def group_units(units: list[Unit], sim: np.ndarray, params: AlignParams) -> list
         articles[gi] |= articles.pop(gj)
         del members[gj]
     groups = sorted(members.values(), key=min)
-    return _add_secondary(units, groups, sim, params)
+    unique: dict[frozenset[int], list[int]] = {}
+    for group in _add_secondary(units, groups, sim, params):
+        unique.setdefault(frozenset(group), group)  # two groups that took each other's units are one
+    return list(unique.values())
 
 
 def _add_secondary(

@@ -229,13 +229,14 @@ def find_contradictions(
     units: list[Unit],
     sim: np.ndarray,
     groups: list[list[int]],
-    embed: Callable[[list[str]], np.ndarray] | None = None,
+    pairwise: Callable[[list[str]], np.ndarray] | None = None,
     threshold: float = THRESHOLD,
 ) -> list[Contradiction]:
     """Contradictions among the quantities of a story's claim units (see the module docstring).
 
-    ``embed`` (texts → L2-normalised rows) embeds each number's context; two different values are then
-    only taken as the same quantity when their contexts are similar too (``CONTEXT_THRESHOLD``).
+    ``pairwise`` (texts → their pairwise similarity matrix, e.g. embedding cosines) compares the numbers'
+    contexts; two different values are then only taken as the same quantity when their contexts are
+    similar too (``CONTEXT_THRESHOLD``).
     """
     qs = quantities(units)
     if len(qs) < 2:
@@ -244,8 +245,8 @@ def find_contradictions(
     for group in groups:
         same_group[np.ix_(group, group)] = True
     ctx = None
-    if embed is not None:
-        ctx = _context_similarity(units, qs, sim, same_group, threshold, embed)
+    if pairwise is not None:
+        ctx = _context_similarity(units, qs, sim, same_group, threshold, pairwise)
     by_article: dict[str, list[int]] = {}
     for k, q in enumerate(qs):
         by_article.setdefault(q.article_id, []).append(k)
@@ -295,7 +296,7 @@ def _context_similarity(
     sim: np.ndarray,
     same_group: np.ndarray,
     threshold: float,
-    embed: Callable[[list[str]], np.ndarray],
+    pairwise: Callable[[list[str]], np.ndarray],
 ) -> np.ndarray | None:
     """Similarity of the numbers' contexts, embedded only for numbers that could disagree with another."""
     needed = sorted(
@@ -314,12 +315,10 @@ def _context_similarity(
     if not needed:
         return ctx
     try:
-        vectors = np.asarray(
-            embed([context(units[qs[k].unit].text, qs[k].text) for k in needed]), dtype=np.float32
-        )
+        pairs = np.asarray(pairwise([context(units[qs[k].unit].text, qs[k].text) for k in needed]))
     except Exception:  # the model failed: fall back on unit similarity alone
         return None
-    ctx[np.ix_(needed, needed)] = vectors @ vectors.T
+    ctx[np.ix_(needed, needed)] = pairs
     return ctx
 
 
