@@ -86,6 +86,18 @@ def resolve_keys(entities: list[Entity], language: str = "en") -> None:
     person mention in the same article takes that mention's key (``Abe`` → ``person:shinzo abe``)."""
     for ent in entities:
         ent.key = entity_key(ent.text, ent.label, language)
+    # a lone surname the tagger took for an organisation or place ("Varga told") is the person
+    surnames = {
+        fold(e.text.split()[-1]): e for e in entities if e.label == "PERSON" and " " in e.text.strip()
+    }
+    for ent in entities:
+        name = fold(_clean(ent.text))
+        known_alias = (ent.key or "").startswith(
+            ("gpe:", "org:")
+        ) and ent.key != f"{ent.key.split(':')[0]}:{name}"
+        if ent.label != "PERSON" and " " not in ent.text.strip() and name in surnames and not known_alias:
+            ent.label = "PERSON"
+            ent.key = entity_key(ent.text, "PERSON", language)
     persons = [e for e in entities if e.label == "PERSON" and e.key]
     full_names = sorted({e.key for e in persons if e.key and " " in e.key}, key=len, reverse=True)
     for ent in persons:

@@ -167,7 +167,12 @@ def from_parse(doc: Any, marks: list[QuoteMark], sentences: list[Sentence]) -> l
         if _inside_mark(marks, tok.idx):  # speech reported inside a quotation
             continue
         lemma = tok.lemma_.lower()
-        comp = next((c for c in tok.children if c.dep_ in ("ccomp", "parataxis")), None)
+        comps = [c for c in tok.children if c.dep_ in ("ccomp", "parataxis")]
+        # a clause after the verb is what was said; one before it only when it is a quotation
+        # ("VALMONT (Wire) - X said that …" puts the dateline in a clause before the verb)
+        after = [c for c in comps if c.i > tok.i]
+        before = [c for c in comps if c.i < tok.i and _containing_mark(marks, *_subtree_span(c))]
+        comp = (after or before or [c for c in comps if c.dep_ == "ccomp" and c.i < tok.i] or [None])[0]
         if comp is None and lemma in SAY_LEMMAS | OBJECT_LEMMAS | XCOMP_LEMMAS:
             comp = next((c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i), None)
         if comp is None and lemma in OBJECT_LEMMAS:
@@ -184,6 +189,9 @@ def from_parse(doc: Any, marks: list[QuoteMark], sentences: list[Sentence]) -> l
                 content, direct = (mark.start, mark.end), True
             elif sent is not None:
                 content = (max(content[0], sent.start), min(content[1], sent.end))
+                k = _mark_before(marks, content[1])
+                if k >= 0 and marks[k].start < content[1] < marks[k].end and marks[k].end <= sent.end + 2:
+                    content = (content[0], marks[k].end)  # a quotation the clause ends in
         elif lemma in SAY_LEMMAS:
             mark = _adjacent_mark(text, marks, tok.idx, tok.idx + len(tok.text))
             if mark:
@@ -381,13 +389,15 @@ def from_rules(
     according_re = re.compile(
         r"(?<!\w)(?:" + "|".join(re.escape(a) for a in according) + r")(?!\w)", re.IGNORECASE
     )
+    that_re = re.compile(
+        r"\s*,?\s*(?:" + "|".join(re.escape(w) for w in that_words) + r")\b\s*", re.IGNORECASE
+    )
     out: list[Attribution] = []
     for sent in sentences:
         s0, s1 = sent.start, sent.end
-        inside = [m for m in marks if _overlaps((m.start, m.end), (s0, s1))]
 
-        def in_mark(pos: int, inside: list[QuoteMark] = inside) -> bool:
-            return any(m.start < pos < m.end for m in inside)
+        def in_mark(pos: int) -> bool:
+            return _inside_mark(marks, pos)
 
         taken = False
         for acc in according_re.finditer(text, s0, s1):
@@ -396,6 +406,14 @@ def from_rules(
             speaker = _speaker_after(text, acc.end(), s1)
             if speaker is None:
                 continue
+            if speaker[1] >= s1 - 1 or text[speaker[1] : speaker[1] + 1] not in ",":
+                # no comma closes the speaker ("Laut Minister Karl Weber ist die Lage …"): keep the name
+                words = list(_WORD_SPAN.finditer(text, speaker[0], speaker[1]))
+                upper = [w for w in words if w.group(0)[:1].isupper()]
+                lower = next((w for w in words[1:] if not w.group(0)[:1].isupper()), None)
+                ends = [w.end() for w in upper if lower is not None and w.start() < lower.start()]
+                if ends:
+                    speaker = (speaker[0], max(ends))
             if acc.start() - s0 < 3:
                 content = _trim(text, speaker[1], s1)
             else:
@@ -421,16 +439,14 @@ def from_rules(
                 break
             speaker = _speaker_before(text, s0, cs)
             rest = text[ce:s1]
-            that = re.match(
-                r"\s*,?\s*(?:" + "|".join(re.escape(w) for w in that_words) + r")\b\s*", rest, re.IGNORECASE
-            )
+            that = that_re.match(rest)
             colon = re.match(r"\s*[:,]\s+", rest)
             if speaker and (that or colon):
                 start = ce + (that or colon).end()  # type: ignore[union-attr]
                 content = _trim(text, start, s1)
                 if text[content[1] - 1 : content[1]] in ".!?":
                     content = (content[0], content[1] - 1)
-                if len(text[content[0] : content[1]].split()) >= 3:
+                if len(text[content[0] : content[1]].split()) >= 2:
                     out.append(Attribution(content, speaker, (cs, ce), False))
                     break
             # inverted: "CONTENT, said X." / "CONTENT, заявил Путин."
@@ -519,11 +535,16 @@ def extract_attributions(
 
 
 def _dedupe(atts: list[Attribution]) -> list[Attribution]:
+    """One attribution per content: the same span keeps the one with a speaker; a span inside the
+    previous one with the same speaker (``quoted as saying that … "…"``) is dropped."""
     out: list[Attribution] = []
     for att in atts:
         if out and out[-1].content == att.content:
             if out[-1].speaker is None and att.speaker is not None:
                 out[-1] = att
+            continue
+        inside = out and out[-1].content[0] <= att.content[0] and att.content[1] <= out[-1].content[1]
+        if inside and (att.speaker is None or att.speaker == out[-1].speaker):
             continue
         out.append(att)
     return out
@@ -598,19 +619,22 @@ def to_quotes(
                 inner = [e for e in inner if e.end <= s1]
                 person = next((e for e in inner if e.label == "PERSON" and e.key), None)
                 named = next((e for e in inner if e.label in ("ORG", "GPE", "NORP") and e.key), None)
-                if person is not None:
+                if person is not None and person.key:
                     key = person.key
-                    full = fullest.get(key or "", mention)
+                    full = fullest.get(key, mention)
                     speaker = mention if len(mention) >= len(full) else full
+                    if len(mention) > len(full) and len(mention.split()) <= 6:
+                        fullest[key] = mention  # "Union leader Tomas Brandt" names him from now on
                 elif named is not None and fold(_strip_determiner(mention)) == fold(named.text):
                     key, speaker = named.key, mention
                 else:
                     speaker = mention
-                    key = (
-                        person_key_for(mention, [], language)
-                        if _strip_determiner(mention)[:1].isupper() and len(mention.split()) <= 4
-                        else f"desc:{fold(_strip_determiner(mention))}"
-                    )
+                    bare = _strip_determiner(mention)
+                    if bare[:1].isupper() and len(mention.split()) <= 4:
+                        key = person_key_for(mention, persons, language)
+                        key = key if key in fullest else f"name:{fold(bare)}"
+                    else:
+                        key = f"desc:{fold(bare)}"
                 if person is not None or named is not None:
                     last_named = (speaker, key)
         cue = " ".join(text[att.cue[0] : att.cue[1]].split()) if att.cue else None

@@ -19,6 +19,7 @@ from newsprism.records import Sentence
 MAX_SENTENCE_CHARS = 1500
 
 # sentencex codes it knows well; any other language falls back to English rules
+_OPENERS = '"“„«‘「'
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _GLUE = re.compile(r"(?<=[a-zà-ÿа-яё]{2}[.!?])(?=[A-ZÀ-ÖØ-ÞА-ЯЁ][a-zà-ÿа-яё])")
 _INITIAL = re.compile(r"(?:^|\s)(?:[A-ZÀ-ÖØ-ÞА-ЯЁ]|[A-ZА-Я][a-zа-я]{0,2}\.[A-ZА-Я])\.\s*$")
@@ -137,6 +138,17 @@ def split_spans(
             stop = found + len(piece.strip())
             pieces.append((found, stop))
             cursor = stop
+        # an opening quotation mark left at the end of the previous sentence belongs to the next one
+        for k in range(len(pieces) - 1):
+            (s, e), (s2, e2) = pieces[k], pieces[k + 1]
+            if (
+                e - s > 1
+                and paragraph[e - 1] in _OPENERS
+                and paragraph[e - 2].isspace()
+                and paragraph[s2] != paragraph[e - 1]
+            ):
+                pieces[k] = (s, len(paragraph[: e - 1].rstrip()))
+                pieces[k + 1] = (e - 1, e2)
         # glued sentences from machine translation
         glued: list[tuple[int, int]] = []
         for s, e in pieces:

@@ -1,0 +1,151 @@
+from pathlib import Path
+
+import pytest
+
+from newsprism.analyze import Analyzer
+from newsprism.analyze.quotemarks import find_quote_marks
+from newsprism.analyze.quotes import extract_attributions
+from newsprism.analyze.sentences import split_sentences
+from newsprism.records import Article
+
+FIXTURES = Path(__file__).parent / "fixtures" / "analyze"
+
+
+@pytest.fixture(scope="module")
+def english() -> Article:
+    text = (FIXTURES / "article_en.txt").read_text("utf-8")
+    return Analyzer()(Article(id="en", text=text, language="en", published="2024-03-06T10:00:00"))
+
+
+def _quote(article: Article, fragment: str):
+    matches = [q for q in article.quotes if fragment in q.text]
+    assert matches, f"no quote containing {fragment!r} in {[q.text for q in article.quotes]}"
+    return matches[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "inner"),
+    [
+        ("He said “we go now” and left.", "we go now"),
+        ("Il a dit « nous partons » hier.", " nous partons "),
+        ("Er sagte „wir gehen“ gestern.", "wir gehen"),
+        ("Она сказала «мы уходим» вчера.", "мы уходим"),
+        ('She said "we go now" and left.', "we go now"),
+        ("He said ‘we go now’ and didn’t stop.", "we go now"),
+        ("彼は「行きます」と言った。", "行きます"),
+        ("He said ''we go now'' and left.", "we go now''"),
+    ],
+)
+def test_quote_marks_of_every_common_style_are_found(text: str, inner: str) -> None:
+    marks = find_quote_marks(text)
+    assert len(marks) == 1
+    assert inner.rstrip("'") in text[marks[0].start : marks[0].end]
+
+
+def test_unbalanced_quote_runs_to_the_end_of_its_paragraph() -> None:
+    text = "The minister said: “we will never sign this deal\n\nThe next paragraph."
+    (mark,) = find_quote_marks(text)
+    assert not mark.balanced
+    assert text[mark.start : mark.end].endswith("deal")
+
+
+def test_quote_reopened_in_next_paragraph_is_one_quotation() -> None:
+    text = "“First part of it.\n\n“Second part,” he said."
+    (mark,) = find_quote_marks(text)
+    assert "Second part" in text[mark.start : mark.end]
+
+
+def test_indirect_speech_has_named_speaker_and_cue(english: Article) -> None:
+    quote = _quote(english, "would not reopen the port contract")
+    assert not quote.direct
+    assert quote.speaker == "Prime Minister Elena Varga"
+    assert quote.cue == "said"
+
+
+def test_direct_quote_with_cue_after_it_has_speaker_and_cue(english: Article) -> None:
+    quote = _quote(english, "fair offer")
+    assert quote.direct
+    assert quote.speaker == "Prime Minister Elena Varga"
+    assert quote.cue == "told"
+
+
+def test_quote_reopened_in_next_paragraph_is_one_quote(english: Article) -> None:
+    quote = _quote(english, "The ports must reopen")
+    assert quote.direct
+    assert "Every day of this strike" in quote.text
+    assert quote.cue == "added"
+
+
+def test_pronoun_speaker_resolves_to_fullest_mention(english: Article) -> None:
+    quote = _quote(english, "Every day of this strike")
+    assert quote.cue == "added"
+    assert quote.speaker == "Prime Minister Elena Varga"
+    assert quote.speaker_key == "person:elena varga"
+
+
+def test_according_to_names_a_described_speaker(english: Article) -> None:
+    quote = _quote(english, "talks broke down")
+    assert quote.speaker == "a senior Transport Ministry official"
+    assert quote.cue == "According to"
+    assert quote.speaker_key and quote.speaker_key.startswith("desc:")
+
+
+def test_possessive_description_is_a_speaker(english: Article) -> None:
+    quote = _quote(english, "walked out")
+    assert quote.speaker == "The ministry's spokesman"
+
+
+def test_quoted_as_saying_finds_the_passive_subject(english: Article) -> None:
+    quote = _quote(english, "his members would stay out")
+    assert quote.speaker == "Union leader Tomas Brandt"
+
+
+def test_surname_speaker_shares_key_with_full_name(english: Article) -> None:
+    quote = _quote(english, "We are not going anywhere")
+    assert quote.speaker_key == "person:tomas brandt"
+    assert quote.speaker == "Union leader Tomas Brandt"
+
+
+def test_quote_sentence_points_at_its_sentence(english: Article) -> None:
+    for quote in english.quotes:
+        sentence = english.sentences[quote.sentence].text
+        assert quote.text.split()[0].strip("“\"") in sentence or sentence in quote.text
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "speaker", "content"),
+    [
+        ("fr", "Le ministre Paul Arnaud a déclaré que la réforme serait votée en juin.", "Le ministre Paul Arnaud",
+         "la réforme serait votée en juin"),
+        ("fr", "« Nous ne céderons pas », a affirmé la porte-parole du syndicat.", "la porte-parole du syndicat",
+         "Nous ne céderons pas"),
+        ("de", "Die Ministerin sagte, die Verhandlungen seien gescheitert.", "Die Ministerin",
+         "die Verhandlungen seien gescheitert"),
+        ("de", "Laut Innenminister Karl Weber ist die Lage unter Kontrolle.", "Innenminister Karl Weber",
+         "ist die Lage unter Kontrolle"),
+        ("es", "El portavoz del Gobierno dijo que el acuerdo está cerca.", "El portavoz del Gobierno",
+         "el acuerdo está cerca"),
+        ("es", "Según la ministra Ana Ruiz, la economía crecerá este año.", "la ministra Ana Ruiz",
+         "la economía crecerá este año"),
+        ("ru", "Министр Иван Петров заявил, что переговоры продолжатся.", "Министр Иван Петров",
+         "переговоры продолжатся"),
+        ("ru", "«Мы не отступим», — сказал глава профсоюза.", "глава профсоюза", "Мы не отступим"),
+        ("ru", "По словам пресс-секретаря Анны Орловой, встреча состоится в пятницу.",
+         "пресс-секретаря Анны Орловой", "встреча состоится в пятницу"),
+    ],
+)
+def test_rules_find_speaker_and_content_in_other_languages(
+    language: str, text: str, speaker: str, content: str
+) -> None:
+    atts = extract_attributions(text, split_sentences(text, language), language)
+    assert atts, text
+    att = atts[0]
+    assert att.speaker is not None
+    assert text[att.speaker[0] : att.speaker[1]] == speaker
+    assert content in text[att.content[0] : att.content[1]]
+
+
+def test_quote_extraction_is_bounded_on_a_wall_of_quote_marks() -> None:
+    text = "“" * 3000 + " said he " + "«" * 3000 + '"' * 3000
+    atts = extract_attributions(text, split_sentences(text, "en"), "en")
+    assert len(atts) < 10
