@@ -45,11 +45,11 @@ _COMMENT_WORDS = (
     r"komentáře|komentářů|diskuse|yorumlar|yorum|komentarze|reacties|التعليقات|تعليقات|discussion|conversation|"
     r"join the discussion|join the conversation|discussion thread|have your say|your say|reader reactions|"
     r"votre avis|vos réactions|ihre meinung|deine meinung|tu opinión|opiniones|sua opinião|la tua opinione|"
-    r"ваше мнение|názory čtenářů|postings?"
+    r"ваше мнение|názory čtenářů|postings?|网友评论|评论|留言|コメント|댓글"
 )
 _COMMENT_HEADER = re.compile(
     rf"(?i)^(?:\d+\s+)?(?:reader\s+|user\s+|latest\s+|top\s+|all\s+|your\s+)?(?:{_COMMENT_WORDS})"
-    r"\s*[(\[]?\s*(?:\d+)?\s*[)\]]?\s*:?$"
+    r"\s*[(\[（]?\s*(?:\d+)?\s*[)\]）]?\s*[:：]?$"
     # WordPress: "2 thoughts on “Title”", "3 responses to “Title”"
     r"|^\d+\s+(?:thoughts?|responses?|replies|comments?|réponses?|commentaires?|kommentare?|comentarios?)"
     r"\s+(?:on|to|à|sur|zu|a|en)\s+[“\"«„'‘].{1,200}$"
@@ -76,9 +76,11 @@ _SOURCE = re.compile(
     r"(?:[.,;|]|\s+(?:all rights|tous droits|alle rechte|todos los|todos os|все права)|\s*\d{4}|$)"
 )
 _MENU_SEPARATORS = re.compile(r"\s(?:\||•|·|›|»|>|/|–)\s|\s{3,}|\t")
-_TERMINAL = tuple(".!?…:;")
-_CLOSERS = "\"'»”“’)]"
-_OPENERS = {")": "(", "]": "["}
+_TERMINAL = tuple(".!?…:;。！？；：؟۔")
+_CLOSERS = "\"'»”“’)]」』）】"
+_OPENERS = {")": "(", "]": "[", "）": "（", "】": "【"}
+# Scripts written without spaces between words: a run of them counts as one word per two characters.
+_UNSPACED = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 def ends_like_sentence(line: str) -> bool:
@@ -170,8 +172,9 @@ def shape(line: str) -> LineShape:
     ws = words(line)
     caps = sum(1 for w in ws if w[:1].isupper())
     stripped = line.rstrip()
+    n_words = sum(max(1, (len(_UNSPACED.findall(w)) + 1) // 2) for w in ws)
     return LineShape(
-        n_words=len(ws),
+        n_words=n_words,
         n_chars=len(stripped),
         terminal=ends_like_sentence(stripped),
         has_digit=any(c.isdigit() for c in stripped[:200]),
@@ -198,7 +201,7 @@ def ui_phrase(line: str) -> bool:
     if len(norm[: m.end()].split()) >= 3 and s.n_words <= 20:
         return True
     # "Read also: <headline>", "Tags: a, b", "Disclaimer: …" are leftovers; "Home prices rose" is not.
-    labelled = bool(re.match(r"^\W*[^\W\d_]+(?:[ '-][^\W\d_]+)?\s*[:|»›>–—]", line.strip()))
+    labelled = bool(re.match(r"^\W*[^\W\d_]+(?:[ '-][^\W\d_]+)?\s*[:：|»›>–—]", line.strip()))
     if labelled and s.n_words <= 20:
         return True
     if s.n_words > 14 or (s.terminal and s.n_words >= 6 and not line.rstrip().endswith(":")):
@@ -268,7 +271,7 @@ def is_comment_header(line: str) -> bool:
 
 
 _COMMENT_WORD = re.compile(
-    r"(?i)comment|komment|коммент|bình luận|coment|yorum|koment|تعليق|réaction|réagi|posting"
+    r"(?i)comment|komment|коммент|bình luận|coment|yorum|koment|تعليق|réaction|réagi|posting|评论|コメント|댓글"
 )
 
 

@@ -31,7 +31,7 @@ _AUTHOR_SUFFIX = re.compile(
 
 _MARKER = re.compile(
     r"comment|coment|koment|komment|коммент|bình luận|ý kiến|yorum|تعليق|réagi|réaction|discussion|conversation|"
-    r"discussione|diskuse|diskussion|обсужд|posting"
+    r"discussione|diskuse|diskussion|обсужд|posting|评论|留言|コメント|댓글"
 )
 
 

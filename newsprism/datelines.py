@@ -39,6 +39,13 @@ _BARE = re.compile(
 _DOTTED = re.compile(  # "Москва. 3 марта. INTERFAX.RU - "
     rf"^(?P<place>{_ANY_PLACE})\.\s*(?P<date>{_DATE})\.\s*(?P<agency>[^\W\d_a-zа-яё][^\s]{{1,30}})\s*[-–—]\s*"
 )
+_CN_WIRE = re.compile(  # "新华社北京3月3日电 "
+    r"^(?P<agency>新华社|中新社|中新网|人民网|央视新闻|中央社)(?P<place>[\u4e00-\u9fff]{2,5}?)"
+    r"(?P<date>\d{1,2}月\d{1,2}日)电\s*"
+)
+_JP_WIRE = re.compile(  # "【福岡共同】"
+    r"^【(?P<place>[^】]{1,10}?)(?P<agency>共同|時事|ロイター|AFP時事|AFP|AP|新華社|聯合)】\s*"
+)
 _AGENCY_ONLY = re.compile(r"^\((?P<agency>[^()\n]{1,30})\)\s*[-–—]\s*")
 
 KNOWN_AGENCIES = frozenset(
@@ -125,6 +132,11 @@ def _resolve(raw: str | None, year: int | None) -> str | None:
     if not raw:
         return None
     text = " ".join(raw.split())
+    if (cjk := re.fullmatch(r"(\d{1,2})月(\d{1,2})日", text)) and year is not None:
+        try:
+            return date(year, int(cjk[1]), int(cjk[2])).isoformat()
+        except ValueError:
+            return text
     years = re.findall(r"\b\d{4}\b", text)
     if year is None and not years:
         return text
@@ -166,6 +178,10 @@ def parse_dateline(
     is accepted for symmetry with the other parsers; the forms are recognised in every language.
     """
     head = text[:300]
+    if m := _CN_WIRE.match(head):
+        return Dateline(m["place"], _resolve(m["date"], year), m["agency"]), text[m.end() :]
+    if m := _JP_WIRE.match(head):
+        return Dateline(m["place"], None, m["agency"]), text[m.end() :]
     if m := _SLASH.match(head):
         agency = m["agency"].strip()
         if _agency_like(agency):

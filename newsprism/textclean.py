@@ -346,7 +346,7 @@ def _clean(
         source = dateline.agency
     authors = [name for ln in removed[:20] if (name := bp.byline_name(ln))]
     body_text = "\n\n".join(_flat(unit) for unit in body)
-    detected = detect_language(body_text)
+    detected = _body_language(body_text)
     return CleanedText(
         title=title,
         text=body_text,
@@ -380,6 +380,16 @@ _AUTHOR_BIO = re.compile(
 
 def _is_bio(line: str) -> bool:
     return bp.shape(line).n_words <= 25 and bool(_AUTHOR_BIO.match(line))
+
+
+def _body_language(text: str) -> str:
+    """The body's language; a long body that the strict detector leaves undetermined ("zh" against "wuu")
+    takes its most likely language when that one has at least half the probability."""
+    detected = detect_language(text)
+    if detected != UNDETERMINED or bp.shape(text[:5000]).n_words < 40:
+        return detected
+    lang, prob = language_scores(text)[0]
+    return lang if prob >= 0.5 else UNDETERMINED
 
 
 def _closing_sentence(line: str) -> bool:

@@ -38,7 +38,7 @@ _MONTH_ALT = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=Tr
 MONTH_RE = rf"(?i:{_MONTH_ALT})\.?"
 
 _TIME = re.compile(
-    r"(?<![\d.:/])(?P<h>[01]?\d|2[0-3])(?:(?::|\s?h\s?)(?P<m>[0-5]\d)(?::(?P<s>[0-5]\d))?|(?=\s*(?:Uhr|[ap]\.?\s?m\.?)))"
+    r"(?<![\d.:/])(?P<h>[01]?\d|2[0-3])(?:(?::|\s?h\s?|\s?[時时시]\s?)(?P<m>[0-5]\d)[分분]?(?::(?P<s>[0-5]\d))?|(?=\s*(?:Uhr|[ap]\.?\s?m\.?)))"
     r"(?:\s*(?P<ampm>[ap])\.?\s?m\.?)?(?:\s*Uhr|\s?min\b)?(?![\d/])",
     re.IGNORECASE,
 )
@@ -56,6 +56,7 @@ _MONTH_DAY = re.compile(
     rf"(?<!\w)(?P<mon>{MONTH_RE})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:,?\s*(?P<y>\d{{4}}))?",
     re.IGNORECASE,
 )
+_CJK_DATE = re.compile(r"(?P<y>\d{4})\s*[年년]\s*(?P<mo>\d{1,2})\s*[月월]\s*(?P<d>\d{1,2})\s*[日일]?")
 _VI_DATE = re.compile(
     r"(?:ngày\s+)?(?P<d>\d{1,2})\s+tháng\s+(?P<mo>\d{1,2})(?:\s*(?:,|năm)\s*(?P<y>\d{4}))?", re.IGNORECASE
 )
@@ -178,6 +179,9 @@ def _date_span(
             return date(int(m["y"]), int(m["mo"]), int(m["d"])), m.span(), False
         except ValueError:
             return None
+    if m := _CJK_DATE.search(text):
+        value = _make_date(int(m["y"]), int(m["mo"]), int(m["d"]), reference, True)
+        return (value, m.span(), False) if value else None
     if m := _VI_DATE.search(text):
         y = _year_of(m["y"], year, reference)
         value = _make_date(y, int(m["mo"]), int(m["d"]), reference, bool(m["y"]))

@@ -28,6 +28,16 @@ from newsprism.records import Dateline
         ),
         ("SANTA LUCIA, Calif. (AP) — A fire", Dateline("SANTA LUCIA, Calif.", None, "AP"), "A fire"),
         ("(Dân Việt) - Bộ Giáo dục", Dateline(None, None, "Dân Việt"), "Bộ Giáo dục"),
+        ("新华社北京3月3日电 记者获悉", Dateline("北京", "2026-03-03", "新华社"), "记者获悉"),
+        ("【福岡共同】九州北部は", Dateline("福岡", None, "共同"), "九州北部は"),
+        ("MONTERREY, 2 de mayo.- El gobierno", Dateline("MONTERREY", "2026-05-02", None), "El gobierno"),
+        ("BENGALURU: The line", Dateline("BENGALURU", None, None), "The line"),
+        ("Bern (sda) Der Tunnel", Dateline("Bern", None, "sda"), "Der Tunnel"),
+        (
+            "Москва. 3 марта. INTERFAX.RU - Компания",
+            Dateline("Москва", "2026-03-03", "INTERFAX.RU"),
+            "Компания",
+        ),
     ],
 )
 def test_parse_dateline_reads_each_national_form(text, dateline, rest):
@@ -46,6 +56,8 @@ def test_dateline_date_stays_as_written_without_a_year():
         "Le ministre (PS) a dit non.",
         "US-Präsident (links) - ein Bild.",
         "In March, prices rose.",
+        "UPDATE: The council met again.",
+        "Die Regierung (dpa) hat beschlossen.",
         "",
     ],
 )

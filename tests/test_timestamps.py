@@ -102,3 +102,9 @@ def test_a_day_word_needs_a_time_or_to_stand_alone():
 
 def test_spanish_afternoon_times_with_spaced_abbreviation():
     assert parse_timestamp("9 de junio de 2026, 8:02 p. m.") == "2026-06-09T20:02:00"
+
+
+def test_chinese_japanese_and_korean_dates():
+    assert parse_timestamp("2026年6月15日 18時30分") == "2026-06-15T18:30:00"
+    assert parse_timestamp("2026年3月3日 14:05") == "2026-03-03T14:05:00"
+    assert parse_timestamp("2026년 3월 3일") == "2026-03-03"
