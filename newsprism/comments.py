@@ -86,6 +86,8 @@ def name_like(text: str) -> bool:
         return False
     if text.endswith((".", "!", "?", "…", ":", ";", ",", '"', "»")) and not re.search(r"(?:^|\s)\w\.$", text):
         return False
+    if " " not in text:
+        return True  # a handle: "ngoc_anh_q7", "J.-P.Morvan"
     return not (len(ws) >= 3 and sum(1 for w in ws if w[:1].isupper()) < len(ws) - 1)
 
 

@@ -432,7 +432,10 @@ def _pick_title(lines: list[str], kinds: list[str | None], limit: int, url: str 
     if not scored:
         return None
     best = max(score for score, _ in scored)
-    return next(i for score, i in scored if score >= best - 1.0)
+    # a headline of four words or more comes before a standfirst that scores about as well
+    return next(
+        i for score, i in scored if score == best or (score >= best - 1.0 and bp.shape(lines[i]).n_words >= 4)
+    )
 
 
 def _squash(text: str) -> str:
