@@ -171,3 +171,17 @@ def test_language_outside_use_goes_to_e5_with_calibrated_similarity():
     shared = [c for c in story.claims if len(c.article_ids) == 2]
     assert len(shared) == 1 and "signed" in shared[0].text
     assert sorted(c.status for c in story.claims) == ["consensus", "unique", "unique"]
+
+
+def test_claim_text_drops_datelines_and_marks_clauses_cut_from_their_sentence():
+    from newsprism.compare.align import strip_dateline
+
+    assert strip_dateline("PORTVALE, 3. März (dpx) - Im Hafen geht seit Montag nichts mehr.") == (
+        "Im Hafen geht seit Montag nichts mehr."
+    )
+    assert (
+        strip_dateline("TIERRA ALTA, 16 mar.- Nueve mineros siguen atrapados.")
+        == "Nueve mineros siguen atrapados."
+    )
+    assert strip_dateline("although the port cannot take the largest ships.").startswith("… although")
+    assert strip_dateline("The EU - and others - agreed on it.") == "The EU - and others - agreed on it."

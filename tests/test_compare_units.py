@@ -67,3 +67,8 @@ def test_clauses_point_back_to_their_sentence_and_carry_their_own_numbers():
 def test_fragments_of_under_three_words_are_not_units():
     assert article_units(article("Updated.", "The cause of the accident is not yet known.")) != []
     assert [u.text for u in article_units(article("Updated."))] == []
+
+
+def test_credit_line_in_parentheses_is_not_a_claim():
+    a = article("The port reopened on Friday after a week.", "(Reporting by Ana Ruiz; Editing by Tom Bell)")
+    assert [u.text for u in article_units(a)] == ["The port reopened on Friday after a week."]

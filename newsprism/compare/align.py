@@ -267,13 +267,15 @@ def representative(units: list[Unit], group: Iterable[int], sim: np.ndarray) -> 
     return strip_dateline(units[group[min(range(len(group)), key=rank)]].text)
 
 
-_DATELINE = re.compile(r"^[A-ZÀ-ÖØ-ÞА-ЯЁ][A-ZÀ-ÖØ-ÞА-ЯЁ .'-]{2,}(?:,[^-–—.]{1,40})?\s*(?:[-–—]+|\.-)\s+")
+_DATELINE = re.compile(r"^[A-ZÀ-ÖØ-ÞА-ЯЁ][A-ZÀ-ÖØ-ÞА-ЯЁ .'-]{2,}(?:,[^-–—]{1,40}?)?\s*(?:[-–—]+|\.-)\s+")
 
 
 def strip_dateline(text: str) -> str:
-    """ "KORVIK, March 12 (AHX) - Velmora signed…" → "Velmora signed…"."""
+    """ "KORVIK, March 12 (AHX) - Velmora signed…" → "Velmora signed…"; a clause cut from the middle of
+    its sentence ("although the port…") is marked with a leading "… "."""
     stripped = _DATELINE.sub("", text, count=1)
-    return stripped if len(stripped) >= 20 else text
+    text = stripped if len(stripped) >= 20 else text
+    return text if text[:1].isupper() or not text[:1].isalpha() else f"… {text}"
 
 
 def status(support: int, n_voices: int) -> str:

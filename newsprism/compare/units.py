@@ -32,6 +32,7 @@ STRONG_WORDS = 12  # sentences longer than this are split at those
 _AND = re.compile(r",?\s+(?:and|et|y|und|и)\s+(?=(?:de|to|zu|la|le|the|die|der|el)\s)", re.I)
 AND_WORDS = 16  # clauses longer than this are also split at such coordinations
 _WORD = re.compile(r"\w+", re.UNICODE)
+_CREDIT = re.compile(r"^\s*\([^()]*\)\s*$")  # "(Reporting by …; Editing by …)": a credit line, not a claim
 
 
 @dataclass
@@ -66,7 +67,7 @@ def article_units(article: Article) -> list[Unit]:
         nums_by_sentence.setdefault(num.sentence, []).append(num)
     units: list[Unit] = []
     for s in article.sentences:
-        if len(_WORD.findall(s.text)) < 3:
+        if len(_WORD.findall(s.text)) < 3 or _CREDIT.match(s.text):
             continue
         pieces = [s.text] if s.i in quoted else split_clauses(s.text)
         for piece in pieces:
