@@ -11,7 +11,7 @@ import json
 from typing import Any
 
 from newsprism.config import Settings
-from newsprism.dates import to_iso
+from newsprism.dates import now_iso, to_iso
 from newsprism.encoding import decode_bytes
 from newsprism.errors import DecodeError, InputError, NoArticleError, UnsupportedInput
 from newsprism.language import detect_language
@@ -35,8 +35,8 @@ def extract(raw: RawDocument, settings: Settings | None = None) -> Article:
 
 
 def from_html(html: str, raw: RawDocument) -> Article:
+    from newsprism.datelines import parse_dateline
     from newsprism.html import extract_html
-    from newsprism.textclean import parse_dateline
 
     res = extract_html(html, url=raw.url)
     text = res.text
@@ -64,7 +64,9 @@ def from_text(text: str, raw: RawDocument) -> Article:
     from newsprism.textclean import clean_text
 
     published = to_iso(raw.meta.get("published"))
-    res = clean_text(text, url=raw.url, published=published)
+    # relative comment times ("2 hours ago") count back from when the page was fetched or read
+    scraped = to_iso(raw.meta.get("fetched")) or now_iso()
+    res = clean_text(text, url=raw.url, published=published, scraped=scraped)
     return Article(
         id="",
         url=raw.url,
@@ -78,6 +80,7 @@ def from_text(text: str, raw: RawDocument) -> Article:
         comments=res.comments,
         removed=res.removed,
         warnings=list(res.warnings),
+        authors=list(res.authors),
         kind="text",
     )
 
