@@ -109,29 +109,61 @@ def test_surname_speaker_shares_key_with_full_name(english: Article) -> None:
 def test_quote_sentence_points_at_its_sentence(english: Article) -> None:
     for quote in english.quotes:
         sentence = english.sentences[quote.sentence].text
-        assert quote.text.split()[0].strip("“\"") in sentence or sentence in quote.text
+        assert quote.text.split()[0].strip('“"') in sentence or sentence in quote.text
 
 
 @pytest.mark.parametrize(
     ("language", "text", "speaker", "content"),
     [
-        ("fr", "Le ministre Paul Arnaud a déclaré que la réforme serait votée en juin.", "Le ministre Paul Arnaud",
-         "la réforme serait votée en juin"),
-        ("fr", "« Nous ne céderons pas », a affirmé la porte-parole du syndicat.", "la porte-parole du syndicat",
-         "Nous ne céderons pas"),
-        ("de", "Die Ministerin sagte, die Verhandlungen seien gescheitert.", "Die Ministerin",
-         "die Verhandlungen seien gescheitert"),
-        ("de", "Laut Innenminister Karl Weber ist die Lage unter Kontrolle.", "Innenminister Karl Weber",
-         "ist die Lage unter Kontrolle"),
-        ("es", "El portavoz del Gobierno dijo que el acuerdo está cerca.", "El portavoz del Gobierno",
-         "el acuerdo está cerca"),
-        ("es", "Según la ministra Ana Ruiz, la economía crecerá este año.", "la ministra Ana Ruiz",
-         "la economía crecerá este año"),
-        ("ru", "Министр Иван Петров заявил, что переговоры продолжатся.", "Министр Иван Петров",
-         "переговоры продолжатся"),
+        (
+            "fr",
+            "Le ministre Paul Arnaud a déclaré que la réforme serait votée en juin.",
+            "Le ministre Paul Arnaud",
+            "la réforme serait votée en juin",
+        ),
+        (
+            "fr",
+            "« Nous ne céderons pas », a affirmé la porte-parole du syndicat.",
+            "la porte-parole du syndicat",
+            "Nous ne céderons pas",
+        ),
+        (
+            "de",
+            "Die Ministerin sagte, die Verhandlungen seien gescheitert.",
+            "Die Ministerin",
+            "die Verhandlungen seien gescheitert",
+        ),
+        (
+            "de",
+            "Laut Innenminister Karl Weber ist die Lage unter Kontrolle.",
+            "Innenminister Karl Weber",
+            "ist die Lage unter Kontrolle",
+        ),
+        (
+            "es",
+            "El portavoz del Gobierno dijo que el acuerdo está cerca.",
+            "El portavoz del Gobierno",
+            "el acuerdo está cerca",
+        ),
+        (
+            "es",
+            "Según la ministra Ana Ruiz, la economía crecerá este año.",
+            "la ministra Ana Ruiz",
+            "la economía crecerá este año",
+        ),
+        (
+            "ru",
+            "Министр Иван Петров заявил, что переговоры продолжатся.",
+            "Министр Иван Петров",
+            "переговоры продолжатся",
+        ),
         ("ru", "«Мы не отступим», — сказал глава профсоюза.", "глава профсоюза", "Мы не отступим"),
-        ("ru", "По словам пресс-секретаря Анны Орловой, встреча состоится в пятницу.",
-         "пресс-секретаря Анны Орловой", "встреча состоится в пятницу"),
+        (
+            "ru",
+            "По словам пресс-секретаря Анны Орловой, встреча состоится в пятницу.",
+            "пресс-секретаря Анны Орловой",
+            "встреча состоится в пятницу",
+        ),
     ],
 )
 def test_rules_find_speaker_and_content_in_other_languages(

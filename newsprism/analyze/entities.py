@@ -136,6 +136,8 @@ def from_spacy(doc: Any) -> list[Entity]:
         if span.label_ in _SKIP_LABELS:
             continue
         label = _SPACY_LABELS.get(span.label_, span.label_)
+        if label == "LOC" and doc.lang_ != "en":  # the French model has no GPE: its LOC covers places
+            label = "GPE"
         if label == "LOC" and fold(_clean(span.text)) in PLACE_ALIASES:
             label = "GPE"
         out.append(Entity(text=span.text, label=label, start=span.start_char, end=span.end_char))
@@ -175,7 +177,9 @@ def _looks_like_place(text: str) -> bool:
     return len(text.split()) <= 2
 
 
-_CAP = r"(?:[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁΑ-Ω][\w'’\-]*\.?)"
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁΑ-Ω"
+# a capitalised word; a dot belongs to it only for initials and short titles ("J.", "Dr.", "St.")
+_CAP = rf"(?:[{_UPPER}]\w{{0,2}}\.(?!\w)|[{_UPPER}][\w'’\-]*)"
 _CAP_RUN = re.compile(rf"{_CAP}(?:\s+(?:(?:de|du|von|van|der|del|la|di|da|bin|al)\s+)?{_CAP})*")
 _ACRONYM = re.compile(r"^[A-ZА-ЯЁ]{2,6}$")
 

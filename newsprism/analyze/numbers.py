@@ -413,6 +413,8 @@ _NOUN = re.compile(r"\s?([^\W\d_][\w'’\-]*)")
 
 _GROUPED = r"\d{1,3}(?:(?:[ \u00a0\u202f]|,|\.)\d{3}(?!\d))+(?:[.,]\d+)?"
 _PLAIN = r"\d+(?:[.,]\d+)?"
+# after an abbreviated scale's dot, the sentence goes on (a lower-case word or a currency)
+_CONTINUES = re.compile(rf"\s?(?:[a-zà-ÿа-яё]|{_SYMBOLS_RE}|{_CODES_RE}\b|(?i:{_CURRENCY_WORD_RE}))")
 _NUM = re.compile(rf"(?<![\w.,])(?:{_GROUPED}|{_PLAIN})(?![\d])")
 # letters glued to a number that still leave it a number: scales and units ("$48bn", "£3.5m", "15km")
 _SUFFIXES = frozenset(
@@ -589,7 +591,9 @@ def _classify(
         m.group("scale").casefold() in ("m", "b", "k") and text[end : end + 1] == " "
     ):
         value *= _scale_value(m.group("scale"), language)
-        stop = m.end("scale") + (1 if text[m.end("scale") : m.end("scale") + 1] == "." else 0)
+        stop = m.end("scale")
+        if text[stop : stop + 1] == "." and _CONTINUES.match(text, stop + 1):  # "Mrd. Euro", "тыс. рублей"
+            stop += 1
         stop = (
             min(stop, m.end())
             if not (m.group("pct") or m.group("sym") or m.group("code") or m.group("word"))

@@ -1,0 +1,64 @@
+import pytest
+
+from newsprism.analyze import Analyzer
+from newsprism.analyze.entities import entity_key, from_gazetteer, resolve_keys
+from newsprism.records import Article, Entity
+
+
+@pytest.mark.parametrize(
+    "name", ["U.S.", "US", "United States", "the United States", "America", "США", "États-Unis"]
+)
+def test_aliases_of_a_country_share_one_key(name: str) -> None:
+    assert entity_key(name, "GPE", "en") == "gpe:united states"
+
+
+def test_organisation_aliases_share_one_key_across_languages() -> None:
+    assert (
+        entity_key("NATO", "ORG", "en") == entity_key("OTAN", "ORG", "fr") == entity_key("НАТО", "ORG", "ru")
+    )
+
+
+def test_person_key_drops_titles_and_possessives() -> None:
+    assert entity_key("Prime Minister Shinzo Abe", "PERSON", "en") == "person:shinzo abe"
+    assert entity_key("Shinzo Abe's", "PERSON", "en") == "person:shinzo abe"
+
+
+def test_surname_takes_the_key_of_the_full_name_in_the_article() -> None:
+    entities = [
+        Entity(text="Shinzo Abe", label="PERSON", start=0, end=10),
+        Entity(text="Abe", label="PERSON", start=50, end=53),
+    ]
+    resolve_keys(entities, "en")
+    assert {e.key for e in entities} == {"person:shinzo abe"}
+
+
+def test_keys_are_deterministic_across_calls() -> None:
+    assert entity_key("Kremlin", "ORG", "en") == entity_key("Kremlin", "ORG", "en") == "org:kremlin"
+
+
+def test_gazetteer_tagger_finds_person_place_and_organisation() -> None:
+    text = "Am Montag traf Bundeskanzlerin Anna Keller in Paris die NATO. Keller sprach lange."
+    entities = from_gazetteer(text, [0])
+    labels = {e.text: e.label for e in entities}
+    assert labels["Paris"] == "GPE"
+    assert labels["NATO"] == "ORG"
+    assert labels.get("Keller") == "PERSON"
+    assert any(e.label == "PERSON" and "Anna Keller" in e.text for e in entities)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "President Maria Lund of Norland met NATO officials in Brussels on Monday."),
+        ("fr", "Le président Marc Durand a rencontré les dirigeants de l'ONU à Genève."),
+        ("ru", "Президент Олег Смирнов встретился в Москве с представителями ООН."),
+        ("es", "La ministra Ana Ruiz viajó a Madrid para reunirse con la OTAN."),
+    ],
+)
+def test_person_org_and_place_exist_in_every_language(language: str, text: str) -> None:
+    article = Analyzer(stages=("entities",))(Article(id=language, text=text, language=language))
+    labels = {e.label for e in article.entities}
+    assert {"PERSON", "ORG", "GPE"} <= labels, article.entities
+    assert all(e.key for e in article.entities)
+    for e in article.entities:
+        assert text[e.start : e.end] == e.text

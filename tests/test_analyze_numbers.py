@@ -1,0 +1,100 @@
+from pathlib import Path
+
+import pytest
+
+from newsprism.analyze.numbers import extract_numbers, parse_number
+from newsprism.evaluate.numbers import evaluate
+
+FIXTURE = Path(__file__).parent / "fixtures" / "analyze" / "numbers.jsonl"
+PUBLISHED = "2024-03-06T09:00:00"  # a Wednesday
+
+
+def _one(text: str, language: str = "en"):
+    numbers = extract_numbers(text, [], language, PUBLISHED)
+    assert len(numbers) == 1, numbers
+    n = numbers[0]
+    return n.text, n.value, n.unit, n.kind
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("en", "It paid $48bn.", ("$48bn", 48e9, "USD", "money")),
+        ("en", "It paid 48 billion dollars.", ("48 billion dollars", 48e9, "USD", "money")),
+        ("ru", "Сделка на 48 млрд долларов.", ("48 млрд долларов", 48e9, "USD", "money")),
+        ("fr", "Un plan de 4,8 milliards d'euros.", ("4,8 milliards d'euros", 4.8e9, "EUR", "money")),
+        ("de", "Ein Paket von 200 Mrd. Euro.", ("200 Mrd. Euro", 200e9, "EUR", "money")),
+        ("en", "The fund lost £3.5m.", ("£3.5m", 3.5e6, "GBP", "money")),
+        ("en", "Sales were USD 2.3 billion.", ("USD 2.3 billion", 2.3e9, "USD", "money")),
+    ],
+)
+def test_money_has_value_and_iso_currency(language: str, text: str, expected: tuple) -> None:
+    assert _one(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "mention"),
+    [
+        ("en", "Prices rose 2.2%.", "2.2%"),
+        ("fr", "Les prix ont monté de 2,2 %.", "2,2 %"),
+        ("en", "Prices rose 2.2 per cent.", "2.2 per cent"),
+        ("de", "Die Preise stiegen um 2,2 Prozent.", "2,2 Prozent"),
+    ],
+)
+def test_percentages_in_every_notation(language: str, text: str, mention: str) -> None:
+    assert _one(text, language) == (mention, 2.2, "%", "percent")
+
+
+def test_counts_keep_their_noun_and_number_words_are_read() -> None:
+    numbers = extract_numbers("Two soldiers and a dozen protesters met 1,200 workers.", [], "en", None)
+    assert [(n.value, n.unit, n.kind) for n in numbers] == [
+        (2, "soldiers", "count"),
+        (12, "protesters", "count"),
+        (1200, "workers", "count"),
+    ]
+
+
+def test_relative_dates_resolve_against_publication_date() -> None:
+    numbers = extract_numbers("Police said yesterday that on Monday the march began.", [], "en", PUBLISHED)
+    assert [(n.text, n.value, n.kind) for n in numbers] == [
+        ("yesterday", 20240305, "date"),
+        ("on Monday", 20240304, "date"),
+    ]
+
+
+def test_relative_date_without_publication_date_is_left_out() -> None:
+    assert extract_numbers("It happened yesterday.", [], "en", None) == []
+
+
+def test_absolute_dates_in_several_languages() -> None:
+    assert _one("Signé le 3 mars 2024.", "fr")[1:] == (20240303, None, "date")
+    assert _one("Подписано 3 марта 2024 года.", "ru")[1:] == (20240303, None, "date")
+    assert _one("Firmado el 3 de marzo de 2024.", "es")[1:] == (20240303, None, "date")
+
+
+def test_years_are_told_from_counts() -> None:
+    assert _one("The law passed in 2019.")[2:] == (None, "year")
+    assert _one("Im Jahr 2022 lag sie höher.", "de")[2:] == (None, "year")
+
+
+def test_decimal_separator_follows_the_language() -> None:
+    assert parse_number("4,8", "fr") == 4.8
+    assert parse_number("48,000", "en") == 48000
+    assert parse_number("1.200", "de") == 1200
+    assert parse_number("1 234,5", "ru") == 1234.5
+
+
+def test_codes_and_identifiers_are_not_numbers() -> None:
+    assert extract_numbers("The A320 and COVID-19 at 10:30.", [], "en", None) == []
+
+
+def test_number_extraction_is_bounded_on_a_wall_of_digits() -> None:
+    numbers = extract_numbers(" ".join(["7"] * 50_000), [], "en", None)
+    assert len(numbers) <= 2_100
+
+
+def test_numbers_fixture_accuracy_stays_at_or_above_095() -> None:
+    result = evaluate(FIXTURE, "all")
+    assert result["n"] >= 150
+    assert len(result["by_language"]) >= 5
+    assert result["accuracy"] >= 0.95, result["errors"]
