@@ -265,7 +265,7 @@ class DocumentSource:
                 continue
             try:
                 rec = json.loads(line)
-            except ValueError as exc:
+            except json.JSONDecodeError as exc:
                 yield Skip(rec_origin, f"not valid JSON ({exc.msg} at column {exc.colno})", "read")
                 continue
             yield from self._json_record(rec, origin=rec_origin, key=rec_key, path=path)

@@ -211,7 +211,8 @@ class SQLiteStore(Store):
         limit: int | None = None,
         offset: int = 0,
     ) -> Iterator[Article]:
-        where, params = [], []  # type: ignore[var-annotated]
+        where: list[str] = []
+        params: list[object] = []
         if since:
             where.append("COALESCE(published, ingested) >= ?")
             params.append(since)
@@ -324,7 +325,8 @@ class SQLiteStore(Store):
     def stories(
         self, *, since: str | None = None, limit: int | None = None, offset: int = 0
     ) -> Iterator[Story]:
-        sql, params = "SELECT data FROM stories", []  # type: ignore[var-annotated]
+        sql = "SELECT data FROM stories"
+        params: list[object] = []
         if since:
             sql += " WHERE COALESCE(last_published, updated) >= ?"
             params.append(since)
@@ -352,7 +354,8 @@ class SQLiteStore(Store):
         limit: int = 50,
         offset: int = 0,
     ) -> list[StorySummary]:
-        where, params = [], []  # type: ignore[var-annotated]
+        where: list[str] = []
+        params: list[object] = []
         if since:
             where.append("COALESCE(s.last_published, s.updated) >= ?")
             params.append(since)
