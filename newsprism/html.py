@@ -22,10 +22,12 @@ from lxml import etree
 from newsprism.errors import NoArticleError
 from newsprism.htmlclean import clean_body, link_ratios
 from newsprism.htmlcomments import comments_from_page, comments_from_section
+from newsprism.htmlgaps import fill_gaps
 from newsprism.records import Comment
 
 # keep the precision run when it has at least this share of the default run's text (tuned on dev splits)
 PRECISION_KEEP_RATIO = 0.95
+FILL_GAPS = 1.0
 _BLANKS = re.compile(r"[ \t\u00a0]+")
 _SOFT_HYPHEN = "\u00ad"
 
@@ -76,6 +78,11 @@ def extract_html(html: str, *, url: str | None = None, min_chars: int | None = N
         precise_text, precise_removed = _body_text(precise, title, links)
         if precise_text and len(precise_text) >= PRECISION_KEEP_RATIO * len(default_text):
             chosen, text, removed = precise, precise_text, precise_removed
+    if FILL_GAPS and text:
+        paragraphs, added = fill_gaps(tree, text.split("\n\n"), links)
+        if added:
+            text = "\n\n".join(paragraphs)
+            notes.append(f"put back {len(added)} paragraph(s) trafilatura skipped inside the article")
     if len(text) < max(1, min_chars):
         what = "no main text" if not text else f"only {len(text)} characters of main text (< {min_chars})"
         raise NoArticleError(f"no article in {name}: {what}")
