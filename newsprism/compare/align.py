@@ -190,26 +190,26 @@ def _add_secondary(
     at ``secondary_same`` when it holds another sentence of it (a fact the article tells twice)."""
     finite = np.where(np.isfinite(sim), sim, 0.0)
     article_of = np.array([u.article_id for u in units])
+    sentence_key = np.array([f"{u.article_id}\x00{u.sentence}" for u in units])
     out = []
     for group in groups:
         if len(group) < 2:
             out.append(group)
             continue
-        held = {units[m].article_id for m in group}
-        held_sentences = {(units[m].article_id, units[m].sentence) for m in group}
         members = np.array(group)
+        other = article_of[:, None] != article_of[members][None, :]  # unit × member of another article
+        count = other.sum(axis=1)
+        mean = np.divide(
+            (finite[:, members] * other).sum(axis=1), count, out=np.zeros(len(units)), where=count > 0
+        )
+        held = np.isin(article_of, article_of[members])
+        level = np.where(held, params.secondary_same, params.secondary)
+        ok = (mean >= level) & (count > 0) & ~np.isin(sentence_key, sentence_key[members])
         best: dict[str, tuple[float, int]] = {}
-        for i in range(len(units)):
+        for i in np.flatnonzero(ok):
             aid = units[i].article_id
-            if (aid, units[i].sentence) in held_sentences:
-                continue
-            others = members[article_of[members] != aid]
-            if not len(others):
-                continue
-            mean = float(finite[i, others].mean())
-            level = params.secondary_same if aid in held else params.secondary
-            if mean >= level and mean > best.get(aid, (-1.0, -1))[0]:
-                best[aid] = (mean, i)
+            if mean[i] > best.get(aid, (-1.0, -1))[0]:
+                best[aid] = (float(mean[i]), int(i))
         out.append(group + [i for _, i in best.values()])
     return out
 

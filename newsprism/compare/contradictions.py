@@ -248,14 +248,22 @@ def find_contradictions(
     if pairwise is not None:
         ctx = _context_similarity(units, qs, sim, same_group, threshold, pairwise)
     by_article: dict[str, list[int]] = {}
+    by_key: dict[tuple[str, str], list[int]] = {}  # (article, dimension) → quantities
     for k, q in enumerate(qs):
         by_article.setdefault(q.article_id, []).append(k)
+        by_key.setdefault((q.article_id, q.dim), []).append(k)
+    memo: dict[tuple[int, str], int | None] = {}
 
     def best(k: int, article: str) -> int | None:
+        if (k, article) not in memo:
+            memo[(k, article)] = _best(k, article)
+        return memo[(k, article)]
+
+    def _best(k: int, article: str) -> int | None:
         p = qs[k]
         cands = [
             c
-            for c in by_article[article]
+            for c in by_key.get((article, p.dim), [])
             if _comparable(p, qs[c])
             and (same_group[p.unit, qs[c].unit] or sim[p.unit, qs[c].unit] >= threshold)
         ]
@@ -263,7 +271,7 @@ def find_contradictions(
             return None
         equal = [c for c in cands if _agree(p, qs[c])]
         # a value p's own article also reports is matched there, not a rival reading of p
-        pool = equal or [c for c in cands if not _reported(qs[c], by_article[p.article_id], qs)]
+        pool = equal or [c for c in cands if not _reported(qs[c], by_key[(p.article_id, p.dim)], qs)]
         if not pool:
             return None
         return max(pool, key=lambda c: (closeness(k, c), -abs(qs[c].base - p.base)))
@@ -281,8 +289,8 @@ def find_contradictions(
                 if c is None or best(c, a) != k:
                     continue
                 if not _agree(qs[k], qs[c]) and (
-                    _reported(qs[c], by_article[a], qs)
-                    or _reported(qs[k], by_article[b], qs)
+                    _reported(qs[c], by_key[(a, qs[k].dim)], qs)
+                    or _reported(qs[k], by_key.get((b, qs[k].dim), []), qs)
                     or (ctx is not None and ctx[k, c] < CONTEXT_THRESHOLD)
                 ):
                     continue
@@ -299,12 +307,16 @@ def _context_similarity(
     pairwise: Callable[[list[str]], np.ndarray],
 ) -> np.ndarray | None:
     """Similarity of the numbers' contexts, embedded only for numbers that could disagree with another."""
+    by_dim: dict[str, list[int]] = {}
+    for k, q in enumerate(qs):
+        by_dim.setdefault(q.dim, []).append(k)
     needed = sorted(
         {
             x
-            for k, p in enumerate(qs)
-            for c, q in enumerate(qs)
-            if p.article_id != q.article_id
+            for bucket in by_dim.values()
+            for k in bucket
+            for c in bucket
+            if (p := qs[k]).article_id != (q := qs[c]).article_id
             and (same_group[p.unit, q.unit] or sim[p.unit, q.unit] >= threshold)
             and _comparable(p, q)
             and not _agree(p, q)
