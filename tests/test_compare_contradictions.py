@@ -152,3 +152,18 @@ def test_number_contexts_that_differ_keep_different_values_apart():
 def test_quantities_skip_dates_and_keep_clock_times():
     u = unit("a", "On March 3 at 11 p.m. the roof fell.", ("March 3", 20260303, None, "date"))
     assert [(q.dim, q.base) for q in quantities([u])] == [("time", 23 * 60.0)]
+
+
+def test_speeds_in_kilometres_per_hour_and_miles_per_hour_agree():
+    units = [
+        unit("a", "Winds reached 60 km/h in the strait.", ("60 km", 60, "km", "quantity")),
+        unit("b", "Gusts of 37 mph battered the ferry.", ("37", 37, "mph", "count")),
+        unit(
+            "c",
+            "Der Wind erreichte 60 Kilometer pro Stunde.",
+            ("60", 60, "Kilometer", "count"),
+            language="de",
+        ),
+    ]
+    assert {q.dim for q in quantities(units)} == {"speed"}
+    assert contradictions(units) == []

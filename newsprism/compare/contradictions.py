@@ -75,7 +75,8 @@ for _dim, _factor, _names in (
         _UNITS.setdefault(_name, (_dim, _factor))
 _SQUARE = re.compile(r"^(?:square|sq\.?)\s+(.*)$|^(.*)\s+(?:carr[ée]s?|cuadrados?)$|^quadrat(.*)$")
 _PER_HOUR = re.compile(
-    r"^\s*(?:/\s*h\b|per hour|an hour|por hora|pro stunde|à l'heure|de l'heure|в час)", re.I
+    r"^\s*(?:[^\W\d]+\.?\s*)?(?:/\s*h\b|per hour|an hour|por hora|pro stunde|à l'heure|de l'heure|в час)",
+    re.I,
 )
 _CLOCK = re.compile(r"(?<![\d:.,])(\d{1,2})(?:[:h](\d{2}))?\s*(a\.\s?m\.|p\.\s?m\.|am\b|pm\b|uhr\b)?", re.I)
 _CLOCK_CONTEXT = re.compile(r"\d[:h]\d{2}|a\.\s?m\.|p\.\s?m\.|\buhr\b", re.I)
