@@ -189,7 +189,7 @@ def article_text_for_embedding(article: Article, max_chars: int = LEAD_CHARS) ->
     title = _SPACES.sub(" ", article.title or "").strip()
     body = lead(article.text, max_chars)
     if title and body.startswith(title):
-        body = body[len(title) :].strip()
+        body = body[len(title) :].lstrip(" .:;|-–—").strip()
     return f"{title}. {body}" if title and body else (title or body)
 
 

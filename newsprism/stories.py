@@ -97,7 +97,7 @@ def group_articles(
         return []
     model = resolve(embedder or get_embedder("auto"), articles)
     vectors = embed_articles(articles, model)
-    fitted = cluster_articles(articles, vectors, clusterer)
+    fitted = cluster_articles(articles, vectors, clusterer or StoryClusterer(model=model.name))
     by_id = {a.id: a for a in articles}
     stories = [
         make_story(sid, [by_id[i] for i in ids if i in by_id]) for sid, ids in fitted.members().items()
@@ -133,13 +133,14 @@ def update_stories(
             )
     else:
         model = resolve(embedder or get_embedder("auto"), fresh)
+    if not clusterer.fitted:
+        clusterer = StoryClusterer(model=model.name)
     merged_before = clusterer.merged_ids() if clusterer.fitted else {}
     if fresh:
         vectors = embed_articles(fresh, model, store)
         cluster_articles(fresh, vectors, clusterer, syndication=syndication)
     if not clusterer.fitted:  # nothing could be clustered
         return []
-    clusterer.model_ = model.name
 
     merged_now = {k: v for k, v in clusterer.merged_ids().items() if k not in merged_before}
     # articles the clusterer already knew (a run killed before their story was written) are rewritten too

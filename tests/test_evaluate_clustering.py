@@ -1,0 +1,125 @@
+"""Clustering evaluation: scores, loaders (on small made-up copies of each layout), and a dev quality gate."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsprism.evaluate import clustering
+from newsprism.evaluate.clustering import adjusted_rand, bcubed, dense_proxy, embed_cached, load, score
+from tests.fake_embedder import HashingEmbedder
+
+DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+
+
+def test_bcubed_of_a_perfect_clustering_is_one_and_of_one_lump_is_lower():
+    gold = ["a", "a", "b"]
+    assert bcubed(gold, ["x", "x", "y"]) == (1.0, 1.0, 1.0)
+    precision, recall, f1 = bcubed(gold, ["x", "x", "x"])
+    assert precision == pytest.approx(5 / 9)
+    assert recall == 1.0
+    assert f1 == pytest.approx(2 * (5 / 9) / (1 + 5 / 9))
+
+
+def test_adjusted_rand_is_one_for_equal_partitions_and_near_zero_for_unrelated_ones():
+    assert adjusted_rand(["a", "a", "b", "b"], ["y", "y", "x", "x"]) == 1.0
+    assert adjusted_rand(["a", "a", "b", "b"], ["x", "y", "x", "y"]) < 0
+
+
+def write_basil(root: Path) -> None:
+    data = root / "basil" / "v1_combined" / "data"
+    data.mkdir(parents=True)
+    events = {
+        "1": (
+            "2019-05-02",
+            "Harbour tunnel in Velmont opens after six years of works",
+            "The Velmont harbour tunnel opened to traffic on Thursday. Mayor Ines Calder cut the ribbon.",
+        ),
+        "2": (
+            "2019-05-02",
+            "Strike closes every school in the Aldern region",
+            "Teachers in Aldern walked out on Thursday over pay. Union leader Piet Vos said talks failed.",
+        ),
+    }
+    for event, (date, title, body) in events.items():
+        for outlet in ("fox", "nyt", "hpo"):
+            record = {
+                "date": date,
+                "title": f"{title} ({outlet})",
+                "source": outlet.upper(),
+                "url": f"https://{outlet}.example/{event}",
+                "body": [{"sentence": s + "."} for s in body.split(". ")],
+            }
+            (data / f"{event}_{outlet}.json").write_text(json.dumps(record), "utf-8")
+    (root / "splits.json").write_text(json.dumps({"basil": {"dev": ["1", "2"], "test": []}}), "utf-8")
+
+
+def test_basil_layout_loads_the_split_and_scores_with_any_embedder(tmp_path):
+    write_basil(tmp_path)
+    name, articles, gold = load(tmp_path / "basil", "dev")
+    assert name == "basil" and len(articles) == 6 and sorted(set(gold)) == ["1", "2"]
+    assert {a.source.name for a in articles} == {"FOX", "NYT", "HPO"}
+    vectors = embed_cached(articles, HashingEmbedder(), tmp_path / "cache")
+    assert (tmp_path / "cache" / "test-hashing.npz").exists()
+    result = score(articles, gold, vectors)
+    assert result["n_articles"] == 6 and result["n_gold"] == 2
+    assert result["bcubed_f1"] == 1.0
+
+
+def test_neus_articles_take_the_url_date_and_the_roundup_day_as_ingest_time(tmp_path):
+    raw = tmp_path / "neus-allsides" / "raw_crawled"
+    raw.mkdir(parents=True)
+    record = {
+        "id": 77,
+        "date": "2021-06-01T10:00:00-07:00",
+        "news": {
+            "left": {
+                "newsSource": "Left Daily",
+                "newsTitle": "Dam vote passes",
+                "newsLink": "https://left.example/2021/05/31/dam-vote",
+                "newBody": ["Lawmakers passed it."],
+            },
+            "right": {
+                "newsSource": "Right Post",
+                "newsTitle": "Dam vote passes narrowly",
+                "newsLink": "https://right.example/politics/dam",
+                "newBody": ["It passed by two votes."],
+            },
+        },
+    }
+    (raw / "x.jsonl").write_text(json.dumps(record) + "\n", "utf-8")
+    (tmp_path / "splits.json").write_text(json.dumps({"neus-allsides": {"dev": [], "test": "all"}}), "utf-8")
+    _, articles, gold = load(tmp_path / "neus-allsides", "test")
+    by_side = {a.id: a for a in articles}
+    assert gold == ["77", "77"]
+    assert by_side["77-left"].published == "2021-05-31"
+    assert by_side["77-right"].published is None
+    assert by_side["77-right"].ingested == "2021-06-01"
+
+
+def test_dense_proxy_packs_events_into_consecutive_days(tmp_path):
+    write_basil(tmp_path)
+    _, articles, gold = load(tmp_path / "basil", "dev")
+    packed = dense_proxy(articles, gold, per_day=1.0)
+    days = {g: a.published[:10] for a, g in zip(packed, gold, strict=True)}
+    assert days["1"] != days["2"]
+    assert all(a.id.endswith("-dense") for a in packed)
+
+
+def test_giveme_split_without_test_items_reports_zero_articles(tmp_path):
+    (tmp_path / "giveme5w1h-newscluster" / "data_raw").mkdir(parents=True)
+    (tmp_path / "splits.json").write_text(
+        json.dumps({"giveme5w1h-newscluster": {"dev": "all", "test": []}}), "utf-8"
+    )
+    result = clustering.evaluate(tmp_path / "giveme5w1h-newscluster", "test")
+    assert result["n_articles"] == 0 and "no test items" in result["note"]
+
+
+@pytest.mark.slow
+@pytest.mark.evaldata
+def test_quality_gate_basil_dev_bcubed_f1():
+    result = clustering.evaluate(DATA / "basil", "dev", embedder="use")
+    assert result["n_articles"] == 141
+    assert result["bcubed_f1"] >= 0.97
