@@ -10,7 +10,8 @@ unrelated sentences.
 Groups grow greedily from the most similar pairs, average-linkage, never holding two units of one
 article. A sentence often carries several facts ("a ferry capsized, killing 23"), which other outlets
 report in separate sentences; so once groups are built, a unit also joins any other group whose
-members it matches on average at ``secondary`` or more, when that group has no unit of its article.
+members it matches on average at ``secondary`` or more when that group has no unit of its article (at
+``secondary_same`` when it has one from another sentence: a fact the article tells twice).
 A group's support counts independent voices: syndicated copies of one wire story are one.
 """
 
@@ -44,44 +45,11 @@ class AlignParams:
 _WORD = re.compile(r"\w+", re.UNICODE)
 _CAPITALISED = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-ZÀ-ÖØ-ÞА-ЯЁ][\w-]{2,}", re.UNICODE)
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)?")
-_STOP_CAPS = frozenset(
-    [
-        "the",
-        "this",
-        "that",
-        "these",
-        "those",
-        "les",
-        "des",
-        "une",
-        "une",
-        "der",
-        "die",
-        "das",
-        "ein",
-        "eine",
-        "los",
-        "las",
-        "una",
-        "uno",
-        "con",
-        "por",
-        "para",
-        "he",
-        "she",
-        "it",
-        "they",
-        "il",
-        "elle",
-        "ils",
-        "elles",
-        "er",
-        "sie",
-        "es",
-        "el",
-        "la",
-        "le",
-    ]
+_STOP_CAPS = frozenset(  # capitalised at a sentence start or as pronouns: not names
+    _WORD.findall(
+        "the this that these those les des une der die das ein eine los las una uno con por para "
+        "he she it they il elle ils elles er sie es el la le"
+    )
 )
 
 
