@@ -95,6 +95,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 # --------------------------------------------------------------------------------------------- parse
 
 
+_FIRST_SECOND_PERSON = frozenset(["i", "you", "we", "we all", "you all"])
 _CUE_LEMMAS = SAY_LEMMAS | CLAUSE_LEMMAS | OBJECT_LEMMAS | XCOMP_LEMMAS | {"quote", "report", "cite"}
 _IRREGULAR = {
     "said": "say",
@@ -248,6 +249,10 @@ def from_parse(doc: Any, marks: list[QuoteMark], sentences: list[Sentence]) -> l
         if not direct:
             content = _strip_that(text, content)
         speaker = _speaker_span(subj) if subj is not None else None
+        if speaker is not None and fold(text[speaker[0] : speaker[1]]) in _FIRST_SECOND_PERSON:
+            continue  # "I think …" outside quotation marks: a transcript or an op-ed, not a report
+        if speaker is not None and sent is not None and speaker[0] < sent.start <= subj.idx:
+            speaker = (sent.start, speaker[1])  # a runaway subtree crossing into the previous sentence
         if speaker and _overlaps(speaker, content) and not pieces:
             speaker = None
         if speaker is None:
