@@ -57,3 +57,22 @@ def test_anonymous_official_is_kept_under_its_description():
 def test_display_name_drops_titles_and_latin_folds_cyrillic():
     assert display_name("Labour Minister Sofía Arrieta", "person:sofia arrieta") == "Sofía Arrieta"
     assert latin("Воронин") == "voronin"
+
+
+def test_quote_with_only_a_pronoun_goes_to_the_person_named_just_before():
+    from newsprism.records import Sentence
+
+    first = "Marc Olivennes conceded defeat in the evening."
+    second = '"I wish her luck," he said.'
+    text = f"{first} {second}"
+    article = Article(
+        id="a",
+        text=text,
+        sentences=[Sentence(0, first, 0, len(first)), Sentence(1, second, len(first) + 1, len(text))],
+        entities=[Entity("Marc Olivennes", "PERSON", 0, 14, key="person:marc olivennes")],
+        quotes=[Quote("I wish her luck,", "he", "said", True, 1)],
+    )
+    assert resolve_speaker(article, article.quotes[0]) == ("Marc Olivennes", "person:marc olivennes")
+    article.quotes[0].speaker = None
+    [voice] = find_voices([article])
+    assert voice.speaker == "Marc Olivennes"

@@ -1,7 +1,8 @@
 """Who is quoted where: quotes merged by speaker across outlets, anonymous sources kept by description.
 
 A quote's speaker is resolved to a person when analysis gave only a description followed by the name
-("la ministra de Trabajo, Paula Ostria"). Person keys are then merged across articles when their
+("la ministra de Trabajo, Paula Ostria"), a phrase with a name inside it, or no speaker or a pronoun
+("…", she said; dijo; a-t-il déclaré: the last person named in the two sentences before). Person keys are then merged across articles when their
 surnames match once transliterated to Latin script and accent-folded, allowing a French or Russian
 ending ("Voronin", "Voronine", "Воронин"), and the first names do not clash ("Ostria" joins "Paula
 Ostria"). A voice is displayed under its longest Latin-script name without titles ("Aleksei Voronin",
@@ -14,7 +15,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from newsprism.records import Article, Quote, Voice, VoiceQuote
+from newsprism.records import Article, Entity, Quote, Voice, VoiceQuote
 
 _CYRILLIC = dict(
     zip(
@@ -111,9 +112,9 @@ def resolve_speaker(article: Article, quote: Quote) -> tuple[str | None, str | N
     phrase ("Velmora's Economy Minister Karin Holt"), or right after a description ("la ministra de
     Trabajo, Paula Ostria"); otherwise the speaker and key analysis gave."""
     speaker, key = quote.speaker, quote.speaker_key
-    if not speaker:
-        return speaker, key
     people = [e for e in article.entities if e.label == "PERSON"]
+    if not speaker or speaker.lower() in _PRONOUNS:
+        return _previous_person(article, quote, people) or (speaker, key)
     at = article.text.find(speaker)
     while at >= 0 and people:
         end = at + len(speaker)
@@ -126,6 +127,19 @@ def resolve_speaker(article: Article, quote: Quote) -> tuple[str | None, str | N
                     return _person(ent.text)
         at = article.text.find(speaker, end)
     return speaker, key
+
+
+_PRONOUNS = frozenset(["he", "she", "il", "elle", "él", "ella", "er", "sie", "он", "она"])
+
+
+def _previous_person(article: Article, quote: Quote, people: list[Entity]) -> tuple[str, str] | None:
+    """For "…", she said / dijo / a-t-il déclaré: the last person named in the two sentences before."""
+    if not 0 <= quote.sentence < len(article.sentences):
+        return None
+    here = article.sentences[quote.sentence]
+    window_start = article.sentences[max(0, quote.sentence - 2)].start
+    before = [e for e in people if window_start <= e.start < here.start]
+    return _person(before[-1].text) if before else None
 
 
 def _person(text: str) -> tuple[str, str]:
