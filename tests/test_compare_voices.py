@@ -76,3 +76,27 @@ def test_quote_with_only_a_pronoun_goes_to_the_person_named_just_before():
     article.quotes[0].speaker = None
     [voice] = find_voices([article])
     assert voice.speaker == "Marc Olivennes"
+
+
+def test_one_name_under_two_entity_labels_is_one_voice():
+    canon = merge_key(["gpe:minera andesur", "person:minera andesur", "org:coast guard"])
+    assert canon["gpe:minera andesur"] == canon["person:minera andesur"]
+    assert canon["org:coast guard"] == "org:coast guard"
+
+
+def test_organisations_merge_across_languages_when_their_phrases_are_similar():
+    articles = [
+        quoted("en", "x", "the statistics institute", "org:statistics institute"),
+        quoted("fr", "x", "l'institut national de la statistique", "org:institut national de la statistique"),
+        quoted("es", "x", "uno de ellos", "desc:uno de ellos"),
+    ]
+
+    def pairwise(texts: list[str]):
+        import numpy as np
+
+        institute = [("statisti" in t) for t in texts]
+        return np.array([[1.0 if a == b or (a and b) else 0.1 for b in institute] for a in institute])
+
+    voices = find_voices(articles, pairwise)
+    assert sorted(sorted(v.article_ids) for v in voices) == [["en", "fr"], ["es"]]
+    assert len(find_voices(articles)) == 3

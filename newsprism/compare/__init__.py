@@ -64,7 +64,7 @@ def compare_story(
         story.contradictions = []
         _warn(story, f"contradictions not computed: {exc}")
     try:
-        story.voices = find_voices(articles)
+        story.voices = find_voices(articles, pairwise)
     except Exception as exc:
         story.voices = []
         _warn(story, f"voices not computed: {exc}")

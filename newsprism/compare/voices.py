@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+
+import numpy as np
 
 from newsprism.records import Article, Entity, Quote, Voice, VoiceQuote
 
@@ -87,17 +89,20 @@ def _spell(name: str) -> str:
 
 
 def merge_key(keys: Iterable[str]) -> dict[str, str]:
-    """Map each speaker key to a canonical key: person keys with the same surname (and no clashing
-    first name) join the longest one."""
+    """Map each speaker key to a canonical key: keys naming the same words under different entity labels
+    are one; person keys with the same surname (and no clashing first name) join the longest one."""
     ordered = sorted(set(keys), key=lambda k: (-len(_tokens(k)), -len(k), k))
     canon: dict[str, str] = {}
     for key in ordered:
         if key in canon:
             continue
         canon[key] = key
+        tokens = _tokens(key)
+        for other in ordered:  # one name under two entity labels ("gpe:minera andesur", "person:…")
+            if other not in canon and _tokens(other) == tokens:
+                canon[other] = key
         if not key.startswith("person:"):
             continue
-        tokens = _tokens(key)
         for other in ordered:
             if other in canon or not other.startswith("person:"):
                 continue
@@ -160,8 +165,18 @@ def display_name(speaker: str, key: str) -> str:
     return speaker.strip()
 
 
-def find_voices(articles: list[Article]) -> list[Voice]:
-    """Voices of a story: one per speaker across its articles, with every quote and where it appeared."""
+ORG_THRESHOLD = 0.62  # least similarity of two non-person speaker phrases taken as one source
+
+
+def find_voices(
+    articles: list[Article], pairwise: Callable[[list[str]], np.ndarray] | None = None
+) -> list[Voice]:
+    """Voices of a story: one per speaker across its articles, with every quote and where it appeared.
+
+    With ``pairwise`` (texts → pairwise similarity, e.g. cross-lingual embedding cosines), organisations
+    and descriptions are also merged across languages ("the coast guard" / "la guardia costera") when
+    their phrases reach ``ORG_THRESHOLD``.
+    """
     rows = []
     for article in articles:
         for quote in article.quotes:
@@ -169,6 +184,8 @@ def find_voices(articles: list[Article]) -> list[Voice]:
             if speaker:
                 rows.append((article, quote, speaker, key or f"name:{speaker.lower()}"))
     canon = merge_key(key for *_, key in rows)
+    if pairwise is not None:
+        canon = _merge_phrases(canon, {key: speaker for _, _, speaker, key in rows}, pairwise)
     voices: dict[str, Voice] = {}
     names: dict[str, str] = {}
     for article, quote, speaker, key in rows:
@@ -183,6 +200,33 @@ def find_voices(articles: list[Article]) -> list[Voice]:
     for ck, voice in voices.items():
         voice.speaker = names[ck]
     return sorted(voices.values(), key=lambda v: (-len(v.article_ids), -len(v.quotes), v.speaker))
+
+
+def _merge_phrases(
+    canon: dict[str, str], phrase: dict[str, str], pairwise: Callable[[list[str]], np.ndarray]
+) -> dict[str, str]:
+    """Join non-person canonical keys whose speaker phrases are similar (single link)."""
+    keys = sorted({c for c in canon.values() if not c.startswith("person:")})
+    if len(keys) < 2:
+        return canon
+    try:
+        sim = np.asarray(pairwise([phrase.get(k, k.split(":", 1)[-1]) for k in keys]))
+    except Exception:  # no model: keep the key-based merge
+        return canon
+    parent = list(range(len(keys)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(len(keys)):
+        for j in range(i + 1, len(keys)):
+            if sim[i, j] >= ORG_THRESHOLD:
+                parent[find(j)] = find(i)
+    root = {k: keys[find(i)] for i, k in enumerate(keys)}
+    return {key: root.get(c, c) for key, c in canon.items()}
 
 
 def _better(name: str, current: str | None) -> bool:
