@@ -181,3 +181,26 @@ def test_quote_extraction_is_bounded_on_a_wall_of_quote_marks() -> None:
     text = "“" * 3000 + " said he " + "«" * 3000 + '"' * 3000
     atts = extract_attributions(text, split_sentences(text, "en"), "en")
     assert len(atts) < 10
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        (
+            "The Valmont Herald reported Mayor Ines Holt as saying that the bridge would reopen.",
+            "Mayor Ines Holt",
+            "saying",
+        ),
+        ("Ines Holt told reporters the bridge would reopen next spring.", "Ines Holt", "told"),
+        ("The bridge will reopen in May, the mayor said.", "the mayor", "said"),
+    ],
+)
+def test_english_indirect_speech_patterns(text: str, speaker: str, cue: str) -> None:
+    article = Analyzer()(Article(id="x", text=text, language="en"))
+    assert [(q.speaker, q.cue) for q in article.quotes][:1] == [(speaker, cue)]
+    assert "bridge would reopen" in article.quotes[0].text or "bridge will reopen" in article.quotes[0].text
+
+
+def test_first_person_statements_outside_quotes_are_not_reported_speech() -> None:
+    article = Analyzer()(Article(id="x", text="I think the bridge should reopen soon.", language="en"))
+    assert article.quotes == []

@@ -248,15 +248,15 @@ def from_parse(doc: Any, marks: list[QuoteMark], sentences: list[Sentence]) -> l
             continue
         if not direct:
             content = _strip_that(text, content)
-        speaker = _speaker_span(subj) if subj is not None else None
+        speaker = _quoted_as_saying(tok)
+        if speaker is None and subj is not None:
+            speaker = _speaker_span(subj)
         if speaker is not None and fold(text[speaker[0] : speaker[1]]) in _FIRST_SECOND_PERSON:
             continue  # "I think …" outside quotation marks: a transcript or an op-ed, not a report
         if speaker is not None and sent is not None and speaker[0] < sent.start <= subj.idx:
             speaker = (sent.start, speaker[1])  # a runaway subtree crossing into the previous sentence
         if speaker and _overlaps(speaker, content) and not pieces:
             speaker = None
-        if speaker is None:
-            speaker = _quoted_as_saying(tok)
         cue_end = tok.idx + len(tok.text)
         out.append(Attribution(content, speaker, (tok.idx, cue_end), direct, pieces=pieces))
     return out
@@ -279,13 +279,20 @@ def _parenthetical(text: str, sent: Sentence, subj: Any, cue: Any) -> list[tuple
 
 
 def _quoted_as_saying(tok: Any) -> tuple[int, int] | None:
-    """``X was quoted as saying``: the speaker is the passive subject of ``quoted``."""
+    """``X was quoted as saying`` / ``Y reported X as saying``: the speaker is the object of ``reported``
+    or the passive subject of ``quoted``, not the outlet that reports."""
+    if _lemma(tok) != "say" or tok.lower_ != "saying":
+        return None
     head = tok.head
     for _ in range(3):
-        if _lemma(head) in ("quote", "report", "cite") and head is not tok:
-            subj = _subject(head)
+        if head is not tok and _lemma(head) in ("quote", "report", "cite"):
+            obj = next((c for c in head.children if c.dep_ == "dobj"), None)
+            if obj is not None:
+                return _speaker_span(obj)
+            subj = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
             if subj is not None:
                 return _speaker_span(subj)
+            return None
         if head.head is head:
             break
         head = head.head
@@ -676,7 +683,8 @@ def to_quotes(
                     bare = _strip_determiner(mention)
                     if bare[:1].isupper() and len(mention.split()) <= 4:
                         key = person_key_for(mention, persons, language)
-                        key = key if key in fullest else f"name:{fold(bare)}"
+                        if key not in fullest and not _looks_like_person(bare):
+                            key = f"name:{fold(bare)}"
                     else:
                         key = f"desc:{fold(bare)}"
                 if person is not None or named is not None:
@@ -688,6 +696,25 @@ def to_quotes(
             Quote(text=content, speaker=speaker, cue=cue, direct=att.direct, sentence=index, speaker_key=key)
         )
     return quotes
+
+
+_ORG_WORDS = frozenset(
+    """
+    ministry department office agency council committee party union company group bank court university
+    herald times post news journal press tribune gazette daily telegraph network channel tv radio
+    government administration campaign commission police army inc corp ltd institute foundation
+    """.split()  # noqa: SIM905
+)
+
+
+def _looks_like_person(name: str) -> bool:
+    """Two or three capitalised words, none of them an organisation word ("Ines Holt", not "Valmont Herald")."""
+    words = name.split()
+    return (
+        2 <= len(words) <= 3
+        and all(w[:1].isupper() for w in words)
+        and not any(fold(w) in _ORG_WORDS for w in words)
+    )
 
 
 _DETERMINER = re.compile(r"^(?:the|a|an|le|la|les|l'|der|die|das|el|los|las)\s+", re.IGNORECASE)
