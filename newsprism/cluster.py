@@ -500,7 +500,9 @@ class StoryClusterer:
             "df": {lang: {str(k): v for k, v in d.items()} for lang, d in self.df_.items()},
             "ndocs": self.ndocs_,
         }
-        sums = np.stack([s.vec_sum for s in live]) if live else np.zeros((0, self.dim_), np.float32)
+        sums = (
+            np.stack([s.vec_sum for s in live if s.vec_sum is not None]) if live else np.zeros((0, self.dim_))
+        )
         recent = [s.recent for s in live if s.recent is not None]
         buffer = io.BytesIO()
         np.savez_compressed(

@@ -41,10 +41,13 @@ _SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s")
 
 @runtime_checkable
 class Embedder(Protocol):
-    """What the rest of newsprism needs from a text embedder."""
+    """What the rest of newsprism needs from a text embedder: a ``name`` (the vector cache's key), ``dim``."""
 
-    name: str
-    dim: int
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def dim(self) -> int: ...
 
     def embed(self, texts: list[str], languages: list[str] | None = None) -> np.ndarray:
         """One L2-normalised float32 row per text."""

@@ -212,7 +212,7 @@ def embed_cached(
         cache.update(zip(batch, matrix, strict=True))
     if path is not None and todo:
         path.parent.mkdir(parents=True, exist_ok=True)
-        np.savez(path, **cache)
+        np.savez(path, **cache)  # type: ignore[arg-type]
     return {aid: cache[k] for aid, k in keys.items()}
 
 

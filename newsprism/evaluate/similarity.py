@@ -48,7 +48,8 @@ def _fix(text: str) -> str:
 
 
 def _articles(rows: list[dict[str, str]], tag: str) -> tuple[list[Article], list[Article]]:
-    left, right = [], []
+    left: list[Article] = []
+    right: list[Article] = []
     for i, row in enumerate(rows):
         for side, out in (("1", left), ("2", right)):
             out.append(
