@@ -95,6 +95,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 # --------------------------------------------------------------------------------------------- parse
 
 
+_OBJECT_TAIL = ("prep", "oprd", "xcomp", "ccomp", "dative", "advcl", "acomp", "attr")
 _FIRST_SECOND_PERSON = frozenset(["i", "you", "we", "we all", "you all"])
 _CUE_LEMMAS = SAY_LEMMAS | CLAUSE_LEMMAS | OBJECT_LEMMAS | XCOMP_LEMMAS | {"quote", "report", "cite"}
 _IRREGULAR = {
@@ -224,6 +225,10 @@ def from_parse(doc: Any, marks: list[QuoteMark], sentences: list[Sentence]) -> l
         subj = _subject(tok)
         if comp is not None:
             content = _subtree_span(comp)
+            if comp.dep_ in ("dobj", "prep"):  # "accused him of bad faith": the object and what follows it
+                tail = [c for c in tok.children if c.i > comp.i and c.dep_ in _OBJECT_TAIL]
+                if tail:
+                    content = (content[0], max(content[1], _subtree_span(tail[-1])[1]))
             mark = _containing_mark(marks, *content)
             if mark:
                 content, direct = (mark.start, mark.end), True
