@@ -20,7 +20,7 @@ from typing import Any
 from lxml import etree
 
 from newsprism.errors import NoArticleError
-from newsprism.htmlclean import clean_body, link_ratios
+from newsprism.htmlclean import clean_body, clean_lines, link_ratios, page_headings
 from newsprism.htmlcomments import comments_from_page, comments_from_section
 from newsprism.htmlgaps import fill_gaps
 from newsprism.records import Comment
@@ -64,6 +64,7 @@ def extract_html(html: str, *, url: str | None = None, min_chars: int | None = N
     if tree is None:
         raise NoArticleError(f"no article in {name}: {notes[0]}")
     links = link_ratios(tree)
+    headings = page_headings(tree)
     default = _run(tree, url, precision=False, notes=notes)
     if default is None:
         reason = notes[0] if notes else "trafilatura found no main text"
@@ -72,10 +73,10 @@ def extract_html(html: str, *, url: str | None = None, min_chars: int | None = N
 
     title = _clean_line(default.title)
     chosen = default
-    default_text, default_removed = _body_text(default, title, links)
+    default_text, default_removed = _body_text(default, title, links, headings)
     text, removed = default_text, default_removed
     if precise is not None and precise.body is not None:
-        precise_text, precise_removed = _body_text(precise, title, links)
+        precise_text, precise_removed = _body_text(precise, title, links, headings)
         if precise_text and len(precise_text) >= PRECISION_KEEP_RATIO * len(default_text):
             chosen, text, removed = precise, precise_text, precise_removed
     if FILL_GAPS and text:
@@ -153,14 +154,17 @@ def _run(tree: etree._Element, url: str | None, *, precision: bool, notes: list[
     return doc
 
 
-def _body_text(doc: Any, title: str | None, links: dict[str, float]) -> tuple[str, list[str]]:
+def _body_text(
+    doc: Any, title: str | None, links: dict[str, float], headings: frozenset[str]
+) -> tuple[str, list[str]]:
     """The cleaned body of a trafilatura Document as text, with the leftovers dropped from it."""
     from trafilatura.xml import xmltotxt
 
     body = _copy(doc.body)
-    removed = clean_body(body, title, links)
+    removed = clean_body(body, title, links, headings)
     etree.strip_tags(body, "ref")
-    return _paragraphs(xmltotxt(body, include_formatting=False)), removed
+    lines, dropped = clean_lines(_paragraphs(xmltotxt(body, include_formatting=False)).split("\n\n"), links)
+    return "\n\n".join(line for line in lines if line), removed + dropped
 
 
 def _copy(element: etree._Element) -> etree._Element:

@@ -23,7 +23,7 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 _POINTER = (
     r"read (?:more|also|next|this)|see also|related(?: (?:articles?|stories|posts|coverage|content|links|reading))?|"
     r"more (?:on|from|about|stories|news|coverage)|also read|also|you (?:may|might) also (?:like|enjoy|be interested)|"
-    r"recommended(?: for you| stories| articles)?|most (?:read|popular|viewed)|trending(?: now)?|don'?t miss|"
+    r"recommended(?: for you| stories| articles)?|most (?:read|popular|viewed)|trending(?: now)?|don['’]?t miss|"
     r"explore further|further reading|top stories|editor'?s picks|popular (?:now|stories)|next up|up next|watch|"
     r"lesen sie (?:auch|mehr)|mehr zum thema|weitere artikel|auch lesen|schon gelesen|das könnte sie|"
     r"das thema könnte|empfohlene beiträge|mehr themen|weiterlesen|zum thema|"
@@ -188,14 +188,15 @@ def remove(element: etree._Element) -> None:
         remove(parent)
 
 
-def clean_body(
-    body: etree._Element, title: str | None = None, links: dict[str, float] | None = None
-) -> list[str]:
-    """Drop leftover blocks from trafilatura's ``body`` in place; returns the dropped texts, in order."""
-    blocks = blocks_of(body, links)
+def leftovers(
+    blocks: list[Block], title: str | None = None, headings: frozenset[str] = frozenset()
+) -> set[int]:
+    """Indices of the blocks that are leftovers (the rules of this module, in document order)."""
     drop: set[int] = set()
     if blocks and title and _same_heading(blocks[0].text, title):
         drop.add(0)
+    elif blocks and blocks[0].words <= 30 and text_key(blocks[0].text) in headings:
+        drop.add(0)  # the page's own headline (an <h1>) repeated as the first line
     i = 0
     while i < len(blocks):
         block = blocks[i]
@@ -224,8 +225,37 @@ def clean_body(
         if len(run) >= 2:
             drop.update(run)
         run = []
+    return drop
+
+
+def clean_body(
+    body: etree._Element,
+    title: str | None = None,
+    links: dict[str, float] | None = None,
+    headings: frozenset[str] = frozenset(),
+) -> list[str]:
+    """Drop leftover blocks from trafilatura's ``body`` in place; returns the dropped texts, in order.
+
+    ``headings`` holds the :func:`text_key` of the page's ``<h1>`` texts (a repeated headline goes).
+    """
+    blocks = blocks_of(body, links)
     removed: list[str] = []
-    for k in sorted(drop):
+    for k in sorted(leftovers(blocks, title, headings)):
         removed.append(blocks[k].text)
         remove(blocks[k].element)
     return removed
+
+
+def clean_lines(lines: list[str], links: dict[str, float] | None = None) -> tuple[list[str], list[str]]:
+    """The same rules over text lines (what trafilatura left outside its paragraph elements)."""
+    blocks = [
+        Block(etree.Element("p"), line, len(_WORD.findall(line)), (links or {}).get(text_key(line), 0.0))
+        for line in lines
+    ]
+    drop = leftovers(blocks)
+    return [b.text for k, b in enumerate(blocks) if k not in drop], [blocks[k].text for k in sorted(drop)]
+
+
+def page_headings(page: etree._Element) -> frozenset[str]:
+    """The :func:`text_key` of every ``<h1>`` of the page."""
+    return frozenset(k for k in (text_key(block_text(h)) for h in page.iter("h1")) if k)
