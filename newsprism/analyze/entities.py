@@ -92,9 +92,8 @@ def resolve_keys(entities: list[Entity], language: str = "en") -> None:
     }
     for ent in entities:
         name = fold(_clean(ent.text))
-        known_alias = (ent.key or "").startswith(
-            ("gpe:", "org:")
-        ) and ent.key != f"{ent.key.split(':')[0]}:{name}"
+        key = ent.key or ""
+        known_alias = key.startswith(("gpe:", "org:")) and key != f"{key.split(':')[0]}:{name}"
         if ent.label != "PERSON" and " " not in ent.text.strip() and name in surnames and not known_alias:
             ent.label = "PERSON"
             ent.key = entity_key(ent.text, "PERSON", language)

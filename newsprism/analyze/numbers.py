@@ -15,6 +15,7 @@ thousands everywhere. Scale words (``bn``, ``milliards``, ``Mrd.``, ``млрд``
 
 from __future__ import annotations
 
+import bisect
 import re
 from datetime import datetime
 from functools import lru_cache
@@ -656,16 +657,17 @@ def extract_numbers(
     """Every number and date mention of ``text`` with value, unit, kind and sentence index."""
     base = _base_date(published)
     out: list[tuple[int, Number]] = []
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = []  # date spans, in text order
+    last_end = 0  # end of the last number taken (candidates come in text order)
     for start, end, value in find_dates(text, language, base):
         out.append((start, Number(text=text[start:end], value=value, unit=None, kind="date", sentence=0)))
         taken.append((start, end))
     _, _, word_re = _patterns(language)
     candidates: list[tuple[int, int, float, str, bool]] = []
     for m in _NUM.finditer(text):
-        value = parse_number(m.group(0), language)
-        if value is not None:
-            candidates.append((m.start(), m.end(), value, m.group(0), False))
+        parsed = parse_number(m.group(0), language)
+        if parsed is not None:
+            candidates.append((m.start(), m.end(), parsed, m.group(0), False))
         if len(candidates) > MAX_NUMBERS:
             break
     words = {**_EN_WORDS, **_OTHER_WORDS.get(language, {})}
@@ -674,7 +676,8 @@ def extract_numbers(
         if len(candidates) > 2 * MAX_NUMBERS:
             break
     for start, end, value, raw, is_word in sorted(candidates):
-        if any(s <= start < e for s, e in taken):
+        k = bisect.bisect_right(taken, (start, float("inf"))) - 1
+        if (k >= 0 and taken[k][0] <= start < taken[k][1]) or start < last_end:
             continue
         if not is_word and _glued(text, start, end):
             continue
@@ -687,7 +690,7 @@ def extract_numbers(
         real_start = text.find(number.text, max(0, start - 6), end + 1)
         real_start = real_start if real_start >= 0 else start
         out.append((real_start, number))
-        taken.append((real_start, real_start + len(number.text)))
+        last_end = max(last_end, real_start + len(number.text))
     out.sort(key=lambda item: item[0])
     for pos, number in out:
         number.sentence = sentence_index(sentences, pos) if sentences else 0
