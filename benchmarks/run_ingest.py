@@ -143,12 +143,12 @@ def main() -> None:
     parser.add_argument("--pages", type=int, help="HTML pages in the WARC, to count losses")
     parser.add_argument("--kill-worker-after", type=int, default=0, metavar="N")
     parser.add_argument("--kill-client-after", type=int, default=0, metavar="N")
-    parser.add_argument("extra", nargs="*", help="more ingest flags, after --")
-    args = parser.parse_args()
+    args, extra = parser.parse_known_args()  # the rest: more ingest flags (e.g. --no-analyze)
+    extra = [a for a in extra if a != "--"]
     if Path(args.db).exists():
         sys.exit(f"{args.db} exists: give a new store")
     cmd = [sys.executable, "-m", "newsprism", "ingest", args.warc, "--db", args.db, "--engine", args.engine]
-    cmd += ["--quiet", "--format", "json", *args.extra]
+    cmd += ["--quiet", "--format", "json", *extra]
     runs = [run_once(cmd, args.db, kill_worker=args.kill_worker_after, kill_client=args.kill_client_after)]
     if args.kill_client_after:
         runs.append(run_once(cmd, args.db))  # the re-run resumes

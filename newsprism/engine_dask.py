@@ -23,7 +23,7 @@ from typing import Any
 
 from newsprism.errors import EngineError
 
-CONNECT_TIMEOUT = 5.0  # seconds; an unreachable scheduler is reported well within 10 s
+CONNECT_TIMEOUT = 4.0  # seconds; with imports, an unreachable scheduler is reported within 10 s
 RETRIES = 2
 
 

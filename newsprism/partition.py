@@ -28,6 +28,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
+
 from newsprism.config import Settings
 from newsprism.records import Article, RawDocument, Skip
 from newsprism.sources import DocumentSource, _walk, sniff
@@ -64,6 +66,7 @@ class PartitionTask:
     partition: Partition
     settings: dict[str, Any]
     analyze: bool
+    embed: str | None = None  # embed the articles with this model too (the model clustering will likely use)
 
 
 @dataclass
@@ -72,6 +75,7 @@ class Outcome:
 
     raw: RawDocument | None
     result: Processed
+    vector: np.ndarray | None = None
 
 
 # --------------------------------------------------------------------------------------------- client
@@ -303,7 +307,28 @@ def run_partition(task: PartitionTask) -> list[Outcome]:
         t0 = time.perf_counter()
     if out:
         out[0].result.seconds["read"] = out[0].result.seconds.get("read", 0.0) + read
+    if task.embed:
+        _embed(out, task.embed)
     return out
+
+
+def _embed(out: list[Outcome], model: str) -> None:
+    """One batched embedding of the partition's articles; on failure clustering embeds them later."""
+    from newsprism.embed import article_text_for_embedding
+    from newsprism.embed_engine import EmbedTask, embed_batch
+
+    done = [o for o in out if o.result.article is not None]
+    articles = [o.result.article for o in done if o.result.article is not None]
+    if not articles:
+        return
+    t0 = time.perf_counter()
+    matrix = embed_batch(
+        EmbedTask(model, [article_text_for_embedding(a) for a in articles], [a.language for a in articles])
+    )
+    if matrix is not None and len(matrix) == len(done):
+        for outcome, row in zip(done, matrix, strict=True):
+            outcome.vector = row
+    done[0].result.seconds["embed"] = done[0].result.seconds.get("embed", 0.0) + time.perf_counter() - t0
 
 
 # --------------------------------------------------------------------------------------------- client
@@ -321,10 +346,14 @@ def partitioned_inputs(
     progress: Progress | None = None,
     report: RunReport | None = None,
     shard_size: int = SHARD_SIZE,
+    embed: bool = False,
 ) -> Iterator[tuple[RawDocument, Article]]:
     """What :func:`newsprism.pipeline.process_inputs` does, one partition per task.
 
-    Yields ``(raw, article)`` in input order and fills ``report.skips``.
+    Yields ``(raw, article)`` in input order and fills ``report.skips``. With ``embed`` (and a store),
+    the workers also embed each partition with the store's model (USE for a new store) and the vectors go
+    to the store's cache, overlapping embedding with extraction; if clustering then picks another model
+    (a new store whose articles are in a language USE does not cover), it embeds them again.
     """
     from newsprism.pipeline import RunReport, _skip, validator_cache_path
 
@@ -339,6 +368,7 @@ def partitioned_inputs(
         cache_path=validator_cache_path(settings, store),
     )
     planned: deque[Partition] = deque()
+    model = likely_model(store) if (embed and store is not None) else None
 
     def tasks() -> Iterator[PartitionTask]:
         for item in plan_partitions(inputs, source, shard_size=shard_size):
@@ -346,11 +376,16 @@ def partitioned_inputs(
                 _skip(item, report, progress, store)
                 continue
             planned.append(item)
-            yield PartitionTask(item, dict(settings), analyze)
+            yield PartitionTask(item, dict(settings), analyze, model)
 
     try:
         for outcomes in engine.map(run_partition, tasks()):
             planned.popleft()
+            vectors = {
+                o.result.article.id: o.vector for o in outcomes if o.vector is not None and o.result.article
+            }
+            if vectors and store is not None and model:
+                store.put_vectors(model, vectors)
             for outcome in outcomes:
                 result = outcome.result
                 for stage, secs in result.seconds.items():
@@ -363,6 +398,16 @@ def partitioned_inputs(
     finally:
         report.already_done += source.already_done
         source.close()
+
+
+def likely_model(store: Store) -> str:
+    """The model clustering will most likely use: the store's (fixed by its first clustering), else USE."""
+    from newsprism.cluster import StoryClusterer
+    from newsprism.embed import USEEmbedder
+
+    state = store.get_state("clusterer")
+    model = StoryClusterer().load(state).model_ if state else None
+    return str(model) if model else USEEmbedder.name
 
 
 __all__ = [

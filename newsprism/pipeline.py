@@ -218,11 +218,12 @@ def ingest(
     report = RunReport(run_id=store.start_run(list(inputs)))
     t0 = time.perf_counter()
     stream: Any = process_inputs
+    partitioned: dict[str, Any] = {}
     if engine is not None and getattr(engine, "partitioned", False):
-        # a cluster engine: workers read whole partitions, WARC shards and file shards (newsprism.partition)
+        # a cluster engine: workers read whole partitions (WARC shards, file shards) and embed them
         from newsprism.partition import partitioned_inputs
 
-        stream = partitioned_inputs
+        stream, partitioned = partitioned_inputs, {"embed": cluster}
     for raw, article in stream(
         inputs,
         settings=settings,
@@ -233,6 +234,7 @@ def ingest(
         force=force,
         progress=progress,
         report=report,
+        **partitioned,
     ):
         article.ingested = article.ingested or now_iso()
         t_store = time.perf_counter()
@@ -250,7 +252,7 @@ def ingest(
 
         t_embed = time.perf_counter()
         embed_on_engine(engine, store, store.unclustered_articles())  # type: ignore[arg-type]
-        report.stage_seconds["embed"] = time.perf_counter() - t_embed
+        report.stage_seconds["embed"] = report.stage_seconds.get("embed", 0.0) + time.perf_counter() - t_embed
     if cluster:
         group_and_compare(store, report, compare=compare, progress=progress)
     report.seconds = time.perf_counter() - t0
