@@ -6,7 +6,7 @@ PIP    := $(PY) -m pip --disable-pip-version-check
 NP     := $(VENV)/bin/newsprism
 DEMO   := demo-out
 
-.PHONY: demo test install install-test system-deps lint typecheck check docs clean
+.PHONY: demo test install install-test system-deps lint typecheck check docs screenshots clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -52,6 +52,11 @@ check: lint typecheck test
 docs: install
 	$(PY) scripts/cli_reference.py > docs/cli.md
 	$(PY) scripts/settings_reference.py > docs/settings.md
+
+# the README's picture, made by the browser tests
+screenshots: install-test system-deps
+	$(PY) -m pytest -q tests/test_web_demo.py
+	mkdir -p docs/images && cp build/screenshots/story.png docs/images/story.png
 
 clean:
 	rm -rf $(DEMO) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -116,14 +116,16 @@ def create_app(config: WebConfig | None = None, *, store: Store | None = None) -
 
     @app.post("/compare", response_class=HTMLResponse, include_in_schema=False)
     async def compare_submit(request: Request) -> HTMLResponse:
-        form = await request.form(max_files=config.max_compare_texts, max_fields=config.max_compare_texts + 4)
-        texts = [str(v) for k, v in form.multi_items() if k == "text" and str(v).strip()]
-        files = [v for k, v in form.multi_items() if k == "file" and isinstance(v, UploadFile)]
-        for upload in files:
-            data = await upload.read()
-            if data.strip():
-                texts.append(data.decode("utf-8", errors="replace"))
-        urls = [str(v).strip() for k, v in form.multi_items() if k == "url" and str(v).strip()]
+        async with request.form(
+            max_files=config.max_compare_texts, max_fields=config.max_compare_texts + 4
+        ) as form:
+            texts = [str(v) for k, v in form.multi_items() if k == "text" and str(v).strip()]
+            for key, value in form.multi_items():
+                if key == "file" and isinstance(value, UploadFile):
+                    data = await value.read()
+                    if data.strip():
+                        texts.append(data.decode("utf-8", errors="replace"))
+            urls = [str(v).strip() for k, v in form.multi_items() if k == "url" and str(v).strip()]
         try:
             result = _compare(config, texts, urls)
         except NewsprismError as exc:

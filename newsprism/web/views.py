@@ -215,7 +215,7 @@ def compare_paths(paths: list[str]) -> CompareResult:
     """Compare files without a store (extract, analyze, group, compare)."""
     from newsprism.compare.run import compare_inputs
 
-    result = compare_inputs(paths)
+    result = compare_inputs(paths, one_story=True)  # the user chose these texts to be compared together
     articles = list(result["articles"])
     stories = list(result["stories"])
     skipped = [str(s) for s in result.get("skipped", [])]
