@@ -51,7 +51,7 @@ _LINE_PATTERNS = {
     ),
     "newsletter": re.compile(
         r"\bnewsletters?\b|^\W*(?:sign up|subscribe|abonnieren|abonnez|suscr[ií]bete|assine|iscriviti|"
-        r"zapisz się|подпишитесь)\b|\bsubscribe (?:now|today|here|to (?:our|the))\b|\bin your inbox\b|"
+        r"zapisz się|подпишитесь)\b|\bsubscribe (?:now|today|here|to (?:our|the))\b|\byour (?:inbox|subscription)\b|"
         r"thanks for signing up|already a subscriber|(?:to (?:continue|keep) reading|for the full story)\b.*"
         r"\bsubscri",
         re.IGNORECASE,
@@ -67,6 +67,11 @@ _LINE_PATTERNS = {
         r"|^\W*(?:getty images|afp|reuters|ap|dpa|epa|shutterstock|istock|imago)\b[\s\W]*(?:/|$)"
         r"|^\W*(?:photo|foto|image|picture) (?:by|courtesy)\b"
         r"|^\W*©|\(\s*(?:photo|credit|foto|bild|image)\s*:[^)]*\)\s*$",
+        re.IGNORECASE,
+    ),
+    "wire credit": re.compile(
+        r"^\W*(?:(?:additional )?reporting|editing|writing|compiled|translated|research) by\b|"
+        r"^\W*(?:mit material (?:von|der)|con información de)\b",
         re.IGNORECASE,
     ),
     "cookie": re.compile(
@@ -85,7 +90,15 @@ _LINE_PATTERNS = {
         re.IGNORECASE,
     ),
 }
-_MAX_WORDS = {"share": 12, "newsletter": 30, "follow": 30, "credit": 14, "cookie": 60, "counter": 25}
+_MAX_WORDS = {
+    "share": 12,
+    "newsletter": 30,
+    "follow": 30,
+    "credit": 14,
+    "wire credit": 45,
+    "cookie": 60,
+    "counter": 25,
+}
 
 
 @dataclass

@@ -24,6 +24,7 @@ def _words(text: str) -> int:
         ("12 comments", "counter"),
         ("Tags: ferries, strikes, Wrenna Island", "counter"),
         ("Tempo de leitura: 2 minutos", "counter"),
+        ("Reporting by Ana Lind; Editing by Tom Berg", "wire credit"),
     ],
 )
 def test_line_reason_names_the_leftover(line: str, reason: str) -> None:
