@@ -42,7 +42,11 @@ OBJECT_LEMMAS: frozenset[str] = frozenset(
 )
 # nouns that head an attribution ("in a statement", "his claim that")
 SPEECH_NOUNS: frozenset[str] = frozenset(
-    ["statement", "claim", "remark", "comment", "assertion", "announcement"]
+    """
+    statement statements claim claims remark remarks comment comments assertion assertions announcement
+    argument arguments suggestion warning warnings promise pledge insistence belief view allegation
+    allegations charge charges accusation accusations admission denial prediction
+    """.split()  # noqa: SIM905
 )
 
 

@@ -32,6 +32,7 @@ from newsprism.analyze.cues import (
     PRONOUNS,
     SAY_LEMMAS,
     SPEAKER_EDGE_WORDS,
+    SPEECH_NOUNS,
     THAT_WORDS,
     XCOMP_LEMMAS,
 )
@@ -211,6 +212,11 @@ def from_parse(doc: Any, marks: list[QuoteMark], sentences: list[Sentence]) -> l
             if att:
                 out.append(att)
             continue
+        if tok.tag_.startswith("NN") and tok.lower_ in SPEECH_NOUNS:
+            att = _speech_noun(tok, marks)
+            if att:
+                out.append(att)
+            continue
         if not tok.tag_.startswith(("VB", "MD")) or _lemma(tok) not in _CUE_LEMMAS:
             continue
         if _inside_mark(marks, tok.idx):  # speech reported inside a quotation
@@ -291,6 +297,19 @@ def _parenthetical(text: str, sent: Sentence, subj: Any, cue: Any) -> list[tuple
     if after[1] - after[0] > 2:
         out.append(after)
     return [p for p in out if p[1] > p[0]]
+
+
+def _speech_noun(tok: Any, marks: list[QuoteMark]) -> Attribution | None:
+    """``his claim that the vote was rigged``: the clause is the content, the possessor the speaker."""
+    comp = next((c for c in tok.children if c.dep_ in ("acl", "ccomp", "relcl") and c.i > tok.i), None)
+    if comp is None or not any(t.lower_ == "that" and t.i == comp.left_edge.i for t in comp.subtree):
+        return None
+    if _inside_mark(marks, tok.idx):
+        return None
+    content = _strip_that(tok.doc.text, _subtree_span(comp))
+    owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+    speaker = _speaker_span(owner) if owner is not None else None
+    return Attribution(content, speaker, (tok.idx, tok.idx + len(tok.text)), False)
 
 
 def _quoted_as_saying(tok: Any) -> tuple[int, int] | None:
