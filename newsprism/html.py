@@ -1,9 +1,16 @@
 """HTML page → clean article: title, body, comments kept apart, authors, date, outlet name.
 
-Built on trafilatura (main text, comments, metadata; its date comes from htmldate) and then cleaned by
-:mod:`newsprism.htmlclean`, which drops the leftovers trafilatura still lets through. Two trafilatura
-runs are compared: the precision-oriented one is kept unless it lost too much of the text the default
-run found (then the default run is kept).
+Built on trafilatura (main text, comments, metadata; its date comes from htmldate), then:
+
+1. two trafilatura runs on the same parsed page: the precision-oriented one is kept unless it lost too
+   much of the text the default run found;
+2. :mod:`newsprism.htmlclean` drops the leftovers trafilatura still lets through (share lines, "read
+   more" and related lists, newsletter prompts, photo credits, cookie notices, a repeated headline…),
+   keeping each verbatim in ``removed``;
+3. :mod:`newsprism.htmlgaps` puts back prose trafilatura skipped inside the article (a lead or teaser
+   in a container of its own);
+4. :mod:`newsprism.htmlcomments` reads reader comments apart from the text, with author and time when
+   the page marks them.
 
     >>> page = extract_html(html, url="https://example.org/news/1")
     >>> page.text, page.comments, page.removed
@@ -27,7 +34,9 @@ from newsprism.records import Comment
 
 # keep the precision run when it has at least this share of the default run's text (tuned on dev splits)
 PRECISION_KEEP_RATIO = 0.95
-FILL_GAPS = 1.0
+FILL_GAPS = True  # put back prose trafilatura skipped inside the article (see newsprism.htmlgaps)
+# our post-processing works on lxml trees of odd pages: its failures keep trafilatura's own output
+_POSTPROCESS_ERRORS = (ValueError, TypeError, AttributeError, IndexError, KeyError, etree.LxmlError)
 _BLANKS = re.compile(r"[ \t\u00a0]+")
 _SOFT_HYPHEN = "\u00ad"
 
@@ -72,18 +81,9 @@ def extract_html(html: str, *, url: str | None = None, min_chars: int | None = N
     precise = _run(tree, url, precision=True, notes=notes)
 
     title = _clean_line(default.title)
-    chosen = default
-    default_text, default_removed = _body_text(default, title, links, headings)
-    text, removed = default_text, default_removed
-    if precise is not None and precise.body is not None:
-        precise_text, precise_removed = _body_text(precise, title, links, headings)
-        if precise_text and len(precise_text) >= PRECISION_KEEP_RATIO * len(default_text):
-            chosen, text, removed = precise, precise_text, precise_removed
+    text, removed, kept_default = _best_text(default, precise, title, links, headings, notes)
     if FILL_GAPS and text:
-        paragraphs, added = fill_gaps(tree, text.split("\n\n"), links)
-        if added:
-            text = "\n\n".join(paragraphs)
-            notes.append(f"put back {len(added)} paragraph(s) trafilatura skipped inside the article")
+        text = _with_gaps(tree, text, links, notes)
     if len(text) < max(1, min_chars):
         what = "no main text" if not text else f"only {len(text)} characters of main text (< {min_chars})"
         raise NoArticleError(f"no article in {name}: {what}")
@@ -91,18 +91,58 @@ def extract_html(html: str, *, url: str | None = None, min_chars: int | None = N
     out = HtmlExtract(
         title=title,
         text=text,
-        comments=comments_from_page(tree) or comments_from_section(getattr(default, "commentsbody", None)),
+        comments=_comments(tree, default, notes),
         authors=_authors(default.author),
         published=_iso_date(default.date),
         sitename=_clean_line(default.sitename),
         removed=removed,
         warnings=notes,
     )
-    if chosen is default and precise is not None:
+    if kept_default:
         out.warnings.append("kept trafilatura's default run: its precision run lost too much text")
     if len(text) < 500:
         out.warnings.append(f"short article text ({len(text)} characters)")
     return out
+
+
+def _best_text(
+    default: Any,
+    precise: Any,
+    title: str | None,
+    links: dict[str, float],
+    headings: frozenset[str],
+    notes: list[str],
+) -> tuple[str, list[str], bool]:
+    """The cleaned text of the precision run unless it lost too much of the default run's text.
+
+    Returns (text, removed leftovers, whether the default run was kept over an available precision run).
+    """
+    default_text, default_removed = _safe_body_text(default, title, links, headings, notes)
+    if precise is None:
+        return default_text, default_removed, False
+    precise_text, precise_removed = _safe_body_text(precise, title, links, headings, notes)
+    if precise_text and len(precise_text) >= PRECISION_KEEP_RATIO * len(default_text):
+        return precise_text, precise_removed, False
+    return default_text, default_removed, True
+
+
+def _with_gaps(tree: etree._Element, text: str, links: dict[str, float], notes: list[str]) -> str:
+    try:
+        paragraphs, added = fill_gaps(tree, text.split("\n\n"), links)
+    except _POSTPROCESS_ERRORS as exc:
+        notes.append(f"skipped putting back missed paragraphs ({type(exc).__name__})")
+        return text
+    if added:
+        notes.append(f"put back {len(added)} paragraph(s) trafilatura skipped inside the article")
+    return "\n\n".join(paragraphs)
+
+
+def _comments(tree: etree._Element, doc: Any, notes: list[str]) -> list[Comment]:
+    try:
+        return comments_from_page(tree) or comments_from_section(getattr(doc, "commentsbody", None))
+    except _POSTPROCESS_ERRORS as exc:
+        notes.append(f"comments could not be read ({type(exc).__name__})")
+        return []
 
 
 # ------------------------------------------------------------------------------------------- trafilatura
@@ -152,6 +192,20 @@ def _run(tree: etree._Element, url: str | None, *, precision: bool, notes: list[
     if body is None or not len(body):
         return None
     return doc
+
+
+def _safe_body_text(
+    doc: Any, title: str | None, links: dict[str, float], headings: frozenset[str], notes: list[str]
+) -> tuple[str, list[str]]:
+    try:
+        return _body_text(doc, title, links, headings)
+    except _POSTPROCESS_ERRORS as exc:
+        from trafilatura.xml import xmltotxt
+
+        notes.append(f"leftover cleaning skipped ({type(exc).__name__}); trafilatura's text kept as is")
+        body = _copy(doc.body)
+        etree.strip_tags(body, "ref")
+        return _paragraphs(xmltotxt(body, include_formatting=False)), []
 
 
 def _body_text(
