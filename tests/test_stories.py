@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from newsprism.cluster import StoryClusterer
 from newsprism.records import Article, Source
 from newsprism.store import open_store
@@ -100,3 +102,39 @@ def test_update_stories_grows_stories_across_batches_and_never_embeds_twice(tmp_
         state = StoryClusterer().load(store.get_state("clusterer") or b"")
         assert state.model_ == "test-hashing"
         assert store.get_vectors("test-hashing", ["f1", "f3"]).keys() == {"f1", "f3"}
+
+
+@pytest.mark.slow
+def test_one_story_in_three_languages_groups_together_with_the_real_embedder():
+    articles = [
+        art(
+            "en",
+            "Floods force 2,000 from homes in Marrowvale",
+            "Heavy rain caused the Arlen river to burst its banks on Monday, forcing 2,000 residents of "
+            "Marrowvale to leave their homes, mayor Ida Brennholt said.",
+            "2026-03-02T08:00:00Z",
+            "Courier",
+        ),
+        art(
+            "fr",
+            "Inondations : 2 000 habitants évacués à Marrowvale",
+            "La crue de la rivière Arlen a forcé lundi 2 000 habitants de Marrowvale à quitter leurs maisons, "
+            "a annoncé la maire Ida Brennholt.",
+            "2026-03-02T10:00:00Z",
+            "Le Quotidien",
+            language="fr",
+        ),
+        art(
+            "de",
+            "Hochwasser in Marrowvale: 2000 Menschen evakuiert",
+            "Nach starkem Regen trat der Fluss Arlen am Montag über die Ufer; 2000 Bewohner von Marrowvale "
+            "mussten ihre Häuser verlassen, sagte Bürgermeisterin Ida Brennholt.",
+            "2026-03-02T11:00:00Z",
+            "Tagesblatt",
+            language="de",
+        ),
+        art("tram", "Kestrel council approves tram line", TRAM, "2026-03-02T09:00:00Z", "Gazette"),
+    ]
+    stories = group_articles(articles)
+    assert [sorted(s.article_ids) for s in stories] == [["de", "en", "fr"], ["tram"]]
+    assert stories[0].languages == ["de", "en", "fr"]
