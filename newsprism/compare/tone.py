@@ -64,9 +64,30 @@ def masked(text: str, start: int, end: int) -> str:
     return _SPACES.sub(" ", f"{text[:start]}{MASK}{text[end:]}").strip()
 
 
-def target_texts(text: str, start: int, end: int) -> tuple[str, str, str]:
-    """The three texts whose embeddings, concatenated, are the features toward a target."""
-    return text, window(text, start, end), masked(text, start, end)
+VIEWS: dict[str, Any] = {
+    "sentence": lambda t, s, e: t,
+    "window": lambda t, s, e: window(t, s, e),
+    "masked": lambda t, s, e: masked(t, s, e),
+    "mention": lambda t, s, e: t[s:e].strip() or MASK,
+    "window3": lambda t, s, e: window(t, s, e, 3),
+    "masked_window": lambda t, s, e: masked(window(t, s, e), *_span_in_window(t, s, e)),
+}
+TARGET_VIEWS = (
+    "sentence",
+    "window",
+    "masked",
+)  # the default; the model file names the views it was fitted on
+
+
+def _span_in_window(text: str, start: int, end: int) -> tuple[int, int]:
+    before = _WORDS.findall(text[:start])[-WINDOW_WORDS:]
+    offset = len(" ".join(before)) + (1 if before else 0)
+    return offset, offset + len(text[start:end].strip())
+
+
+def target_texts(text: str, start: int, end: int, views: Sequence[str] = TARGET_VIEWS) -> tuple[str, ...]:
+    """The texts whose embeddings, concatenated in this order, are the features toward a target."""
+    return tuple(VIEWS[v](text, start, end) for v in views)
 
 
 def softmax(z: np.ndarray) -> np.ndarray:
@@ -176,6 +197,7 @@ class ToneModel:
         self._embedder = embedder
         self._weights = weights
         self._heads: dict[str, SoftmaxRegression] | None = None
+        self.views: tuple[str, ...] = TARGET_VIEWS
 
     @property
     def embedder(self) -> Any:
@@ -198,6 +220,8 @@ class ToneModel:
                     f"cannot load the tone model {MODEL_FILE}: {exc}; reinstall newsprism"
                 ) from exc
             self._heads = {h: SoftmaxRegression.from_state(arrays, h) for h in ("target", "sentence")}
+            if "target_views" in arrays:
+                self.views = tuple(str(v) for v in arrays["target_views"])
         return self._heads
 
     def _embed(self, texts: list[str]) -> np.ndarray:
@@ -207,12 +231,13 @@ class ToneModel:
         """Class probabilities (negative, neutral, positive) of each (sentence, start, end) toward its span."""
         if not items:
             return np.zeros((0, len(LABELS)))
-        triples = [target_texts(t, s, e) for t, s, e in items]
-        flat = list(dict.fromkeys(x for triple in triples for x in triple))
+        head = self.heads()["target"]
+        texts = [target_texts(t, s, e, self.views) for t, s, e in items]
+        flat = list(dict.fromkeys(x for views in texts for x in views))
         vectors = self._embed(flat)
         row = {text: i for i, text in enumerate(flat)}
-        x = np.hstack([vectors[[row[tr[j]] for tr in triples]] for j in range(3)])
-        return self.heads()["target"].predict_proba(x)
+        x = np.hstack([vectors[[row[v[j]] for v in texts]] for j in range(len(self.views))])
+        return head.predict_proba(x)
 
     def proba_texts(self, texts: Sequence[str]) -> np.ndarray:
         """Class probabilities of target-free texts."""

@@ -1,0 +1,200 @@
+from __future__ import annotations
+
+import hashlib
+import json
+
+import numpy as np
+import pytest
+
+from newsprism.compare.tone import (
+    LABELS,
+    SoftmaxRegression,
+    ToneModel,
+    apply_tone,
+    article_tone,
+    comments_summary,
+    main_entities,
+    masked,
+    score,
+    target_texts,
+    window,
+)
+from newsprism.evaluate import evaluate
+from newsprism.evaluate.tone import scores
+from newsprism.records import Article, Comment, Entity, Sentence, Story
+
+POSITIVE = ["praised", "hailed", "celebrated", "applauded"]
+NEGATIVE = ["condemned", "slammed", "denounced", "blasted"]
+NEUTRAL = ["met", "visited", "called", "told"]
+DIM = 512
+
+
+class HashEmbedder:
+    """Bag of hashed words: a stand-in for USE that needs no model."""
+
+    name = "hash"
+    dim = DIM
+
+    def embed(self, texts, languages=None):
+        out = np.zeros((len(texts), DIM), dtype=np.float32)
+        for i, text in enumerate(texts):
+            for word in text.lower().split():
+                out[i, int(hashlib.md5(word.strip(".,").encode()).hexdigest(), 16) % DIM] += 1
+        norms = np.linalg.norm(out, axis=1, keepdims=True)
+        return out / np.where(norms == 0, 1, norms)
+
+
+@pytest.fixture
+def toy_model(tmp_path) -> ToneModel:
+    """Both heads fitted on sentences whose verb carries the tone; saved and loaded like the real file."""
+    rng = np.random.default_rng(0)
+    emb = HashEmbedder()
+    texts, labels = [], []
+    for label, verbs in enumerate((NEGATIVE, NEUTRAL, POSITIVE)):
+        for _ in range(60):
+            name = rng.choice(["Ana Ruiz", "The mayor", "Councillor Obi"])
+            texts.append(
+                f"{name} was {rng.choice(verbs)} by residents on {rng.choice(['Monday', 'Friday'])}."
+            )
+            labels.append(label)
+    y = np.array(labels)
+    triples = [target_texts(t, 0, t.index(" was")) for t in texts]
+    x_target = np.hstack([emb.embed([tr[j] for tr in triples]) for j in range(3)])
+    arrays = {}
+    arrays.update(SoftmaxRegression(l2=1.0).fit(x_target, y).state("target"))
+    arrays.update(SoftmaxRegression(l2=1.0).fit(emb.embed(texts), y).state("sentence"))
+    path = tmp_path / "tone.npz"
+    np.savez(path, **arrays)
+    return ToneModel(embedder=emb, weights=path)
+
+
+def make_article(aid: str, sentences: list[str], comments: list[str] = ()) -> Article:
+    text, sents, ents, pos = [], [], [], 0
+    for i, s in enumerate(sentences):
+        sents.append(Sentence(i, s, pos, pos + len(s)))
+        if s.startswith("The mayor"):
+            ents.append(Entity("The mayor", "PERSON", pos, pos + 9, "per:mayor"))
+        pos += len(s) + 1
+        text.append(s)
+    return Article(
+        id=aid,
+        text=" ".join(text),
+        sentences=sents,
+        entities=ents,
+        comments=[Comment(text=c) for c in comments],
+    )
+
+
+def test_window_keeps_words_around_the_target_and_mask_replaces_it():
+    text = "one two three four five Target six seven eight nine"
+    start = text.index("Target")
+    assert window(text, start, start + 6, words=2) == "four five Target six seven"
+    assert masked(text, start, start + 6) == "one two three four five X six seven eight nine"
+
+
+def test_softmax_regression_learns_separable_classes_and_round_trips_its_state():
+    rng = np.random.default_rng(1)
+    centres = np.eye(3, 5) * 4
+    x = np.vstack([rng.normal(c, 1.0, size=(50, 5)) for c in centres])
+    y = np.repeat(np.arange(3), 50)
+    model = SoftmaxRegression(l2=1.0)
+    assert model.fit(x, y) is model
+    assert np.mean(model.predict(x) == y) > 0.95
+    again = SoftmaxRegression.from_state(model.state("h"), "h")
+    assert np.allclose(again.predict_proba(x), model.predict_proba(x), atol=1e-4)
+
+
+def test_score_is_positive_minus_negative_probability():
+    proba = np.array([[0.7, 0.2, 0.1], [0.1, 0.1, 0.8]])
+    assert np.allclose(score(proba), [-0.6, 0.7])
+    assert LABELS == ("negative", "neutral", "positive")
+
+
+def test_scores_macro_f1_and_accuracy():
+    gold = np.array([0, 0, 1, 2])
+    pred = np.array([0, 1, 1, 2])
+    result = scores(gold, pred)
+    assert result["accuracy"] == 0.75 and result["n"] == 4
+    assert result["macro_f1"] == round((2 / 3 + 2 / 3 + 1.0) / 3, 4)
+
+
+def test_article_tone_follows_the_sentences_about_its_main_entity(toy_model):
+    praised = make_article("p", ["The mayor was praised by residents on Monday.", "Rain fell."])
+    condemned = make_article("n", ["The mayor was condemned by residents on Friday.", "Rain fell."])
+    assert main_entities(praised) == ["per:mayor"]
+    good, bad = article_tone(praised, toy_model), article_tone(condemned, toy_model)
+    assert good.tone > 0.3 and bad.tone < -0.3
+    assert set(good.entities) == {"per:mayor"} and good.entities["per:mayor"] == good.tone
+
+
+def test_article_without_entities_takes_the_tone_of_all_its_sentences(toy_model):
+    article = make_article("x", ["Councillor Obi was hailed by residents on Monday."])
+    result = article_tone(article, toy_model)
+    assert result.tone > 0 and result.entities == {}
+
+
+def test_comments_summary_counts_and_scores_comments_and_is_none_without_them(toy_model):
+    with_comments = make_article("c", ["Rain fell."], ["Ana Ruiz was slammed by residents on Friday."] * 2)
+    summary = comments_summary(with_comments, toy_model)
+    assert summary.count == 2 and summary.tone < 0
+    empty = comments_summary(make_article("e", ["Rain fell."]), toy_model)
+    assert empty.count == 0 and empty.tone is None
+
+
+def test_apply_tone_fills_story_tone_entity_tone_and_comments(toy_model):
+    articles = [
+        make_article(
+            "p", ["The mayor was applauded by residents on Monday."], ["Ana Ruiz was blasted by residents."]
+        ),
+        make_article("n", ["The mayor was denounced by residents on Friday."]),
+    ]
+    story = apply_tone(Story(id="s", title="t", article_ids=["p", "n"]), articles, toy_model)
+    assert story.tone["p"] > 0 > story.tone["n"]
+    assert all(-1 <= v <= 1 for v in story.tone.values())
+    assert set(story.entity_tone) == {"p", "n"} and "per:mayor" in story.entity_tone["p"]
+    assert story.comments["p"].count == 1 and story.comments["p"].tone < 0
+    assert story.comments["n"].count == 0 and story.comments["n"].tone is None
+
+
+def test_apply_tone_without_a_model_warns_once_and_keeps_comment_counts(tmp_path):
+    model = ToneModel(embedder=HashEmbedder(), weights=tmp_path / "missing.npz")
+    articles = [make_article("a", ["Rain fell."], ["ok"]), make_article("b", ["Sun shone."])]
+    story = apply_tone(Story(id="s", title="t", article_ids=["a", "b"]), articles, model)
+    assert story.tone == {}
+    assert [w for w in story.warnings if w.startswith("tone unavailable")] == [story.warnings[0]]
+    assert len(story.warnings) == 1
+    assert story.comments["a"].count == 1 and story.comments["b"].count == 0
+
+
+def test_eval_tone_reads_newsmtsc_files_and_reports_macro_f1_accuracy_n(tmp_path, toy_model):
+    rows = [
+        ("The mayor was praised by residents on Monday.", 6),
+        ("The mayor was condemned by residents on Friday.", 2),
+        ("The mayor met residents on Monday.", 4),
+    ]
+    with (tmp_path / "devtest_rw.jsonl").open("w") as fh:
+        for i, (text, polarity) in enumerate(rows):
+            target = {"from": 0, "to": 9, "mention": "The mayor", "polarity": float(polarity)}
+            fh.write(
+                json.dumps({"primary_gid": f"g{i}", "sentence_normalized": text, "targets": [target]}) + "\n"
+            )
+    result = evaluate("tone", tmp_path, "test", model=toy_model)
+    assert {"macro_f1", "accuracy", "n"} <= set(result)
+    assert result["n"] == 3 and result["accuracy"] == 1.0
+
+
+@pytest.mark.slow
+def test_shipped_tone_model_tells_praise_from_condemnation_in_english_and_french():
+    model = ToneModel()
+    items = [
+        ("Senator Ana Ruiz was widely praised for her brave and generous leadership.", "Senator Ana Ruiz"),
+        (
+            "Senator Ana Ruiz was condemned for a disastrous, corrupt decision that betrayed voters.",
+            "Senator Ana Ruiz",
+        ),
+        ("La sénatrice Ana Ruiz a été saluée pour son courage et sa générosité.", "La sénatrice Ana Ruiz"),
+        ("La sénatrice Ana Ruiz a été accusée de corruption et vivement condamnée.", "La sénatrice Ana Ruiz"),
+    ]
+    tones = score(model.proba_targets([(t, t.index(m), t.index(m) + len(m)) for t, m in items]))
+    assert tones[0] > 0 > tones[1]
+    assert tones[2] > 0 > tones[3]
