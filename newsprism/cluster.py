@@ -192,6 +192,12 @@ class StoryClusterer:
         self._w = {name: np.array([w[name][f] for f in FEATURES]) for name in ("full", "cross")}
         self._b = {name: w[name]["bias"] for name in ("full", "cross")}
 
+    def start(self, dim: int) -> StoryClusterer:
+        """Fix the vector size before the first article (so an article without a vector can come first)."""
+        if not self.fitted:
+            self._init_state(dim)
+        return self
+
     @property
     def fitted(self) -> bool:
         return hasattr(self, "stories_")

@@ -17,7 +17,7 @@ from newsprism.cluster import StoryClusterer
 from newsprism.dedup import SyndicationIndex
 from newsprism.embed import Embedder, embed_articles, get_embedder, resolve
 from newsprism.errors import StageError, UsageError
-from newsprism.records import Article, Story
+from newsprism.records import Article, Story, sha1
 from newsprism.signals import parse_time
 from newsprism.store import Store
 
@@ -52,6 +52,8 @@ def cluster_articles(
     """
     clusterer = clusterer if clusterer is not None else StoryClusterer()
     index = syndication if syndication is not None else (SyndicationIndex() if dedup else None)
+    if vectors:
+        clusterer.start(len(next(iter(vectors.values()))))
     for article in publication_order(articles):
         if index is not None:
             article.syndication = index.add(article)
@@ -102,6 +104,8 @@ def group_articles(
     stories = [
         make_story(sid, [by_id[i] for i in ids if i in by_id]) for sid, ids in fitted.members().items()
     ]
+    placed = {i for s in stories for i in s.article_ids}
+    stories += [make_story("st-" + sha1(a.id)[:16], [a]) for a in by_id.values() if a.id not in placed]
     return sorted(stories, key=lambda s: (-len(s.article_ids), s.first_published or "", s.id))
 
 

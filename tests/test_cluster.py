@@ -157,3 +157,10 @@ def test_window_index_returns_nearest_live_rows_only():
     assert index.expire(before=5.0) == [0, 1, 2, 3, 4]
     assert len(index) == 5
     assert index.query(unit(2), t=2.0, window=1.0, k=3) == []
+
+
+def test_an_article_without_a_vector_may_come_first_once_the_size_is_known():
+    c = StoryClusterer().start(DIM)
+    first = c.add(article("n1", 2, "Dam opens", ("Ada Wren",)), None)
+    second = c.add(article("n2", 2, "Bridge shut", ("Bo Lund",)), unit(9))
+    assert first != second and len(c.labels_) == 2
