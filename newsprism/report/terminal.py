@@ -21,6 +21,7 @@ from newsprism.records import Article, Story
 from newsprism.report.view import StoryView, build_views
 
 MAX_CLAIM_CHARS = 90
+BAR_CHARS = 5  # half-width of a tone bar, in characters
 HEADER_CHARS = 8  # outlet name characters in a matrix column header
 MAX_UNIQUE_SHOWN = 4  # outlet-only facts listed per outlet (the HTML report has them all)
 
@@ -125,24 +126,30 @@ def story_renderables(view: StoryView, width: int = 120) -> list[Any]:
                 table.add_row(Text(col.label, style="cyan"), Text(_short(missing.text)))
         out.append(table)
 
-    table = Table(title="Tone and reader comments", box=box.SIMPLE_HEAD, title_justify="left")
-    table.add_column("outlet", no_wrap=True)
-    table.add_column("article tone (-1 … 1)", no_wrap=True)
-    table.add_column("toward", overflow="fold")
-    table.add_column("comments", justify="right")
+    table = Table(title="Tone and reader comments (-1 … +1)", box=box.SIMPLE_HEAD, title_justify="left")
+    table.add_column("outlet", max_width=24, no_wrap=True, overflow="ellipsis")
+    table.add_column("article tone", no_wrap=True)
+    table.add_column("comments", justify="right", no_wrap=True)
     table.add_column("comment tone", no_wrap=True)
     for col in view.columns:
-        toward = ", ".join(f"{name} {t:+.2f}" for name, t in view.entity_tone.get(col.index, []))
         summary = view.comments.get(col.index)
         count = summary.count if summary else 0
         table.add_row(
-            Text(col.label + (f" (copy of {col.copy_of})" if col.copy_of else "")),
-            tone_bar(view.tone.get(col.index)),
-            Text(toward),
+            Text(col.label),
+            tone_bar(view.tone.get(col.index), BAR_CHARS),
             str(count),
-            tone_bar(summary.tone) if summary and count else Text(""),
+            tone_bar(summary.tone, BAR_CHARS) if summary and count else Text(""),
         )
     out.append(table)
+    if view.entity_tone:
+        toward = Table(title="Tone toward the main entities", box=box.SIMPLE_HEAD, title_justify="left")
+        toward.add_column("outlet", max_width=24, no_wrap=True, overflow="ellipsis")
+        toward.add_column("entity → tone", overflow="fold")
+        for col in view.columns:
+            tones = view.entity_tone.get(col.index, [])
+            if tones:
+                toward.add_row(Text(col.label), Text(", ".join(f"{name} {t:+.2f}" for name, t in tones)))
+        out.append(toward)
     return out
 
 
