@@ -204,3 +204,16 @@ def test_english_indirect_speech_patterns(text: str, speaker: str, cue: str) -> 
 def test_first_person_statements_outside_quotes_are_not_reported_speech() -> None:
     article = Analyzer()(Article(id="x", text="I think the bridge should reopen soon.", language="en"))
     assert article.quotes == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        ("The mayor spoke to the council.\n\nHolt: “We will rebuild the bridge by May.”", "Holt", ":"),
+        ("“We will rebuild the bridge by May.” — Ines Holt, mayor of Valmont", "Ines Holt", "—"),
+    ],
+)
+def test_speaker_named_by_punctuation_alone(text: str, speaker: str, cue: str) -> None:
+    (att,) = extract_attributions(text, split_sentences(text, "en"), "en")
+    assert att.speaker and text[att.speaker[0] : att.speaker[1]] == speaker
+    assert att.cue and text[att.cue[0] : att.cue[1]] == cue

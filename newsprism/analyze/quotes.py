@@ -574,6 +574,10 @@ def orphan_quotes(
             if "\n" not in gap and len(gap) < 120:
                 prev.extend((m.start, m.end))
                 continue
+        labelled = _punctuation_speaker(text, m)
+        if labelled is not None:  # Trump: “…”   /   “…” — Trump
+            out.append(Attribution((m.start, m.end), labelled[0], labelled[1], True))
+            continue
         speaker = None
         for j in range(k - 1, max(-1, k - 6), -1):  # the nearest earlier quote with a speaker
             prev = by_end[j]
@@ -590,6 +594,24 @@ def orphan_quotes(
             continue  # a titled phrase in quotation marks, not something somebody said
         out.append(Attribution((m.start, m.end), speaker, None, True))
     return out
+
+
+_COLON_SPEAKER = re.compile(r"(?:^|[\n.!?]\s*)((?:[A-Z][\w.'’\-]*\s?){1,4})\s*(:)\s*$")
+_DASH_SPEAKER = re.compile(r"^\s*([—–]|-{1,2})\s*((?:[A-Z][\w.'’\-]*\s?){1,4})(?=[,.;\n]|$)")
+
+
+def _punctuation_speaker(text: str, m: QuoteMark) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """A speaker named by punctuation alone: ``Holt: “…”`` or ``“…” — Ines Holt``; (speaker, cue)."""
+    lo = max(0, m.start - 80)
+    before = _COLON_SPEAKER.search(text, lo, m.start)
+    if before:
+        name = _trim(text, before.start(1), before.end(1))
+        return name, (before.start(2), before.end(2))
+    after = _DASH_SPEAKER.match(text[m.end : m.end + 80])
+    if after:
+        name = _trim(text, m.end + after.start(2), m.end + after.end(2))
+        return name, (m.end + after.start(1), m.end + after.end(1))
+    return None
 
 
 def _claimed_marks(marks: list[QuoteMark], found: list[Attribution]) -> set[int]:
