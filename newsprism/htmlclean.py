@@ -86,7 +86,7 @@ _LINE_PATTERNS = {
         r"filed under|posted in|categories|kategorien)\s*:|^\W*(?:tags?|themen|temas)\W*$"
         r"|^\W*(?:reading time|lesezeit|tempo de leitura|tiempo de lectura|temps de lecture)\b"
         r"|^\W*(?:advertisement|anzeige|werbung|publicidad|publicité|sponsored|reklama)\W*$"
-        r"|^\W*(?:click|tap) here\b|^\W*(?:back to top|(?:zurück )?nach oben|zurück|scroll to top)\W*$",
+        r"|\b(?:click|tap)(?:ing)? here\b|^\W*(?:back to top|(?:zurück )?nach oben|zurück|scroll to top)\W*$",
         re.IGNORECASE,
     ),
 }
@@ -163,6 +163,16 @@ def line_reason(text: str, words: int) -> str | None:
     return None
 
 
+def is_shouting(text: str) -> bool:
+    """A line in capitals (four words or more): in a body, a promoted link rather than prose."""
+    letters = [c for c in text if c.isalpha()]
+    return (
+        len(text.split()) >= 4
+        and len(letters) >= 12
+        and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
+    )
+
+
 def is_pointer(text: str, words: int, link_ratio: float = 0.0) -> bool:
     """A "Read more: …" / "Related" line: a cue then punctuation, or in a short line, or in a link."""
     if words > 25:
@@ -226,7 +236,7 @@ def leftovers(
                 j += 1
             i = j
             continue
-        if line_reason(block.text, block.words):
+        if line_reason(block.text, block.words) or (block.link_ratio >= 0.5 and is_shouting(block.text)):
             drop.add(i)
         i += 1
     # runs of two or more short blocks made only of links are teaser lists, wherever they are

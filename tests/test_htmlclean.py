@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 from lxml import etree
 
-from newsprism.htmlclean import clean_body, is_pointer, line_reason
+from newsprism.htmlclean import clean_body, is_pointer, is_shouting, line_reason
 
 
 def _words(text: str) -> int:
@@ -25,6 +25,7 @@ def _words(text: str) -> int:
         ("Tags: ferries, strikes, Wrenna Island", "counter"),
         ("Tempo de leitura: 2 minutos", "counter"),
         ("Reporting by Ana Lind; Editing by Tom Berg", "wire credit"),
+        ("Get the Courier app by clicking here", "counter"),
     ],
 )
 def test_line_reason_names_the_leftover(line: str, reason: str) -> None:
@@ -84,3 +85,9 @@ def test_clean_body_drops_cue_with_its_link_list_and_keeps_text() -> None:
     ]
     assert "dredging would start in May" in text and "summer festival" in text
     assert body.find("list") is None
+
+
+def test_shouting_lines_are_told_from_acronyms_in_prose() -> None:
+    assert is_shouting("MAYOR SAYS FERRY TALKS WILL RESUME MONDAY")
+    assert not is_shouting("The EU and NATO met the UN envoy in Oslo.")
+    assert not is_shouting("NATO EU")
