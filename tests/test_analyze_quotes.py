@@ -160,6 +160,31 @@ def test_quote_sentence_points_at_its_sentence(english: Article) -> None:
         ("ru", "«Мы не отступим», — сказал глава профсоюза.", "глава профсоюза", "Мы не отступим"),
         (
             "ru",
+            "Министр Иван Петров заявил в понедельник, что бюджет будет принят.",
+            "Министр Иван Петров",
+            "бюджет будет принят",
+        ),
+        ("ru", "«Мы не будем повышать налоги», — сказал он журналистам в Москве.", "он", "повышать налоги"),
+        (
+            "fr",
+            "Le ministre Paul Arnaud a déclaré lundi que le budget serait voté.",
+            "Le ministre Paul Arnaud",
+            "le budget serait voté",
+        ),
+        (
+            "fr",
+            "« Nous ne céderons pas », a affirmé la porte-parole du syndicat à Paris.",
+            "la porte-parole du syndicat",
+            "Nous ne céderons pas",
+        ),
+        (
+            "de",
+            "Die Ministerin Anna Keller sagte am Montag, die Verhandlungen seien gescheitert.",
+            "Die Ministerin Anna Keller",
+            "die Verhandlungen seien gescheitert",
+        ),
+        (
+            "ru",
             "По словам пресс-секретаря Анны Орловой, встреча состоится в пятницу.",
             "пресс-секретаря Анны Орловой",
             "встреча состоится в пятницу",

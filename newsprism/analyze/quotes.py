@@ -458,10 +458,25 @@ def _speaker_after(text: str, cue_end: int, hi: int, max_words: int = 8) -> tupl
     prep = re.match(r"(?:в|во|на|по)\s+(?:интервью|эфире|беседе|заявлении|обращении)\s+\S+\s+", text[s:e])
     if prep:
         s += prep.end()
+    stop = _SPEAKER_STOP.search(text, s, e)
+    if stop:
+        e = stop.start()
+    first = _WORD_SPAN.match(text, s)
+    if first and (_is_pronoun(first.group(0), "ru") or _is_pronoun(first.group(0), "en")):
+        e = first.end()  # "сказал он журналистам" → "он"
     words = text[s:e].split()
     if not words or len(words) > max_words:
         return None
     return _clean_speaker(text, (s, e))
+
+
+_COLON_AFTER_CUE = re.compile(r"(?:\s+[^\s.,;:!?«»“”\"]+){0,3}?\s*[:,]\s+")
+# words that end a speaker found after its cue: prepositions that start a place or an addressee
+_SPEAKER_STOP = re.compile(
+    r"\s(?:in|at|on|to|from|à|au|aux|en|dans|devant|bei|im|am|vor|gegenüber|ante|в|во|на|перед|"
+    r"журналистам|репортерам|reporters|journalists|journalistes|periodistas)\s",
+    re.IGNORECASE,
+)
 
 
 def from_rules(
@@ -474,8 +489,13 @@ def from_rules(
     according_re = re.compile(
         r"(?<!\w)(?:" + "|".join(re.escape(a) for a in according) + r")(?!\w)", re.IGNORECASE
     )
+    # a short adverbial may sit between the cue and its clause ("заявил в понедельник, что …",
+    # "a déclaré lundi que …", "sagte am Montag, die …")
     that_re = re.compile(
-        r"\s*,?\s*(?:" + "|".join(re.escape(w) for w in that_words) + r")\b\s*", re.IGNORECASE
+        r"(?:\s+[^\s.,;:!?«»“”\"]+){0,3}?\s*,?\s*(?:"
+        + "|".join(re.escape(w) for w in that_words)
+        + r")\b\s*",
+        re.IGNORECASE,
     )
     out: list[Attribution] = []
     for sent in sentences:
@@ -525,7 +545,7 @@ def from_rules(
             speaker = _speaker_before(text, s0, cs)
             rest = text[ce:s1]
             that = that_re.match(rest)
-            colon = re.match(r"\s*[:,]\s+", rest)
+            colon = _COLON_AFTER_CUE.match(rest)
             if speaker and (that or colon):
                 start = ce + (that or colon).end()  # type: ignore[union-attr]
                 content = _trim(text, start, s1)
