@@ -36,6 +36,7 @@ def stored(db: str) -> tuple[int, int, int]:
     except sqlite3.OperationalError:
         return (0, 0, 0)
     try:
+        con.execute("BEGIN")  # one snapshot for both counts while a run writes
         rows, urls = con.execute("SELECT count(*), count(DISTINCT url) FROM articles").fetchone()
         done = con.execute("SELECT count(*) FROM inputs_done").fetchone()[0]
         return rows, urls, done
@@ -74,20 +75,19 @@ class Sampler(threading.Thread):
             time.sleep(self.every)
 
     def workers(self) -> list[psutil.Process]:
-        """Worker processes: grandchildren (nanny → worker), else children."""
+        """The Dask worker processes: the client's descendants but multiprocessing's resource tracker."""
         try:
-            kids = self.root.children()
+            procs = self.root.children(recursive=True)
         except psutil.NoSuchProcess:
             return []
-        grand = [g for k in kids for g in _children(k)]
-        return grand or kids
-
-
-def _children(proc: psutil.Process) -> list[psutil.Process]:
-    try:
-        return proc.children()
-    except psutil.NoSuchProcess:
-        return []
+        workers = []
+        for proc in procs:
+            try:
+                if "resource_tracker" not in " ".join(proc.cmdline()):
+                    workers.append(proc)
+            except psutil.NoSuchProcess:
+                pass
+        return workers
 
 
 def run_once(cmd: list[str], db: str, *, kill_worker: int = 0, kill_client: int = 0) -> dict:

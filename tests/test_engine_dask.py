@@ -24,9 +24,7 @@ import pytest
 from newsprism.engine import make_engine
 from newsprism.engine_dask import DaskEngine, check_scheduler
 from newsprism.errors import EngineError
-from newsprism.partition import plan_partitions, scan_warc
 from newsprism.pipeline import ingest
-from newsprism.sources import DocumentSource
 from newsprism.store import open_store
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -60,6 +58,7 @@ def _stored(db: Path) -> tuple[int, int, int]:
     """(rows, distinct urls, inputs marked done) read straight from the SQLite file."""
     con = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=30)
     try:
+        con.execute("BEGIN")  # one snapshot for both counts while a run writes
         rows, urls = con.execute("SELECT count(*), count(DISTINCT url) FROM articles").fetchone()
         done = con.execute("SELECT count(*) FROM inputs_done").fetchone()[0]
     finally:
@@ -115,28 +114,7 @@ def test_a_port_that_answers_something_else_is_not_taken_for_a_scheduler():
         server.close()
 
 
-# ------------------------------------------------------------------------------------------- partitions
-
-
-def test_a_warc_is_cut_into_shards_of_its_html_responses_only(tmp_path):
-    warc = _warc(tmp_path, 70)
-    offsets = [o for o in scan_warc(str(warc)) if isinstance(o, int)]
-    assert len(offsets) == 70  # robots.txt, images, 404s and redirects are left out
-    parts = list(plan_partitions([str(warc)], DocumentSource(), shard_size=32))
-    assert [p.kind for p in parts] == ["warc", "warc", "warc"]
-    assert [len(p) for p in parts] == [32, 32, 6]
-    assert [o for p in parts for o in p.offsets] == offsets
-
-
-def test_records_already_done_are_left_out_of_the_plan(tmp_path):
-    warc = _warc(tmp_path, 10)
-    offsets = [o for o in scan_warc(str(warc)) if isinstance(o, int)]
-    parts = list(plan_partitions([str(warc)], DocumentSource(), shard_size=32))
-    done = {f"{parts[0].key}#{o}" for o in offsets[:4]}
-    source = DocumentSource(is_done=done.__contains__)
-    again = list(plan_partitions([str(warc)], source, shard_size=32))
-    assert [o for p in again for o in p.offsets] == offsets[4:]
-    assert source.already_done == 4
+# ------------------------------------------------------------------------------------------- ingest
 
 
 def test_dask_ingest_of_a_warc_stores_every_page_once_with_worker_vectors(engine, tmp_path):
