@@ -62,3 +62,10 @@ def test_person_org_and_place_exist_in_every_language(language: str, text: str) 
     assert all(e.key for e in article.entities)
     for e in article.entities:
         assert text[e.start : e.end] == e.text
+
+
+@pytest.mark.parametrize(
+    "forms", [("Путин", "Путина", "Путину", "Путиным"), ("Анна Орлова", "Анны Орловой", "Анной Орловой")]
+)
+def test_russian_case_forms_of_a_name_share_one_key(forms: tuple[str, ...]) -> None:
+    assert len({entity_key(form, "PERSON", "ru") for form in forms}) == 1
