@@ -25,6 +25,16 @@ _AUTHOR = re.compile(
 _DATE = re.compile(r"(?:^|[\s_-])(?:date|time|timestamp|published|metadata)(?:$|[\s_-])", re.I)
 _SPACE = re.compile(r"\s+")
 _ISO = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?")
+_SAYS = re.compile(r"\s*\b(?:says|said|sagt|schreibt|dit|écrit|dice|escribe|disse|wrote)\b", re.I)
+_FROM_DATE = re.compile(r"\s+(?=\d)")  # "Name 11. Dezember 2012 um 11:07": the name ends at the date
+# lines of a comment section that are its furniture, not a comment
+_FURNITURE = re.compile(
+    r"\b(?:(?:leave|post|write|add) (?:a |your )?(?:reply|comment)|cancel reply|no comments|"
+    r"(?:schreib|schreiben sie)(?:e)? einen kommentar|kommentar (?:schreiben|verfassen)|laisser un commentaire|"
+    r"deja (?:un|tu) comentario|textformate|community[- ]?(?:richtlinien|guidelines|rules)|disclaimer|"
+    r"user comments|comments? (?:are|is) closed|log ?in to (?:comment|reply)|required fields)\b",
+    re.IGNORECASE,
+)
 MAX_COMMENTS = 500
 
 
@@ -87,8 +97,8 @@ def _own(container: etree._Element, content: etree._Element) -> list[etree._Elem
 def _author(container: etree._Element, content: etree._Element) -> str | None:
     for el in _own(container, content):
         if el.get("itemprop") == "author" or el.tag == "cite" or _AUTHOR.search(_attrs(el)):
-            name = _text(el)
-            name = re.sub(r"\s*(?:says|sagt|dit|dice|disse|wrote|schreibt):?$", "", name, flags=re.I)
+            name = _SAYS.split(_text(el))[0]
+            name = _FROM_DATE.split(name)[0].strip(" :,-–|")
             if name and len(name) <= 80:
                 return name
     return None
@@ -108,8 +118,13 @@ def _posted(container: etree._Element, content: etree._Element) -> str | None:
 
 def comments_from_section(section: etree._Element | None) -> list[Comment]:
     """One comment per paragraph of the comment section trafilatura set apart."""
-    from newsprism.htmlclean import blocks_of
+    from newsprism.htmlclean import blocks_of, line_reason
 
     if section is None or not len(section):
         return []
-    return [Comment(text=block.text) for block in blocks_of(section)][:MAX_COMMENTS]
+    out = [
+        Comment(text=block.text)
+        for block in blocks_of(section)
+        if block.words >= 4 and not _FURNITURE.search(block.text) and not line_reason(block.text, block.words)
+    ]
+    return out[:MAX_COMMENTS]
