@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
-from newsprism.compare.tone import TARGET_VIEWS, VIEWS, SoftmaxRegression
+from newsprism.compare.tone import TARGET_VIEWS, VIEWS, SoftmaxRegression, needed_views, target_features
 from newsprism.embed import get_embedder
 from newsprism.evaluate.tone import in_dev, load_targets, scores
 
@@ -50,17 +50,27 @@ def embed(
             print(f"{name}.{view}: {len(flat)} texts embedded in {time.time() - t0:.0f}s", flush=True)
 
 
-def load(cache: Path, name: str, views: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def load(
+    cache: Path, name: str, views: tuple[str, ...], pairs: tuple[tuple[str, str], ...] = ()
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     meta = np.load(cache / f"{name}.meta.npz")
-    x = np.hstack([np.load(cache / f"{name}.{v}.npy") for v in views])
-    return x, meta["y"], meta["dev"]
+    vectors = {v: np.load(cache / f"{name}.{v}.npy") for v in needed_views(views, pairs)}
+    return target_features(vectors, views, pairs), meta["y"], meta["dev"]
 
 
-def fit(cache: Path, out: Path | None, views: tuple[str, ...], l2s: list[float], hiddens: list[int]) -> None:
-    x, y, dev = load(cache, "train", views)
+def fit(
+    cache: Path,
+    out: Path | None,
+    views: tuple[str, ...],
+    pairs: tuple[tuple[str, str], ...],
+    l2s: list[float],
+    hiddens: list[int],
+) -> None:
+    x, y, dev = load(cache, "train", views, pairs)
     features = {"target": x, "sentence": load(cache, "train", ("sentence",))[0]}
     tr, dv = ~dev, dev
-    print(f"views {','.join(views)}; train part {int(tr.sum())} targets, dev part {int(dv.sum())}")
+    described = ",".join(views) + "".join(f" +{a}*{b}" for a, b in pairs)
+    print(f"views {described}; train part {int(tr.sum())} targets, dev part {int(dv.sum())}")
     best: dict[str, tuple[tuple[float, int], float]] = {}
     for head, feats in features.items():
         for hidden in hiddens:
@@ -75,19 +85,22 @@ def fit(cache: Path, out: Path | None, views: tuple[str, ...], l2s: list[float],
                 )
                 if head not in best or s["macro_f1"] > best[head][1]:
                     best[head] = ((l2, hidden), s["macro_f1"])
+    if out is None:
+        return
     heads = {}
     for head, feats in features.items():
         l2, hidden = best[head][0]
         heads[head] = SoftmaxRegression(l2=l2, hidden=hidden).fit(feats[tr], y[tr])
-    if out is None:
-        return
     for name in FILES[1:]:
-        if all((cache / f"{name}.{v}.npy").exists() for v in views):
-            x2, y2, _ = load(cache, name, views)
+        if all((cache / f"{name}.{v}.npy").exists() for v in needed_views(views, pairs)):
+            x2, y2, _ = load(cache, name, views, pairs)
             print(
                 f"{name} target (l2, hidden = {best['target'][0]}):", scores(y2, heads["target"].predict(x2))
             )
-    arrays: dict[str, np.ndarray] = {"target_views": np.array(views)}
+    arrays: dict[str, np.ndarray] = {
+        "target_views": np.array(views),
+        "target_pairs": np.array([f"{a}*{b}" for a, b in pairs], dtype=str),
+    }
     for h, m in heads.items():
         arrays.update(m.state(h))
     np.savez_compressed(out, **arrays)
@@ -103,6 +116,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--model", choices=("use", "e5"), default="use", help="the sentence encoder (embed)")
     p.add_argument("--files", default=",".join(FILES), help="which NewsMTSC files to embed")
     p.add_argument("--views", default=",".join(TARGET_VIEWS), help=f"views of a target: {', '.join(VIEWS)}")
+    p.add_argument("--pairs", default="", help="products of views added as features, e.g. window*sentence")
     p.add_argument("--l2", default="1000,10000,30000,100000", help="L2 penalties tried on the dev part")
     p.add_argument("--hidden", default="0", help="hidden layer sizes tried (0: logistic regression)")
     args = p.parse_args(argv)
@@ -110,13 +124,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.step == "embed":
         embed(args.data, args.cache, tuple(args.files.split(",")), views, args.model)
     else:
-        fit(
-            args.cache,
-            args.out,
-            views,
-            [float(v) for v in args.l2.split(",")],
-            [int(v) for v in args.hidden.split(",")],
-        )
+        pairs = tuple((a, b) for a, _, b in (p.partition("*") for p in args.pairs.split(",") if p))
+        l2s = [float(v) for v in args.l2.split(",")]
+        fit(args.cache, args.out, views, pairs, l2s, [int(v) for v in args.hidden.split(",")])
     return 0
 
 

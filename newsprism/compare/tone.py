@@ -85,6 +85,18 @@ def _span_in_window(text: str, start: int, end: int) -> tuple[int, int]:
     return offset, offset + len(text[start:end].strip())
 
 
+def target_features(
+    vectors: dict[str, np.ndarray], views: Sequence[str], pairs: Sequence[tuple[str, str]] = ()
+) -> np.ndarray:
+    """Features toward targets: the embeddings of ``views`` side by side, then the element-wise products
+    of the ``pairs`` of views (whether the words around the target carry the sentence's tone)."""
+    return np.hstack([vectors[v] for v in views] + [vectors[a] * vectors[b] for a, b in pairs])
+
+
+def needed_views(views: Sequence[str], pairs: Sequence[tuple[str, str]]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys([*views, *(v for pair in pairs for v in pair)]))
+
+
 def target_texts(text: str, start: int, end: int, views: Sequence[str] = TARGET_VIEWS) -> tuple[str, ...]:
     """The texts whose embeddings, concatenated in this order, are the features toward a target."""
     return tuple(VIEWS[v](text, start, end) for v in views)
@@ -198,6 +210,7 @@ class ToneModel:
         self._weights = weights
         self._heads: dict[str, SoftmaxRegression] | None = None
         self.views: tuple[str, ...] = TARGET_VIEWS
+        self.pairs: tuple[tuple[str, str], ...] = ()
 
     @property
     def embedder(self) -> Any:
@@ -222,6 +235,8 @@ class ToneModel:
             self._heads = {h: SoftmaxRegression.from_state(arrays, h) for h in ("target", "sentence")}
             if "target_views" in arrays:
                 self.views = tuple(str(v) for v in arrays["target_views"])
+            if "target_pairs" in arrays:
+                self.pairs = tuple(tuple(str(p).split("*", 1)) for p in arrays["target_pairs"])  # type: ignore[misc]
         return self._heads
 
     def _embed(self, texts: list[str]) -> np.ndarray:
@@ -232,12 +247,13 @@ class ToneModel:
         if not items:
             return np.zeros((0, len(LABELS)))
         head = self.heads()["target"]
-        texts = [target_texts(t, s, e, self.views) for t, s, e in items]
+        needed = needed_views(self.views, self.pairs)
+        texts = [target_texts(t, s, e, needed) for t, s, e in items]
         flat = list(dict.fromkeys(x for views in texts for x in views))
         vectors = self._embed(flat)
         row = {text: i for i, text in enumerate(flat)}
-        x = np.hstack([vectors[[row[v[j]] for v in texts]] for j in range(len(self.views))])
-        return head.predict_proba(x)
+        by_view = {v: vectors[[row[tx[j]] for tx in texts]] for j, v in enumerate(needed)}
+        return head.predict_proba(target_features(by_view, self.views, self.pairs))
 
     def proba_texts(self, texts: Sequence[str]) -> np.ndarray:
         """Class probabilities of target-free texts."""
