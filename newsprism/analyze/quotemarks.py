@@ -1,4 +1,5 @@
-"""Direct quotations found by their quotation marks, in every common style.
+"""Direct quotations found by their quotation marks, in every common style; the span helpers and the
+:class:`Attribution` record that the quote extractors share.
 
 ``“…”`` ``"…"`` ``„…“`` ``«…»`` ``‘…’`` ``「…」`` ``『…』`` ``‹…›``. A quotation may run over sentences and
 over paragraphs (the convention that a continued quotation re-opens each paragraph and closes only at
@@ -8,8 +9,9 @@ of its paragraph and is flagged ``balanced=False``.
 
 from __future__ import annotations
 
+import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 _CLOSERS: dict[str, str] = {
     "“": "”“",  # English closes with ”; German-style „…“ handled below, some texts reuse “
@@ -113,3 +115,89 @@ def find_quote_marks(text: str, max_chars: int = 5000) -> list[QuoteMark]:
                 out.append(QuoteMark(i, end, False))
             i = end if end > i else i + 1
     return out
+
+
+# --------------------------------------------------------------------------------------------- spans
+
+
+@dataclass
+class Attribution:
+    """A quote as spans of the article text (what the evaluation scores)."""
+
+    content: tuple[int, int]
+    speaker: tuple[int, int] | None = None
+    cue: tuple[int, int] | None = None
+    direct: bool = False
+    pieces: list[tuple[int, int]] = field(default_factory=list)  # when the content is interrupted
+
+    def __post_init__(self) -> None:
+        if not self.pieces:
+            self.pieces = [self.content]
+
+    def extend(self, span: tuple[int, int]) -> None:
+        self.pieces.append(span)
+        self.content = (self.content[0], max(self.content[1], span[1]))
+
+
+def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def mark_before(marks: list[QuoteMark], pos: int) -> int:
+    """Index of the last mark starting at or before ``pos`` (-1 when none); marks are sorted."""
+    return bisect.bisect_right([m.start for m in marks], pos) - 1 if marks else -1
+
+
+def inside_mark(marks: list[QuoteMark], pos: int) -> bool:
+    i = mark_before(marks, pos)
+    return i >= 0 and marks[i].start < pos < marks[i].end
+
+
+def containing_mark(marks: list[QuoteMark], start: int, end: int) -> QuoteMark | None:
+    i = mark_before(marks, start + 2)
+    if i >= 0 and end - 2 <= marks[i].end and end > start:
+        return marks[i]
+    return None
+
+
+def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-"):
+        end -= 1
+    return start, end
+
+
+def adjacent_mark(text: str, marks: list[QuoteMark], start: int, end: int) -> QuoteMark | None:
+    """A quotation right before (``“…,” he said``) or right after (``said: “…”``) a cue."""
+    first = max(0, mark_before(marks, start - 400))
+    for m in marks[first:]:
+        long_enough = len(text[m.start : m.end].split()) >= 3
+        gap_after = text[m.end : start]
+        closes_clause = text[m.end - 2 : m.end + 1].strip()[:1] in ","
+        if (
+            m.end <= start
+            and len(gap_after) < 80
+            and not re.search(r"[.!?]\s|\n", gap_after)
+            and (long_enough or closes_clause)
+        ):
+            return m
+        gap_before = text[end : m.start]
+        if (
+            m.start >= end
+            and len(gap_before) < 80
+            and not re.search(r"[.!?]\s|\n|[”\"»]", gap_before)
+            and (long_enough or gap_before.strip()[-1:] in (":", ","))
+        ):
+            return m
+        if m.start > end + 80:
+            break
+    return None
+
+
+def strip_that(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    s, e = span
+    match = re.match(r"(?:that|que|qu[’'])\s*", text[s:e], re.IGNORECASE)
+    if match:
+        s += match.end()
+    return s, e
