@@ -1,0 +1,287 @@
+"""Word lists of the number rules: scales, percent words, units, number words, and the words that tell a
+count's noun or a year apart. Plain data; :mod:`numbers` builds its patterns from them."""
+
+from __future__ import annotations
+
+DECIMAL_COMMA = frozenset(
+    ["fr", "de", "es", "ru", "cs", "it", "pt", "pl", "uk", "nl", "sv", "da", "no", "fi", "tr"]
+)
+
+# scale words: folded form -> (multiplier in English, multiplier elsewhere)
+SCALES: dict[str, float] = {
+    "thousand": 1e3,
+    "k": 1e3,
+    "mille": 1e3,
+    "tausend": 1e3,
+    "mil": 1e3,
+    "тыс": 1e3,
+    "тысяча": 1e3,
+    "тысячи": 1e3,
+    "тысяч": 1e3,
+    "tis": 1e3,
+    "tisíc": 1e3,
+    "tisíce": 1e3,
+    "mila": 1e3,
+    "million": 1e6,
+    "millions": 1e6,
+    "m": 1e6,
+    "mn": 1e6,
+    "mln": 1e6,
+    "mio": 1e6,
+    "millionen": 1e6,
+    "millón": 1e6,
+    "millones": 1e6,
+    "млн": 1e6,
+    "миллион": 1e6,
+    "миллиона": 1e6,
+    "миллионов": 1e6,
+    "milion": 1e6,
+    "milionů": 1e6,
+    "miliony": 1e6,
+    "milioni": 1e6,
+    "milione": 1e6,
+    "billion": 1e9,
+    "billions": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "bln": 1e9,
+    "milliard": 1e9,
+    "milliards": 1e9,
+    "mrd": 1e9,
+    "milliarde": 1e9,
+    "milliarden": 1e9,
+    "mil millones": 1e9,
+    "млрд": 1e9,
+    "миллиард": 1e9,
+    "миллиарда": 1e9,
+    "миллиардов": 1e9,
+    "mld": 1e9,
+    "miliarda": 1e9,
+    "miliardy": 1e9,
+    "miliard": 1e9,
+    "miliardi": 1e9,
+    "miliardo": 1e9,
+    "trillion": 1e12,
+    "trillions": 1e12,
+    "tn": 1e12,
+    "trn": 1e12,
+    "трлн": 1e12,
+    "триллион": 1e12,
+    "триллиона": 1e12,
+    "триллионов": 1e12,
+    "billionen": 1e12,
+    "billón": 1e12,
+    "billones": 1e12,
+}
+
+LONG_SCALE = {"billion": 1e12, "billions": 1e12}  # French "billion", German "Billion"
+
+PERCENT_RE = (
+    r"%|per\s?cent\b|pour\s?cent\b|prozent\b|por\s?ciento\b|por\s?cien\b|per\s?cento\b|procent\w*|"
+    r"процент\w*|percentage points?\b|points? de pourcentage|prozentpunkte\w*|puntos porcentuales"
+)
+
+# quantities: pattern -> normalised unit
+UNITS: tuple[tuple[str, str], ...] = (
+    (r"km²|km2|square kilomet(?:er|re)s?|кв\.?\s?км|quadratkilometer", "km2"),
+    (r"km|kilomet(?:er|re)s?|kilomètres?|kilómetros?|километр\w*|kilometr\w*|chilometri", "km"),
+    (r"miles?", "mi"),
+    (r"kg|kilos?|kilograms?|kilogrammes?|килограмм\w*|kilogramm\w*", "kg"),
+    (r"tonnes?|tons?|tonnen|toneladas?|тонн\w*|tun\w*", "t"),
+    (r"litres?|liters?|litros?|литр\w*", "l"),
+    (r"barrels?|barils?|barriles|баррел\w*|barel\w*", "bbl"),
+    (r"°\s?C|degrees? celsius|degrés|grados|градус\w*|grad", "°C"),
+    (r"°\s?F|degrees? fahrenheit", "°F"),
+    (r"hectares?|hect[aá]reas?|hektar\w*|гектар\w*|ettari", "ha"),
+    (r"MW|megawatts?", "MW"),
+    (r"GW|gigawatts?", "GW"),
+    (r"cm|centimet(?:er|re)s?|centimètres?|centímetros?|сантиметр\w*|zentimeter", "cm"),
+    (r"mm|millimet(?:er|re)s?|millimètres?|milímetros?|миллиметр\w*", "mm"),
+    (r"metres?|meters?|mètres?|metros?|метр\w*|metr\w*", "m"),
+    (r"hours?|heures?|stunden?|horas?|час\w*|hodin\w*", "hour"),
+    (r"minutes?|minuten?|minutos?|минут\w*|minut\w*", "minute"),
+    (r"days?|jours?|tage?n?|días?|дн\w*|день|dn\w*|den", "day"),
+    (r"weeks?|semaines?|wochen?|semanas?|недел\w*|týd\w*", "week"),
+    (r"months?|mois|monate?n?|meses|mes|месяц\w*|měsíc\w*", "month"),
+    (r"years?|ans|années?|jahren?|años?|лет|года?|годы|rok\w*|let", "year"),
+)
+
+EN_WORDS: dict[str, float] = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "a hundred": 100,
+    "a dozen": 12,
+    "dozen": 12,
+    "a thousand": 1000,
+    "a million": 1e6,
+    "a billion": 1e9,
+    "half a dozen": 6,
+    "a couple of": 2,
+    "one hundred": 100,
+    "one thousand": 1000,
+}
+
+OTHER_WORDS: dict[str, dict[str, float]] = {
+    "fr": {
+        "deux": 2,
+        "trois": 3,
+        "quatre": 4,
+        "cinq": 5,
+        "six": 6,
+        "sept": 7,
+        "huit": 8,
+        "neuf": 9,
+        "dix": 10,
+        "douze": 12,
+        "vingt": 20,
+        "cent": 100,
+        "une douzaine de": 12,
+        "une centaine de": 100,
+    },
+    "de": {
+        "zwei": 2,
+        "drei": 3,
+        "vier": 4,
+        "fünf": 5,
+        "sechs": 6,
+        "sieben": 7,
+        "acht": 8,
+        "neun": 9,
+        "zehn": 10,
+        "zwölf": 12,
+        "zwanzig": 20,
+        "hundert": 100,
+        "ein dutzend": 12,
+    },
+    "es": {
+        "dos": 2,
+        "tres": 3,
+        "cuatro": 4,
+        "cinco": 5,
+        "seis": 6,
+        "siete": 7,
+        "ocho": 8,
+        "nueve": 9,
+        "diez": 10,
+        "doce": 12,
+        "veinte": 20,
+        "cien": 100,
+        "una docena de": 12,
+    },
+    "ru": {
+        "два": 2,
+        "две": 2,
+        "три": 3,
+        "четыре": 4,
+        "пять": 5,
+        "шесть": 6,
+        "семь": 7,
+        "восемь": 8,
+        "девять": 9,
+        "десять": 10,
+        "двенадцать": 12,
+        "двадцать": 20,
+        "сто": 100,
+        "десятки": 10,
+        "двух": 2,
+        "двум": 2,
+        "двумя": 2,
+        "трёх": 3,
+        "трех": 3,
+        "тремя": 3,
+        "четырёх": 4,
+        "четырьмя": 4,
+        "пяти": 5,
+        "пятью": 5,
+        "шести": 6,
+        "семи": 7,
+        "восьми": 8,
+        "десяти": 10,
+    },
+    "it": {
+        "due": 2,
+        "tre": 3,
+        "quattro": 4,
+        "cinque": 5,
+        "sei": 6,
+        "sette": 7,
+        "otto": 8,
+        "nove": 9,
+        "dieci": 10,
+        "dodici": 12,
+        "venti": 20,
+        "cento": 100,
+    },
+    "cs": {
+        "dva": 2,
+        "dvě": 2,
+        "tři": 3,
+        "čtyři": 4,
+        "pět": 5,
+        "šest": 6,
+        "sedm": 7,
+        "osm": 8,
+        "devět": 9,
+        "deset": 10,
+    },
+}
+
+# words after a number that are not the counted noun
+NOT_NOUNS: frozenset[str] = frozenset(
+    """
+    of to in on at by for from with and or but the a an as than per that which who is are was were
+    has have had will would be been more less most least about over under up down out percent times
+    each year-old de du des la le les et ou à au aux en sur par pour que qui dans avec plus moins
+    der die das und oder im in am an auf mit von zu bei für als mehr weniger el los las y o en con
+    por para que del al más menos de и в на с по за из от до к о а но что как более менее около a v
+    na s z do za že jako více méně
+    """.split()  # noqa: SIM905
+)
+
+# letters glued to a number that still leave it a number: scales and units ("$48bn", "£3.5m", "15km")
+SUFFIXES: frozenset[str] = frozenset(
+    """
+    k m mn bn b tn trn bln mln km kg cm mm mi t l h mw gw
+    """.split()  # noqa: SIM905
+)
+
+YEAR_BEFORE: frozenset[str] = frozenset(
+    """
+    in since by until till from of year before after during around circa en depuis jusqu'en année
+    an im seit bis jahr jahres vor nach von en desde hasta año del de в с до к году года год nel
+    dal anno v roce roku od do
+    """.split()  # noqa: SIM905
+)
+
+# English adjectives that sit between a number and its noun ("300 new trains")
+ADJECTIVES: frozenset[str] = frozenset(
+    """
+    new old young more other additional local foreign small large armed civilian senior former
+    extra such many unarmed elderly
+    """.split()  # noqa: SIM905
+)
