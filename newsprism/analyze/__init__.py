@@ -210,4 +210,4 @@ def analyze(article: Article) -> Article:
     return _DEFAULT(article)
 
 
-__all__ = ["Analyzer", "analyze", "entity_key", "spacy_model", "split_sentences", "extract_numbers"]
+__all__ = ["Analyzer", "analyze", "entity_key", "extract_numbers", "mixed_scripts", "spacy_model", "split_sentences"]
