@@ -156,6 +156,14 @@ def test_apply_tone_fills_story_tone_entity_tone_and_comments(toy_model):
     assert story.comments["n"].count == 0 and story.comments["n"].tone is None
 
 
+def test_apply_tone_gives_no_number_for_a_language_the_model_does_not_cover(toy_model):
+    swahili = make_article("sw", ["The mayor was praised by residents on Monday."])
+    swahili.language = "sw"
+    story = apply_tone(Story(id="s", title="t", article_ids=["sw"]), [swahili], toy_model)
+    assert "sw" not in story.tone and story.comments["sw"].count == 0
+    assert any("does not cover language 'sw'" in w for w in swahili.warnings)
+
+
 def test_apply_tone_without_a_model_warns_once_and_keeps_comment_counts(tmp_path):
     model = ToneModel(embedder=HashEmbedder(), weights=tmp_path / "missing.npz")
     articles = [make_article("a", ["Rain fell."], ["ok"]), make_article("b", ["Sun shone."])]

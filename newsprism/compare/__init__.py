@@ -32,9 +32,15 @@ LEXICAL_DIM = 2048
 
 
 def compare_story(
-    story: Story, articles: Sequence[Article], *, embedder: Any = None, params: AlignParams | None = None
+    story: Story,
+    articles: Sequence[Article],
+    *,
+    embedder: Any = None,
+    params: AlignParams | None = None,
+    tone: bool = True,
 ) -> Story:
-    """Fill ``story`` with the comparison of ``articles`` (analysed Articles of that story)."""
+    """Fill ``story`` with the comparison of ``articles`` (analysed Articles of that story);
+    ``tone=False`` leaves tone and comment tone out (they need the tone model)."""
     params = params or AlignParams()
     articles = [a for a in articles if a.id in set(story.article_ids)] or list(articles)
     story.article_ids = [a.id for a in articles]
@@ -72,6 +78,13 @@ def compare_story(
     story.comments = {a.id: CommentSummary(count=len(a.comments)) for a in articles}
     if len(set(origin.values())) < 2:
         _warn(story, "one independent source only: nothing to compare, no claim is called missing")
+    if tone:
+        from newsprism.compare.tone import apply_tone
+
+        try:
+            apply_tone(story, articles)
+        except Exception as exc:  # tone is an extra: never lose the comparison for it
+            _warn(story, f"tone not computed: {type(exc).__name__}: {exc}")
     return story
 
 

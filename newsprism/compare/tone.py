@@ -352,6 +352,11 @@ def apply_tone(story: Story, articles: Sequence[Article], model: ToneModel | Non
     for article in members:
         story.comments.setdefault(article.id, CommentSummary(count=len(article.comments)))
     for article in members:
+        if not use_covers([article.language]):  # no number rather than a wrong one
+            note = f"tone not computed: the tone model does not cover language {article.language!r}"
+            if note not in article.warnings:
+                article.warnings.append(note)
+            continue
         try:
             result = article_tone(article, model)
             if result.tone is not None:
@@ -366,12 +371,6 @@ def apply_tone(story: Story, articles: Sequence[Article], model: ToneModel | Non
             failed.append(f"{article.id} ({exc})")
     if failed:
         _warn(story, "tone not computed for " + "; ".join(failed))
-    uncovered = sorted({a.language for a in members if a.id in story.tone and not use_covers([a.language])})
-    if uncovered:
-        _warn(
-            story,
-            f"tone in {', '.join(uncovered)} is approximate: the tone model's encoder was not trained on it",
-        )
     return story
 
 
