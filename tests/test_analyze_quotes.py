@@ -218,6 +218,7 @@ def test_quote_extraction_is_bounded_on_a_wall_of_quote_marks() -> None:
         ),
         ("Ines Holt told reporters the bridge would reopen next spring.", "Ines Holt", "told"),
         ("The bridge will reopen in May, the mayor said.", "the mayor", "said"),
+        ("The mayor is confident that the bridge will reopen in May.", "The mayor", "confident"),
     ],
 )
 def test_english_indirect_speech_patterns(text: str, speaker: str, cue: str) -> None:

@@ -210,4 +210,12 @@ def analyze(article: Article) -> Article:
     return _DEFAULT(article)
 
 
-__all__ = ["Analyzer", "analyze", "entity_key", "extract_numbers", "mixed_scripts", "spacy_model", "split_sentences"]
+__all__ = [
+    "Analyzer",
+    "analyze",
+    "entity_key",
+    "extract_numbers",
+    "mixed_scripts",
+    "spacy_model",
+    "split_sentences",
+]

@@ -148,6 +148,11 @@ def from_parse(doc: Any, marks: list[QuoteMark], sentences: list[Sentence]) -> l
             if att:
                 out.append(att)
             continue
+        if tok.tag_ == "JJ" and tok.lower_ in _STANCE_ADJECTIVES:
+            att = _stance_adjective(tok, marks)
+            if att:
+                out.append(att)
+            continue
         if not tok.tag_.startswith(("VB", "MD")) or _lemma(tok) not in _CUE_LEMMAS:
             continue
         if inside_mark(marks, tok.idx):  # speech reported inside a quotation
@@ -241,6 +246,27 @@ def _speech_noun(tok: Any, marks: list[QuoteMark]) -> Attribution | None:
     owner = next((c for c in tok.children if c.dep_ == "poss"), None)
     speaker = _speaker_span(owner) if owner is not None else None
     return Attribution(content, speaker, (tok.idx, tok.idx + len(tok.text)), False)
+
+
+_STANCE_ADJECTIVES = frozenset(
+    """
+    confident sure certain convinced clear aware optimistic hopeful worried concerned adamant skeptical
+    sceptical positive afraid insistent
+    """.split()  # noqa: SIM905
+)
+
+
+def _stance_adjective(tok: Any, marks: list[QuoteMark]) -> Attribution | None:
+    """``the minister is confident that the deal will pass``: the clause is the content, the subject
+    of the copula the speaker."""
+    comp = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None)
+    if comp is None or inside_mark(marks, tok.idx) or tok.dep_ not in ("acomp", "ROOT"):
+        return None
+    subj = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or fold(subj.text) in ("it", "this", "that"):
+        return None
+    content = strip_that(tok.doc.text, _subtree_span(comp))
+    return Attribution(content, _speaker_span(subj), (tok.idx, tok.idx + len(tok.text)), False)
 
 
 def _quoted_as_saying(tok: Any) -> tuple[int, int] | None:
