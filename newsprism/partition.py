@@ -355,6 +355,7 @@ def partitioned_inputs(
     to the store's cache, overlapping embedding with extraction; if clustering then picks another model
     (a new store whose articles are in a language USE does not cover), it embeds them again.
     """
+    from newsprism.embed import use_covers
     from newsprism.pipeline import RunReport, _skip, validator_cache_path
 
     settings = settings or Settings()
@@ -369,6 +370,9 @@ def partitioned_inputs(
     )
     planned: deque[Partition] = deque()
     model = likely_model(store) if (embed and store is not None) else None
+    # a new store's model is only a guess (USE): one article in a language USE does not cover turns the
+    # automatic choice to e5, and then embedding more partitions with USE would be wasted
+    guessing = model is not None and store is not None and not store.get_state("clusterer")
 
     def tasks() -> Iterator[PartitionTask]:
         for item in plan_partitions(inputs, source, shard_size=shard_size):
@@ -376,7 +380,7 @@ def partitioned_inputs(
                 _skip(item, report, progress, store)
                 continue
             planned.append(item)
-            yield PartitionTask(item, dict(settings), analyze, model)
+            yield PartitionTask(item, dict(settings), analyze, model)  # model read when each task is made
 
     try:
         for outcomes in engine.map(run_partition, tasks()):
@@ -386,6 +390,8 @@ def partitioned_inputs(
             }
             if vectors and store is not None and model:
                 store.put_vectors(model, vectors)
+            if guessing and not use_covers(o.result.article.language for o in outcomes if o.result.article):
+                model = None
             for outcome in outcomes:
                 result = outcome.result
                 for stage, secs in result.seconds.items():
