@@ -33,7 +33,10 @@ def embed(
     cache.mkdir(parents=True, exist_ok=True)
     model = get_embedder(model_name)
     for name in files:
-        items = load_targets(data / f"{name}.jsonl")
+        # "train_further": the coreferent mentions (she, the senator…) of train.jsonl's targets
+        items = load_targets(
+            data / f"{name.removesuffix('_further')}.jsonl", further=name.endswith("_further")
+        )
         meta = cache / f"{name}.meta.npz"
         if not meta.exists():
             np.savez(meta, y=np.array([t.label for t in items]), dev=np.array([in_dev(t.gid) for t in items]))
@@ -65,18 +68,30 @@ def fit(
     pairs: tuple[tuple[str, str], ...],
     l2s: list[float],
     hiddens: list[int],
+    further: bool = False,
 ) -> None:
     x, y, dev = load(cache, "train", views, pairs)
     features = {"target": x, "sentence": load(cache, "train", ("sentence",))[0]}
     tr, dv = ~dev, dev
+    if further:  # coreferent mentions of the training part's targets, as extra training rows
+        xf, yf, devf = load(cache, "train_further", views, pairs)
+        keep = ~devf
+        features["target"] = np.vstack([x, xf[keep]])
+        y = np.concatenate([y, yf[keep]])
+        tr = np.concatenate([tr, np.ones(int(keep.sum()), dtype=bool)])
+        dv = np.concatenate([dv, np.zeros(int(keep.sum()), dtype=bool)])
+        features["sentence"] = np.vstack([features["sentence"], np.zeros((int(keep.sum()), 512))])
     described = ",".join(views) + "".join(f" +{a}*{b}" for a, b in pairs)
     print(f"views {described}; train part {int(tr.sum())} targets, dev part {int(dv.sum())}")
     best: dict[str, tuple[tuple[float, int], float]] = {}
+    rows = {"target": tr, "sentence": tr.copy()}
+    if further:  # the sentence head keeps one row per target of train.jsonl
+        rows["sentence"][len(x) :] = False
     for head, feats in features.items():
         for hidden in hiddens:
             for l2 in l2s:
                 t0 = time.time()
-                m = SoftmaxRegression(l2=l2, hidden=hidden).fit(feats[tr], y[tr])
+                m = SoftmaxRegression(l2=l2, hidden=hidden).fit(feats[rows[head]], y[rows[head]])
                 s = scores(y[dv], m.predict(feats[dv]))
                 print(
                     f"{head} hidden={hidden} l2={l2:g}: dev macro-F1 {s['macro_f1']} acc {s['accuracy']}"
@@ -90,7 +105,7 @@ def fit(
     heads = {}
     for head, feats in features.items():
         l2, hidden = best[head][0]
-        heads[head] = SoftmaxRegression(l2=l2, hidden=hidden).fit(feats[tr], y[tr])
+        heads[head] = SoftmaxRegression(l2=l2, hidden=hidden).fit(feats[rows[head]], y[rows[head]])
     for name in FILES[1:]:
         if all((cache / f"{name}.{v}.npy").exists() for v in needed_views(views, pairs)):
             x2, y2, _ = load(cache, name, views, pairs)
@@ -117,6 +132,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--files", default=",".join(FILES), help="which NewsMTSC files to embed")
     p.add_argument("--views", default=",".join(TARGET_VIEWS), help=f"views of a target: {', '.join(VIEWS)}")
     p.add_argument("--pairs", default="", help="products of views added as features, e.g. window*sentence")
+    p.add_argument("--further", action="store_true", help="also train on coreferent mentions (train_further)")
     p.add_argument("--l2", default="1000,10000,30000,100000", help="L2 penalties tried on the dev part")
     p.add_argument("--hidden", default="0", help="hidden layer sizes tried (0: logistic regression)")
     args = p.parse_args(argv)
@@ -126,7 +142,8 @@ def main(argv: list[str] | None = None) -> int:
     else:
         pairs = tuple((a, b) for a, _, b in (p.partition("*") for p in args.pairs.split(",") if p))
         l2s = [float(v) for v in args.l2.split(",")]
-        fit(args.cache, args.out, views, pairs, l2s, [int(v) for v in args.hidden.split(",")])
+        hiddens = [int(v) for v in args.hidden.split(",")]
+        fit(args.cache, args.out, views, pairs, l2s, hiddens, further=args.further)
     return 0
 
 

@@ -40,8 +40,9 @@ def in_dev(gid: str) -> bool:
     return hashlib.sha1(gid.encode("utf-8")).hexdigest()[0] in DEV_PREFIXES
 
 
-def load_targets(path: Path) -> list[TargetItem]:
-    """One item per target of a NewsMTSC jsonl file."""
+def load_targets(path: Path, *, further: bool = False) -> list[TargetItem]:
+    """One item per target of a NewsMTSC jsonl file; with ``further``, one per further (coreferent)
+    mention of a target instead, with the target's label (training data only)."""
     if not path.exists():
         raise EvalDataError(f"{path} not found: expected the NewsMTSC jsonl files in {path.parent}")
     items = []
@@ -52,15 +53,17 @@ def load_targets(path: Path) -> list[TargetItem]:
             try:
                 row = json.loads(line)
                 for t in row["targets"]:
-                    items.append(
-                        TargetItem(
-                            row["primary_gid"],
-                            row["sentence_normalized"],
-                            int(t["from"]),
-                            int(t["to"]),
-                            POLARITY[int(t["polarity"])],
+                    spans = (t.get("further_mentions") or []) if further else [t]
+                    for span in spans:
+                        items.append(
+                            TargetItem(
+                                row["primary_gid"],
+                                row["sentence_normalized"],
+                                int(span["from"]),
+                                int(span["to"]),
+                                POLARITY[int(t["polarity"])],
+                            )
                         )
-                    )
             except (ValueError, KeyError, TypeError) as exc:
                 raise EvalDataError(f"{path}:{n}: not a NewsMTSC record ({exc})") from exc
     return items
