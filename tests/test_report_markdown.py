@@ -49,7 +49,9 @@ def test_markdown_has_the_sections_of_the_html_report():
         "### Reader comments",
     ):
         assert heading in out
-    assert table_after(out, "### Left out")[2:] == ["| Gamma \\| Daily | The budget is 12 million \\| or 15. |"]
+    assert table_after(out, "### Left out")[2:] == [
+        "| Gamma \\| Daily | The budget is 12 million \\| or 15. |"
+    ]
     assert "| Alpha Times | -0.50 | council -0.40 |" in out
     assert "| Alpha Times | 2 | -0.20 |" in out
 
