@@ -21,24 +21,28 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 
 # A line that *starts* with one of these cues and is short points the reader elsewhere.
 _POINTER = (
-    r"read (?:more|also|next|this)|see also|related(?: (?:articles?|stories|posts|coverage|content|links|reading))?|"
-    r"more (?:on|from|about|stories|news|coverage)|also read|also|you (?:may|might) also (?:like|enjoy|be interested)|"
-    r"recommended(?: for you| stories| articles)?|most (?:read|popular|viewed)|trending(?: now)?|don['’]?t miss|"
-    r"explore further|further reading|top stories|editor'?s picks|popular (?:now|stories)|next up|up next|watch|"
+    r"read (?:more|also|next|this)|see also|related (?:articles?|stories|posts|coverage|content|links|reading)|"
+    r"more (?:on|from|about|stories|news|coverage)|also read|you (?:may|might) also (?:like|enjoy|be interested)|"
+    r"recommended (?:for you|stories|articles)|most (?:read|popular|viewed)|trending now|don['’]?t miss|"
+    r"explore further|further reading|top stories|editor'?s picks|popular (?:now|stories)|next up|up next|"
     r"lesen sie (?:auch|mehr)|mehr zum thema|weitere artikel|auch lesen|schon gelesen|das könnte sie|"
-    r"das thema könnte|empfohlene beiträge|mehr themen|weiterlesen|zum thema|"
-    r"lea (?:también|más)|lee (?:también|más)|lea|vea (?:también|más)|ver (?:también|más)|mire|mira|"
+    r"das thema könnte|empfohlene beiträge|mehr themen|"
+    r"lea (?:también|más)|lee (?:también|más)|vea (?:también|más)|ver (?:también|más)|"
     r"notas relacionadas|te puede interesar|le puede interesar|también te puede|noticias relacionadas|"
     r"leia (?:também|mais)|veja (?:também|mais)|saiba mais|"
     r"(?:à|a) lire (?:aussi|également)|lire aussi|voir aussi|sur le même sujet|"
     r"leggi (?:anche|tutto)|potrebbe interessarti|"
     r"czytaj (?:też|także|również|więcej)|zobacz (?:też|także|również)|"
-    r"читайте также|смотрите также|по теме"
+    r"читайте также|смотрите также"
 )
+# single words that are cues only when punctuation follows ("Related:", "Mira: …", "Also: …")
+_BARE_CUES = r"related|recommended|trending|also|watch|weiterlesen|zum thema|lea|mire|mira|по теме"
 # the cue ends the line or is followed by punctuation ("Read more: …", "Related", "Schon gelesen?")
-_POINTER_RE = re.compile(rf"^\W{{0,3}}(?:{_POINTER})(?:\s*(?:[:?!…|»›>\-–—]|\.\.\.)|\s*$)", re.IGNORECASE)
-
-_POINTER_START = re.compile(rf"^\W{{0,3}}(?:{_POINTER})", re.IGNORECASE)
+_POINTER_RE = re.compile(
+    rf"^\W{{0,3}}(?:{_POINTER}|{_BARE_CUES})(?:\s*(?:[:?!…|»›>\-–—]|\.\.\.)|\s*$)", re.IGNORECASE
+)
+# a multi-word cue opening a short line or a link ("Weitere Artikel zum Thema", "More from the Courier")
+_POINTER_START = re.compile(rf"^\W{{0,3}}(?:{_POINTER})\b", re.IGNORECASE)
 
 # Whole-line boilerplate: the block is dropped when it matches and is short.
 _LINE_PATTERNS = {

@@ -54,16 +54,25 @@ def test_line_reason_keeps_ordinary_sentences(line: str) -> None:
         "Lesen Sie auch:",
         "Lea también: El puerto cierra",
         "Related",
+        "Mira: El puerto cierra",
+        "Weitere Artikel zum Thema",
     ],
 )
 def test_pointer_lines_in_several_languages(line: str) -> None:
     assert is_pointer(line, _words(line))
 
 
-def test_a_sentence_starting_like_a_cue_is_not_a_pointer() -> None:
-    line = (
-        "Related talks between the operator and the crews are expected to resume after the holiday weekend."
-    )
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Related talks between the operator and the crews are expected to resume after the holiday weekend.",
+        "Leaders said no.",
+        "Mira Halden won the vote.",
+        "Also present were two ministers.",
+        "Watch officers patrol the pier.",
+    ],
+)
+def test_a_sentence_starting_like_a_cue_is_not_a_pointer(line: str) -> None:
     assert not is_pointer(line, _words(line))
 
 
