@@ -79,8 +79,10 @@ _LINE_PATTERNS = {
         re.IGNORECASE,
     ),
     "cookie": re.compile(
-        r"\b(?:cookies?|datenschutzerklärung|privacy policy|política de (?:privacidad|cookies))\b.*\b(?:accept|"
-        r"agree|consent|akzeptier|zustimm|aceptar|accepter|use|uses|using|verwende|nutzt|utilis)",
+        # a site speaking of its own cookies, not a report about cookies
+        r"\b(?:we|wir|nous|usamos|utilizamos|utilizziamo|(?:this|our|diese|unsere) (?:web)?(?:site|seite)|ce site|"
+        r"este sitio)\b.*\bcookies?\b|\bcookies?\b.*\b(?:(?:this|our|diese|unsere) (?:web)?(?:site|seite)|ce site|"
+        r"este sitio)\b|\bby continuing\b.*\bcookies?\b|^\W*(?:accept|akzeptieren|accepter|aceptar) (?:all )?cookies",
         re.IGNORECASE,
     ),
     "counter": re.compile(
