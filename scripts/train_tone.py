@@ -57,7 +57,10 @@ def load(
     cache: Path, name: str, views: tuple[str, ...], pairs: tuple[tuple[str, str], ...] = ()
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     meta = np.load(cache / f"{name}.meta.npz")
-    vectors = {v: np.load(cache / f"{name}.{v}.npy") for v in needed_views(views, pairs)}
+    vectors = {
+        v: np.load(cache / "e5" / f"{name}.{v[3:]}.npy" if v.startswith("e5:") else cache / f"{name}.{v}.npy")
+        for v in needed_views(views, pairs)
+    }
     return target_features(vectors, views, pairs), meta["y"], meta["dev"]
 
 
@@ -107,11 +110,11 @@ def fit(
         l2, hidden = best[head][0]
         heads[head] = SoftmaxRegression(l2=l2, hidden=hidden).fit(feats[rows[head]], y[rows[head]])
     for name in FILES[1:]:
-        if all((cache / f"{name}.{v}.npy").exists() for v in needed_views(views, pairs)):
+        try:
             x2, y2, _ = load(cache, name, views, pairs)
-            print(
-                f"{name} target (l2, hidden = {best['target'][0]}):", scores(y2, heads["target"].predict(x2))
-            )
+        except FileNotFoundError:
+            continue
+        print(f"{name} target (l2, hidden = {best['target'][0]}):", scores(y2, heads["target"].predict(x2)))
     arrays: dict[str, np.ndarray] = {
         "target_views": np.array(views),
         "target_pairs": np.array([f"{a}*{b}" for a, b in pairs], dtype=str),

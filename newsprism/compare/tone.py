@@ -105,8 +105,10 @@ def needed_views(views: Sequence[str], pairs: Sequence[tuple[str, str]]) -> tupl
 
 
 def target_texts(text: str, start: int, end: int, views: Sequence[str] = TARGET_VIEWS) -> tuple[str, ...]:
-    """The texts whose embeddings, concatenated in this order, are the features toward a target."""
-    return tuple(VIEWS[v](text, start, end) for v in views)
+    """The texts whose embeddings, concatenated in this order, are the features toward a target.
+
+    A view named ``e5:NAME`` is the text of view NAME, embedded with e5 instead of USE."""
+    return tuple(VIEWS[v.removeprefix("e5:")](text, start, end) for v in views)
 
 
 def softmax(z: np.ndarray) -> np.ndarray:
@@ -218,6 +220,7 @@ class ToneModel:
         self._heads: dict[str, SoftmaxRegression] | None = None
         self.views: tuple[str, ...] = TARGET_VIEWS
         self.pairs: tuple[tuple[str, str], ...] = ()
+        self._e5: Any = None
 
     @property
     def embedder(self) -> Any:
@@ -256,11 +259,23 @@ class ToneModel:
         head = self.heads()["target"]
         needed = needed_views(self.views, self.pairs)
         texts = [target_texts(t, s, e, needed) for t, s, e in items]
-        flat = list(dict.fromkeys(x for views in texts for x in views))
-        vectors = self._embed(flat)
-        row = {text: i for i, text in enumerate(flat)}
-        by_view = {v: vectors[[row[tx[j]] for tx in texts]] for j, v in enumerate(needed)}
+        by_view: dict[str, np.ndarray] = {}
+        for encoder in ("use", "e5"):
+            cols = [j for j, v in enumerate(needed) if v.startswith("e5:") == (encoder == "e5")]
+            if not cols:
+                continue
+            flat = list(dict.fromkeys(tx[j] for tx in texts for j in cols))
+            vectors = self._embed(flat) if encoder == "use" else self._embed_e5(flat)
+            row = {text: i for i, text in enumerate(flat)}
+            by_view.update({needed[j]: vectors[[row[tx[j]] for tx in texts]] for j in cols})
         return head.predict_proba(target_features(by_view, self.views, self.pairs))
+
+    def _embed_e5(self, texts: list[str]) -> np.ndarray:
+        if self._e5 is None:
+            from newsprism.embed import E5Embedder
+
+            self._e5 = E5Embedder()
+        return np.asarray(self._e5.embed(texts), dtype=np.float32)
 
     def proba_texts(self, texts: Sequence[str]) -> np.ndarray:
         """Class probabilities of target-free texts."""
