@@ -54,7 +54,9 @@ _LINE_PATTERNS = {
         re.IGNORECASE,
     ),
     "newsletter": re.compile(
-        r"\bnewsletters?\b|^\W*(?:sign up|subscribe|abonnieren|abonnez|suscr[ií]bete|assine|iscriviti|"
+        r"\b(?:our|free|daily|weekly|morning|evening|unser(?:en)?|notre|nuestro|il nostro)\b[^.]{0,40}\bnewsletters?\b|"
+        r"\bnewsletters?\b[^.]{0,60}\b(?:sign|subscri|inbox|abonn|anmeld|inscri|suscri|bestell|iscriv)|"
+        r"^[^.!?]{0,40}\bnewsletters?\W*$|^\W*(?:sign up|subscribe|abonnieren|abonnez|suscr[ií]bete|assine|iscriviti|"
         r"zapisz się|подпишитесь)\b|\bsubscribe (?:now|today|here|to (?:our|the))\b|\byour (?:inbox|subscription)\b|"
         r"thanks for signing up|already a subscriber|(?:to (?:continue|keep) reading|for the full story)\b.*"
         r"\bsubscri",

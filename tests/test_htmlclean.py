@@ -40,6 +40,7 @@ def test_line_reason_names_the_leftover(line: str, reason: str) -> None:
         "He posted the video on Twitter and Facebook late on Sunday.",
         "The source of the leak has not been found, the port authority said.",
         "Photographers waited outside the court for hours.",
+        "The union newsletter called the offer an insult to the crews.",
         "Regulators said the retailer used cookies without asking users to consent.",
     ],
 )
