@@ -68,6 +68,9 @@ class DaskEngine:
                     processes=True,
                     host="127.0.0.1",
                     dashboard_address=None,
+                    # no dashboard; the scheduler's HTTP endpoints on a free local port, not 8787 (which
+                    # another cluster on this machine may hold)
+                    scheduler_kwargs={"dashboard": False, "dashboard_address": "127.0.0.1:0"},
                 )
                 self._client = Client(self._cluster, timeout=f"{timeout}s", set_as_default=False)
             except Exception as exc:  # whatever distributed raises while starting processes
@@ -171,8 +174,10 @@ def check_scheduler(address: str, timeout: float = CONNECT_TIMEOUT) -> None:
 
 async def _identity(address: str, timeout: float) -> Any:
     from distributed.comm import connect
+    from distributed.security import Security
 
-    comm = await connect(address, timeout=timeout)
+    # the TLS settings of Dask's configuration, as the Client will use them (nothing for tcp://)
+    comm = await connect(address, timeout=timeout, **Security().get_connection_args("client"))
     try:
         await comm.write({"op": "identity", "reply": True})
         return await comm.read()

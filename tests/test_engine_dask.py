@@ -78,6 +78,13 @@ def test_dask_engine_starts_a_local_cluster_with_the_workers_asked_for(engine):
     assert engine.client.scheduler.address.startswith("tcp://127.0.0.1:")
 
 
+def test_dask_engine_connects_to_a_running_scheduler_by_address(engine):
+    address = engine.client.scheduler.address
+    with DaskEngine(scheduler=address) as remote:
+        assert remote.workers == 2
+        assert list(remote.map(operator.neg, range(10))) == [-i for i in range(10)]
+
+
 def test_a_task_that_keeps_failing_becomes_an_engine_error(engine):
     with pytest.raises(EngineError, match=r"after 2 retries: ZeroDivisionError"):
         list(engine.map(functools.partial(operator.truediv, 1), [1, 0, 2]))
