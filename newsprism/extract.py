@@ -8,6 +8,7 @@ news-please's. Every path ends in :func:`finish`: language, outlet, dates and th
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from newsprism.config import Settings
@@ -39,17 +40,23 @@ def from_html(html: str, raw: RawDocument) -> Article:
     from newsprism.html import extract_html
 
     res = extract_html(html, url=raw.url)
+    head = page_head(html)
+    url = raw.url or head.get("url")
+    published = res.published or raw.meta.get("published")
+    exact = head.get("published")
+    if exact and (not published or exact.startswith(published[:10])):
+        published = exact  # the page's own time stamp, when it agrees with the date found
     text = res.text
     dateline = None
     if text:
         dateline, _ = parse_dateline(text.split("\n", 1)[0])
     return Article(
         id="",
-        url=raw.url,
+        url=url,
         path=raw.path,
-        source=Source(name=res.sitename or raw.meta.get("source_name"), domain=domain_of(raw.url)),
+        source=Source(name=res.sitename or raw.meta.get("source_name"), domain=domain_of(url)),
         title=res.title or raw.meta.get("title"),
-        published=res.published or raw.meta.get("published"),
+        published=published,
         dateline=dateline,
         text=text,
         comments=res.comments,
@@ -99,8 +106,8 @@ def from_json(raw: RawDocument) -> Article:
             url=url,
             path=raw.path,
             source=Source(
-                name=rec.get("source_name") or rec.get("source_domain"),
-                domain=rec.get("source_domain") or domain_of(url),
+                name=rec.get("source_name"),  # news-please knows the domain only: no invented name
+                domain=_domain(rec.get("source_domain")) or domain_of(url),
             ),
             title=rec.get("title"),
             published=to_iso(rec.get("date_publish")),
@@ -153,6 +160,26 @@ def finish(article: Article, raw: RawDocument, settings: Settings) -> Article:
     if not article.id:
         article.id = Article.make_id(article.url, article.text)
     return article
+
+
+_META = re.compile(r"<(?:meta|link)\b[^>]*>", re.I)
+_ATTR = re.compile(r"""([\w:-]+)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""")
+
+
+def page_head(html: str) -> dict[str, str]:
+    """The canonical URL and the exact publication time a page declares in its <head>."""
+    found: dict[str, str] = {}
+    for tag in _META.findall(html[:200_000]):
+        attrs = {k.lower(): v.strip("\"'") for k, v in _ATTR.findall(tag)}
+        key = (attrs.get("rel") or attrs.get("property") or attrs.get("name") or "").lower()
+        value = attrs.get("href") or attrs.get("content") or ""
+        if key in ("canonical", "og:url") and value.startswith(("http://", "https://")):
+            found.setdefault("url", value)
+        elif key in ("article:published_time", "og:published_time", "datepublished") and value:
+            iso = to_iso(value)
+            if iso:
+                found.setdefault("published", iso)
+    return found
 
 
 def infer_published(article: Article) -> tuple[str | None, str]:

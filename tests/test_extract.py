@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from newsprism.errors import InputError, NoArticleError
+from newsprism.extract import extract, page_head
+from newsprism.records import RawDocument
+
+BODY = (
+    "The harbour authority of Portvale said on Tuesday that forty ships were waiting outside the port while"
+    " the dockworkers' strike entered its second day. Talks resume on Thursday."
+)
+
+
+def test_page_head_gives_the_canonical_url_and_the_exact_publication_time():
+    html = (
+        '<html><head><link rel="canonical" href="https://www.harbor.example/a/1">'
+        '<meta property="article:published_time" content="2026-03-03T07:30:00+00:00"></head><body></body></html>'
+    )
+    assert page_head(html) == {
+        "url": "https://www.harbor.example/a/1",
+        "published": "2026-03-03T07:30:00+00:00",
+    }
+
+
+def test_a_saved_page_takes_its_outlet_from_its_canonical_link():
+    html = (
+        '<html><head><title>Ships wait</title><link rel="canonical" href="https://www.harbor.example/a/1">'
+        '<meta property="og:site_name" content="The Harbor Ledger"></head>'
+        f"<body><article><h1>Ships wait</h1><p>{BODY}</p><p>{BODY}</p></article></body></html>"
+    )
+    article = extract(RawDocument(origin="saved.html", content=html.encode(), kind="html"))
+    assert article.url == "https://www.harbor.example/a/1"
+    assert article.source.domain == "harbor.example" and article.source.name == "The Harbor Ledger"
+
+
+def test_news_please_records_keep_their_domain_and_no_invented_outlet_name():
+    rec = {
+        "title": "Ships wait",
+        "maintext": BODY,
+        "url": "https://www.harbor.example/a/2",
+        "source_domain": "www.harbor.example",
+        "date_publish": "2026-03-03 14:05:00",
+        "language": "en",
+    }
+    article = extract(RawDocument(origin="x.jsonl#1", content=json.dumps(rec).encode(), kind="json"))
+    assert article.source.domain == "harbor.example" and article.source.name is None
+    assert article.published == "2026-03-03T14:05:00"
+
+
+def test_a_json_record_without_text_is_an_input_error_naming_it():
+    with pytest.raises(InputError, match="x.jsonl#3: JSON record has no article text"):
+        extract(RawDocument(origin="x.jsonl#3", content=b'{"title": "only a title"}', kind="json"))
+
+
+def test_too_little_text_is_no_article():
+    rec = {"id": "a", "text": "Short.", "language": "en"}
+    with pytest.raises(NoArticleError, match="only 6 characters"):
+        extract(RawDocument(origin="short.json", content=json.dumps(rec).encode(), kind="json"))
