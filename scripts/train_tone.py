@@ -1,9 +1,9 @@
-"""Train the tone model shipped in newsprism/data/tone_use.npz from NewsMTSC (offline, a one-off).
+"""Train the tone model shipped in newsprism/data/tone.npz from NewsMTSC (offline, a one-off).
 
     python scripts/train_tone.py embed --data ../shared/data/newsmtsc --cache /tmp/newsprism-tone \\
         [--views sentence,window,masked]
     python scripts/train_tone.py fit --cache /tmp/newsprism-tone --views sentence,window,masked \\
-        [--out newsprism/data/tone_use.npz]
+        [--out newsprism/data/tone.npz]
 
 ``embed`` writes the USE embedding of each view (newsprism.compare.tone.VIEWS) of every target of
 train.jsonl, devtest_rw.jsonl and devtest_mt.jsonl to the cache (the slow part). ``fit`` chooses the L2
