@@ -51,7 +51,7 @@ MASK = "X"  # what replaces the target in the masked sentence
 MAIN_ENTITIES = 3  # entities (by key) per article that get a tone of their own
 ENTITY_LABELS = frozenset({"PERSON", "PER", "ORG", "GPE", "LOC", "NORP"})
 MAX_COMMENT_CHARS = 1000
-MAX_MENTIONS = 24  # entity mentions scored per article (the first ones: headline and lead come first)
+MAX_MENTIONS = 8  # entity mentions scored per article (the first ones: headline and lead come first); bounds the e5 cost
 MAX_COMMENTS = 100  # comments scored per article (all are counted)
 
 _WORDS = re.compile(r"\S+")
