@@ -12,8 +12,8 @@ not the corpus). Each candidate is scored by a logistic model over:
 The article joins the most probable candidate when its probability reaches ``join_threshold``; else it
 starts a story. When the story it joined now looks like another live story (the same model applied story
 to story, at ``merge_threshold``) the two merge: merged ids keep resolving to the survivor. A story fades
-when nothing joined it for ``window_days × (1 + growth × log2(articles))`` (a story that keeps drawing
-articles lives longer): it leaves the index and keeps only its metadata.
+when nothing joined it for ``window_days + min(max_extra_days, window_days × growth × log2(articles))``
+(a story that keeps drawing articles lives longer, within a bound that keeps the index small): it leaves the index and keeps only its metadata.
 
 The model's weights were fitted on the dev splits (``newsprism.evaluate.clustering.fit_weights``); a
 second set without the TF-IDF feature serves pairs in different languages. Copies found by dedup
@@ -158,6 +158,7 @@ class StoryClusterer:
         merge_threshold: float = 0.7,
         window_days: float = 5.0,
         growth: float = 1.0,
+        max_extra_days: float = 10.0,
         candidates: int = 8,
         min_dense: float = 0.2,
         recent_members: int = 8,
@@ -168,6 +169,7 @@ class StoryClusterer:
         self.merge_threshold = merge_threshold
         self.window_days = window_days
         self.growth = growth
+        self.max_extra_days = max_extra_days
         self.candidates = candidates
         self.min_dense = min_dense
         self.recent_members = recent_members
@@ -434,7 +436,8 @@ class StoryClusterer:
 
     def _horizon(self, story: _Story) -> float:
         """When the story stops taking articles, less ``window_days``: later for a story with more articles."""
-        return story.last + self.window_days * self.growth * math.log2(max(story.n, 1))
+        extra = self.window_days * self.growth * math.log2(max(story.n, 1))
+        return story.last + min(extra, self.max_extra_days)
 
     def _advance(self, t: float) -> None:
         previous = self.clock_
@@ -563,6 +566,7 @@ class StoryClusterer:
             "merge_threshold": self.merge_threshold,
             "window_days": self.window_days,
             "growth": self.growth,
+            "max_extra_days": self.max_extra_days,
             "candidates": self.candidates,
             "min_dense": self.min_dense,
             "recent_members": self.recent_members,
