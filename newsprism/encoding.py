@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 import zlib
 from dataclasses import dataclass, field
 
@@ -21,6 +22,12 @@ GZIP_MAGIC = b"\x1f\x8b"
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.IGNORECASE)
 _XML_ENCODING = re.compile(rb"""<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_\-.]+)["']""", re.IGNORECASE)
 _FTFY = ftfy.TextFixerConfig(uncurl_quotes=False, fix_character_width=False, fix_latin_ligatures=False)
+# what UTF-8 read as Latin-1 / Windows-1252 leaves behind: a lead byte's letter (Ã Â Ð Ñ …) followed by
+# a continuation byte's character; ftfy (slow on whole pages) runs only where this cheap test fires
+_MOJIBAKE_HINT = re.compile(
+    "[\u00c2-\u00c5\u00ce-\u00d1\u00e2][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178"
+    "\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]"
+)
 
 
 @dataclass
@@ -136,8 +143,11 @@ def decode_bytes(data: bytes, *, origin: str, content_type: str | None = None) -
                 text, encoding = data.decode(guess, errors="replace"), guess
         if declared and encoding != declared and declared != "utf-8":
             warnings.append(f"declared encoding {declared} did not decode; read as {encoding}")
-    fixed = ftfy.fix_text(text, config=_FTFY)
-    if fixed != text:
+    if _MOJIBAKE_HINT.search(text):
+        fixed = ftfy.fix_text(text, config=_FTFY)
+    else:  # what ftfy would still do on a clean page: composed accents, no stray byte-order marks
+        fixed = unicodedata.normalize("NFC", text).replace("\ufeff", "")
+    if fixed != text and _MOJIBAKE_HINT.search(text):
         warnings.append("repaired mis-decoded characters (mojibake)")
     if fixed.count("\ufffd") > max(3, len(fixed) // 200):
         warnings.append("some characters could not be decoded")

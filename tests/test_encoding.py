@@ -59,3 +59,8 @@ def test_gzip_bomb_is_stopped_at_the_size_cap():
     bomb = gzip.compress(b"\0" * 5_000_000)
     with pytest.raises(UnsupportedInput, match="larger than"):
         gunzip(bomb, origin="bomb.gz", max_bytes=1_000_000)
+
+
+def test_clean_pages_skip_the_repair_but_get_composed_accents():
+    out = decode_bytes("\ufeffTe\u0301cnicas para la huelga del puerto".encode(), origin="p.html")
+    assert out.text == "Técnicas para la huelga del puerto" and out.warnings == []
