@@ -225,7 +225,7 @@ class SQLiteStore(Store):
         sql = "SELECT data FROM articles"
         if where:
             sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY COALESCE(published, ingested), ingested, id"
+        sql += " ORDER BY COALESCE(published, ingested), rowid"
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
             params.extend([limit, offset])
@@ -403,7 +403,7 @@ class SQLiteStore(Store):
     def unclustered_articles(self) -> list[Article]:
         rows = self._query(
             "SELECT data FROM articles WHERE id NOT IN (SELECT article_id FROM story_articles)"
-            " ORDER BY COALESCE(published, ingested), ingested, id"
+            " ORDER BY COALESCE(published, ingested), rowid"
         )
         return [Article.from_dict(json.loads(r["data"])) for r in rows]
 
