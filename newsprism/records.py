@@ -37,36 +37,58 @@ def _to_plain(value: Any) -> Any:
     return value
 
 
-_HINTS: dict[type, dict[str, Any]] = {}
+_CONVERTERS: dict[Any, Any] = {}
 
 
-def _hints(cls: type) -> dict[str, Any]:
-    if cls not in _HINTS:
-        _HINTS[cls] = typing.get_type_hints(cls)
-    return _HINTS[cls]
+def _identity(value: Any) -> Any:
+    return value
+
+
+def _converter(tp: Any) -> Any:
+    """A function turning plain JSON data into type ``tp`` (built once per type: from_dict is hot)."""
+    if tp in _CONVERTERS:
+        return _CONVERTERS[tp]
+    origin = typing.get_origin(tp)
+    conv: Any = _identity
+    if origin in (Union, types.UnionType):
+        args = [a for a in typing.get_args(tp) if a is not type(None)]
+        if len(args) == 1:
+            inner = _converter(args[0])
+            conv = _identity if inner is _identity else (lambda v: None if v is None else inner(v))
+    elif origin is list:
+        (item,) = typing.get_args(tp)
+        inner = _converter(item)
+        conv = (
+            (lambda v: None if v is None else list(v))
+            if inner is _identity
+            else (lambda v: None if v is None else [inner(x) for x in v])
+        )
+    elif origin is dict:
+        _, item = typing.get_args(tp)
+        inner = _converter(item)
+        conv = (
+            (lambda v: None if v is None else dict(v))
+            if inner is _identity
+            else (lambda v: None if v is None else {k: inner(x) for k, x in v.items()})
+        )
+    elif isinstance(tp, type) and dataclasses.is_dataclass(tp):
+        hints = typing.get_type_hints(tp)
+        fields = {f.name: _converter(hints[f.name]) for f in dataclasses.fields(tp)}
+        cls = tp
+
+        def conv(value: Any) -> Any:
+            if value is None:
+                return None
+            return cls(**{k: fields[k](v) for k, v in value.items() if k in fields})
+
+    elif tp is float:
+        conv = lambda v: float(v) if isinstance(v, int) and not isinstance(v, bool) else v  # noqa: E731
+    _CONVERTERS[tp] = conv
+    return conv
 
 
 def _from_plain(tp: Any, value: Any) -> Any:
-    if value is None:
-        return None
-    origin = typing.get_origin(tp)
-    if origin in (Union, types.UnionType):
-        args = [a for a in typing.get_args(tp) if a is not type(None)]
-        return _from_plain(args[0], value) if len(args) == 1 else value
-    if origin is list:
-        (item,) = typing.get_args(tp)
-        return [_from_plain(item, v) for v in value]
-    if origin is dict:
-        _, item = typing.get_args(tp)
-        return {k: _from_plain(item, v) for k, v in value.items()}
-    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
-        hints = _hints(tp)
-        names = {f.name for f in dataclasses.fields(tp)}
-        kwargs = {k: _from_plain(hints[k], v) for k, v in value.items() if k in names}
-        return tp(**kwargs)
-    if tp is float and isinstance(value, int):
-        return float(value)
-    return value
+    return _converter(tp)(value)
 
 
 def sha1(text: str) -> str:

@@ -107,6 +107,12 @@ SQLITE: list[Migration] = [
         );
         """,
     ),
+    Migration(
+        "0005_story_activity_index",
+        """
+        CREATE INDEX stories_activity ON stories((COALESCE(last_published, updated)) DESC, id);
+        """,
+    ),
 ]
 
 
@@ -227,6 +233,12 @@ POSTGRES: list[Migration] = [
             name   TEXT,
             meta   TEXT NOT NULL DEFAULT '{}'
         );
+        """,
+    ),
+    Migration(
+        "0005_story_activity_index",
+        """
+        CREATE INDEX stories_activity ON stories((COALESCE(last_published, updated)) DESC, id);
         """,
     ),
 ]

@@ -374,19 +374,21 @@ class SQLiteStore(Store):
         if outlet:
             where.append(f"EXISTS ({member} AND (x.source_name = ? OR x.domain = ?))")
             params.extend([outlet, outlet])
-        sql = (
-            "SELECT s.id, s.title, s.first_published, s.last_published,"
-            " (SELECT count(*) FROM story_articles m WHERE m.story_id = s.id) AS n,"
-            " (SELECT group_concat(DISTINCT COALESCE(x.source_name, x.domain)) FROM story_articles m"
-            "   JOIN articles x ON x.id = m.article_id WHERE m.story_id = s.id) AS outlets,"
-            " (SELECT group_concat(DISTINCT x.language) FROM story_articles m"
-            "   JOIN articles x ON x.id = m.article_id WHERE m.story_id = s.id) AS langs"
-            " FROM stories s"
-        )
+        # the page of stories first (an index on the activity time), then what each one covers
+        page = "SELECT s.id, s.title, s.first_published, s.last_published, s.updated FROM stories s"
         if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY COALESCE(s.last_published, s.updated) DESC, s.id LIMIT ? OFFSET ?"
+            page += " WHERE " + " AND ".join(where)
+        page += " ORDER BY COALESCE(s.last_published, s.updated) DESC, s.id LIMIT ? OFFSET ?"
         params.extend([limit, offset])
+        sql = (
+            f"WITH page AS ({page}) SELECT p.id, p.title, p.first_published, p.last_published,"
+            " (SELECT count(*) FROM story_articles m WHERE m.story_id = p.id) AS n,"
+            " (SELECT group_concat(DISTINCT COALESCE(x.source_name, x.domain)) FROM story_articles m"
+            "   JOIN articles x ON x.id = m.article_id WHERE m.story_id = p.id) AS outlets,"
+            " (SELECT group_concat(DISTINCT x.language) FROM story_articles m"
+            "   JOIN articles x ON x.id = m.article_id WHERE m.story_id = p.id) AS langs"
+            " FROM page p ORDER BY COALESCE(p.last_published, p.updated) DESC, p.id"
+        )
         return [
             StorySummary(
                 r["id"],
