@@ -128,6 +128,19 @@ def use_covers(languages: Iterable[str]) -> bool:
     return all(not lang or lang == "und" or lang.split("-")[0] in USE_LANGUAGES for lang in languages)
 
 
+UNCOVERED_SHARE = 0.05  # a corpus turns to e5 when more than this share of its articles USE does not cover
+
+
+def mostly_covered(languages: Iterable[str]) -> bool:
+    """Whether USE covers all but a stray few of ``languages`` (one misdetected page must not force the
+    twenty-times slower e5 on a whole corpus; the few others are still embedded, less well, by USE)."""
+    langs = list(languages)
+    if not langs:
+        return True
+    uncovered = sum(1 for lang in langs if not use_covers([lang]))
+    return uncovered <= UNCOVERED_SHARE * len(langs) and (uncovered < 3 or len(langs) >= 60)
+
+
 class AutoEmbedder:
     """USE when it covers the corpus' languages, e5 otherwise: one model per corpus, never mixed.
 
@@ -148,7 +161,7 @@ class AutoEmbedder:
 
     def choose(self, languages: Iterable[str]) -> USEEmbedder | E5Embedder:
         if self.chosen is None:
-            self.chosen = USEEmbedder() if use_covers(languages) else E5Embedder()
+            self.chosen = USEEmbedder() if mostly_covered(languages) else E5Embedder()
         return self.chosen
 
     def embed(self, texts: list[str], languages: list[str] | None = None) -> np.ndarray:

@@ -92,3 +92,11 @@ def test_real_embedders_give_unit_vectors_and_match_a_translation(embedder):
     assert vectors.shape == (3, embedder.dim) and vectors.dtype == np.float32
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
     assert vectors[0] @ vectors[1] > vectors[0] @ vectors[2]
+
+
+def test_one_stray_uncovered_language_does_not_switch_a_corpus_to_e5():
+    from newsprism.embed import mostly_covered
+
+    assert mostly_covered(["en"] * 180 + ["id"])
+    assert not mostly_covered(["en", "en", "vi"]) and not mostly_covered(["en"] * 10 + ["vi"] * 3)
+    assert mostly_covered([]) and mostly_covered(["und", "fr"])
