@@ -206,27 +206,21 @@ def scan_warc(path: str) -> Iterator[int | Skip]:
     """
     from warcio.archiveiterator import ArchiveIterator
 
-    from newsprism.warc import _HTML_TYPES, _RECORD_TYPES
+    from newsprism.warc import check_end, check_record_type, is_html_response
 
     n = 0
     with open(path, "rb") as fh:
         iterator = ArchiveIterator(fh)
         try:
             for record in iterator:
-                if record.rec_type not in _RECORD_TYPES:
-                    raise ValueError(f"record of unknown type {record.rec_type!r}")
+                check_record_type(record)
                 if record.rec_type != "response":
                     continue
-                http = record.http_headers
-                status = int(http.get_statuscode() or 0) if http is not None else 0
-                ctype = (http.get_header("Content-Type") or "") if http is not None else ""
                 offset = iterator.get_record_offset()  # skips the payload without decoding it
                 n += 1
-                if status == 200 and (not ctype or ctype.lower().startswith(_HTML_TYPES)):
+                if is_html_response(record):
                     yield offset
-            end = getattr(iterator, "offset", None)
-            if isinstance(end, int) and end < os.path.getsize(path):
-                raise ValueError(f"{os.path.getsize(path) - end} trailing bytes are not a readable record")
+            check_end(iterator, path)
         except Exception as exc:  # warcio raises many kinds on a broken record: this is the boundary
             yield Skip(path, f"broken WARC record after {n} responses: {exc}", "read")
 
@@ -240,38 +234,21 @@ def read_warc_records(
     """The records of ``path`` at ``offsets`` as RawDocuments (the same as ``iter_warc`` yields)."""
     from warcio.archiveiterator import ArchiveIterator
 
+    from newsprism.warc import read_payload, response_document
+
     with open(path, "rb") as fh:
         for offset in offsets:
-            origin = f"{path}#{offset}"
             try:
                 fh.seek(offset)
                 record = next(iter(ArchiveIterator(fh)))
-                url = record.rec_headers.get_header("WARC-Target-URI")
-                origin += f" ({url})" if url else ""
-                http = record.http_headers
-                ctype = (http.get_header("Content-Type") or "") if http is not None else ""
-                content = record.content_stream().read(max_bytes + 1)
-                if getattr(record.raw_stream, "limit", 0) > 0 and len(content) <= max_bytes:
-                    raise ValueError("the record is cut short")
+                content = read_payload(record, max_bytes)
             except Exception as exc:  # warcio's many errors on a broken record: this is the boundary
-                yield Skip(origin, f"broken WARC record: {exc}", "read")
+                yield Skip(f"{path}#{offset}", f"broken WARC record: {exc}", "read")
                 continue
-            if len(content) > max_bytes:
-                yield Skip(origin, f"response body larger than {max_bytes:,} bytes", "read")
-                continue
-            yield RawDocument(
-                origin=origin,
-                content=content,
-                kind="html",
-                url=url,
-                path=path,
-                meta={
-                    "offset": offset,
-                    "content_type": ctype or None,
-                    "fetched": record.rec_headers.get_header("WARC-Date"),
-                    "input_key": f"{key}#{offset}",
-                },
-            )
+            doc = response_document(record, content, path=path, offset=offset, max_bytes=max_bytes)
+            if isinstance(doc, RawDocument):
+                doc.meta["input_key"] = f"{key}#{offset}"
+            yield doc
 
 
 def _documents(part: Partition, settings: Settings) -> Iterator[RawDocument | Skip]:
