@@ -79,12 +79,3 @@ def story_line(story: Story) -> str:
 def stories_text(stories: Iterable[Story]) -> str:
     return "\n".join(story_line(s) for s in stories)
 
-
-def story_text(story: Story, articles: list[Article]) -> str:
-    lines = [f"# {story.title}", story_line(story), ""]
-    for a in articles:
-        who = a.source.name or a.source.domain or "unknown"
-        lines.append(
-            f"- [{a.language}] {a.published or 'undated'}  {who}: {a.title or '(no title)'}  ({a.id})"
-        )
-    return "\n".join(lines)

@@ -250,4 +250,4 @@ def tone_width(value: float | None) -> int:
     return int(round(abs(value or 0.0) * 50))
 
 
-FILTERS = {"tone_width": tone_width, "outlet_name": outlet_name}
+FILTERS = {"tone_width": tone_width}
