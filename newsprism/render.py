@@ -78,4 +78,3 @@ def story_line(story: Story) -> str:
 
 def stories_text(stories: Iterable[Story]) -> str:
     return "\n".join(story_line(s) for s in stories)
-
