@@ -104,7 +104,14 @@ class StoryView:
 
 
 def outlet(article: Article) -> str:
-    return article.source.name or article.source.domain or "unknown outlet"
+    """The outlet's name or domain; for a file that names neither (pre-scraped text), the file name."""
+    if article.source.name or article.source.domain:
+        return article.source.name or article.source.domain or ""
+    if article.path:
+        name = article.path.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+        if name and name != "-":
+            return name
+    return "unknown outlet"
 
 
 def columns_for(story: Story, articles: Sequence[Article]) -> list[Column]:

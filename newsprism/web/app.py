@@ -165,7 +165,7 @@ def create_app(config: WebConfig | None = None, *, store: Store | None = None) -
         if view is None:
             raise not_found(f"story {story_id}")
         return JSONResponse(
-            {"articles": [a.to_dict() for a in view.articles], "stories": [view.story.to_dict()]}
+            {"articles": [c.article.to_dict() for c in view.columns], "stories": [view.story.to_dict()]}
         )
 
     @app.get("/api/articles/{article_id}", tags=["api"])

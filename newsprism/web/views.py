@@ -9,7 +9,8 @@ from typing import Any
 
 from markupsafe import Markup
 
-from newsprism.records import Article, Claim, Story
+from newsprism.records import Article, Story
+from newsprism.report.view import StoryView, build_view, build_views, outlet
 from newsprism.store import SourceInfo, Store, StorySummary
 
 PAGE_SIZE = 30
@@ -56,80 +57,22 @@ def story_list(
     return StoryList(items[:limit], page, offset + limit if more else None)
 
 
-@dataclass
-class StoryView:
-    story: Story
-    articles: list[Article]
-    outlet_of: dict[str, str]
-    matrix: list[tuple[Claim, list[tuple[Article, Any]]]]  # per claim: per article its evidence or None
-    unique: list[Claim]
-    timeline: dict[str, Any]
-
-    @property
-    def claim_text(self) -> dict[str, str]:
-        return {c.id: c.text for c in self.story.claims}
-
-
-def outlet_name(article: Article) -> str:
-    return article.source.name or article.source.domain or (article.title or article.id)[:24]
-
-
 def story_view(store: Store, story_id: str) -> StoryView | None:
-    story = store.get_story(story_id)
-    if story is None:
+    """A stored story as every report shows it (a merged id resolves to its survivor).
+
+    A story stored before its comparison (or left by a killed run) is compared now; a story of one
+    article is shown as such, without computing a comparison on every view.
+    """
+    from newsprism.compare.run import ensure_compared
+    from newsprism.stories import get_story
+
+    found = get_story(store, story_id)
+    if found is None:
         return None
-    by_id = {a.id: a for a in store.articles(ids=story.article_ids)}
-    articles = [by_id[i] for i in story.article_ids if i in by_id]
-    if not story.claims and len(articles) > 1:  # stored before comparison (or a run killed before it)
-        from newsprism.compare import compare_story
-
-        story = compare_story(story, articles)
+    story, articles = found
+    if len(articles) > 1:
+        story = ensure_compared(story, articles)
     return build_view(story, articles)
-
-
-def build_view(story: Story, articles: list[Article]) -> StoryView:
-    """The claims matrix (per claim, per article its evidence or None), outlet-only facts, timeline."""
-    matrix = []
-    for claim in story.claims:
-        ev = {e.article_id: e for e in claim.evidence}
-        matrix.append((claim, [(a, ev.get(a.id)) for a in articles]))
-    unique = [c for c in story.claims if c.status == "unique"]
-    return StoryView(
-        story, articles, {a.id: outlet_name(a) for a in articles}, matrix, unique, timeline(articles)
-    )
-
-
-def timeline(articles: list[Article], width: int = 640, row: int = 22) -> dict[str, Any]:
-    """Coverage over time, one row per outlet: x positions of its articles, as an SVG needs them."""
-    from newsprism.dates import to_iso
-
-    times = []
-    for a in articles:
-        iso = to_iso(a.published or a.ingested)
-        times.append((a, iso[:16] if iso else None))
-    dated = sorted(t for _, t in times if t)
-    if not dated:
-        return {"rows": [], "height": 0, "width": width, "start": None, "end": None}
-    start, end = dated[0], dated[-1]
-
-    def minutes(iso: str) -> int:
-        y, mo, d = int(iso[0:4]), int(iso[5:7]), int(iso[8:10])
-        h = int(iso[11:13]) if len(iso) >= 13 else 0
-        mi = int(iso[14:16]) if len(iso) >= 16 else 0
-        return ((y * 12 + mo) * 31 + d) * 1440 + h * 60 + mi
-
-    span = max(1, minutes(end) - minutes(start))
-    rows: dict[str, list[dict[str, Any]]] = {}
-    for a, t in times:
-        if t:
-            x = 150 + (width - 170) * (minutes(t) - minutes(start)) / span
-            rows.setdefault(outlet_name(a), []).append(
-                {"x": round(x, 1), "id": a.id, "when": t, "title": a.title}
-            )
-    out_rows = [
-        {"outlet": k, "y": 20 + i * row, "points": v} for i, (k, v) in enumerate(sorted(rows.items()))
-    ]
-    return {"rows": out_rows, "height": 30 + len(out_rows) * row, "width": width, "start": start, "end": end}
 
 
 @dataclass
@@ -219,9 +162,7 @@ def compare_paths(paths: list[str]) -> CompareResult:
     articles = list(result["articles"])
     stories = list(result["stories"])
     skipped = [str(s) for s in result.get("skipped", [])]
-    by_id = {a.id: a for a in articles}
-    views = [build_view(s, [by_id[i] for i in s.article_ids if i in by_id]) for s in stories]
-    return CompareResult(articles, stories, skipped, views)
+    return CompareResult(articles, stories, skipped, build_views(stories, articles))
 
 
 def summary_dict(s: StorySummary) -> dict[str, Any]:
@@ -250,4 +191,4 @@ def tone_width(value: float | None) -> int:
     return int(round(abs(value or 0.0) * 50))
 
 
-FILTERS = {"tone_width": tone_width}
+FILTERS = {"tone_width": tone_width, "outlet": outlet}
