@@ -30,8 +30,7 @@ demo: install
 	rm -rf $(DEMO) && mkdir -p $(DEMO)
 	$(NP) ingest examples/ --db $(DEMO)/demo.db || [ $$? -eq 1 ]
 	$(NP) stories --db $(DEMO)/demo.db
-	$(NP) compare examples/ --format html --out $(DEMO)/report.html -q || [ $$? -eq 1 ]
-	$(NP) compare examples/ -q || [ $$? -eq 1 ]
+	$(NP) compare examples/ --html $(DEMO)/report.html -q || [ $$? -eq 1 ]
 	@echo "HTML report (self-contained, works offline): $(DEMO)/report.html"
 	@echo "Web UI on the demo store: $(NP) serve --db $(DEMO)/demo.db   then open http://127.0.0.1:8000/"
 

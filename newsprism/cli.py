@@ -135,6 +135,8 @@ def cmd_story(args: argparse.Namespace) -> int:
             raise UsageError(f"no story {args.id!r} in {store.url}")
     story, articles = found
     report.emit(args.format, [story], articles, args.out)
+    if args.html:
+        report.emit("html", [story], articles, args.html)
     return 0
 
 
@@ -153,6 +155,8 @@ def cmd_compare(args: argparse.Namespace) -> int:
     finally:
         engine.close()
     report.emit(args.format, result["stories"], result["articles"], args.out)
+    if args.html:
+        report.emit("html", result["stories"], result["articles"], args.html)
     if result["skipped"] and not args.quiet:
         print(f"{len(result['skipped'])} input(s) skipped", file=sys.stderr)
     return 1 if result["skipped"] else 0
@@ -284,6 +288,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", metavar="URL")
     p.add_argument("--format", choices=REPORT_FORMATS, default="text")
     p.add_argument("--out", metavar="FILE", help="write the report to FILE instead of printing it")
+    p.add_argument(
+        "--html",
+        metavar="FILE",
+        help="also write the self-contained HTML report to FILE (one comparison, two outputs)",
+    )
     p.set_defaults(func=cmd_story)
 
     p = sub.add_parser(
@@ -292,6 +301,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("inputs", nargs="+", metavar="INPUT", help=inputs_help)
     p.add_argument("--format", choices=REPORT_FORMATS, default="text")
     p.add_argument("--out", metavar="FILE", help="write the report to FILE instead of printing it")
+    p.add_argument(
+        "--html",
+        metavar="FILE",
+        help="also write the self-contained HTML report to FILE (one comparison, two outputs)",
+    )
     p.add_argument(
         "--one-story", action="store_true", help="compare all inputs as one story instead of grouping them"
     )

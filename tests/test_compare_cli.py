@@ -71,6 +71,17 @@ def test_compare_writes_the_html_report_to_out(capsys, fake_compare, tmp_path):
     assert html.startswith("<!DOCTYPE html>") and "Claims reported by several outlets" in html
 
 
+def test_compare_prints_the_terminal_view_and_writes_the_html_report_from_one_comparison(
+    capsys, fake_compare, tmp_path
+):
+    target = tmp_path / "report.html"
+    code, out, err = run(capsys, "compare", "a.html", "b.txt", "--html", str(target), "-q")
+    assert code == 0 and "Claims reported by several outlets" in out and "✓" in out
+    assert f"report written to {target}" in err
+    assert target.read_text("utf-8").startswith("<!DOCTYPE html>")
+    assert len(fake_compare[2]) == 1  # compared once for both outputs
+
+
 def test_compare_defaults_to_the_terminal_view_and_groups_the_inputs(capsys, fake_compare):
     code, out, _ = run(capsys, "compare", "a.html", "b.txt", "-q")
     assert code == 0
@@ -95,6 +106,10 @@ def test_story_renders_a_stored_comparison_in_every_format(capsys, tmp_path):
     assert code == 0 and "| partial | ✓ | ✓ | · |" in out
     code, out, _ = run(capsys, "story", "st-test", "--db", db, "--format", "html")
     assert code == 0 and 'id="s1-claim-c1"' in out
+    target = tmp_path / "story.html"
+    code, out, _ = run(capsys, "story", "st-test", "--db", db, "--format", "json", "--html", str(target))
+    assert code == 0 and json.loads(out)["stories"][0]["id"] == "st-test"
+    assert 'id="s1-claim-c1"' in target.read_text("utf-8")
     assert run(capsys, "story", "st-nothing", "--db", db)[0] == 2
 
 
