@@ -1,0 +1,397 @@
+"""How alike two news texts are, as features: whole-text, opening and sentence-level cosines, shared words.
+
+Built for pairs of title+lead samples (SemEval-2022 Task 8; see ``newsprism.evaluate.similarity``), in one
+language or two. Every text is cut into at most ``MAX_SENTENCES`` sentences; a model embeds the whole
+text, its opening (the title, or the first ``OPENING_CHARS`` characters when the title is not set apart)
+and each sentence, once: ``VectorCache`` keeps the vectors on disk, keyed by the text's SHA-1, so a
+second run embeds nothing. From those vectors ``dense_features`` derives, per model:
+
+* ``full``: cosine of the two whole texts;
+* ``opening``: cosine of the two openings (titles);
+* ``centroid``: cosine of the means of the sentence vectors;
+* ``align``: soft alignment, the mean over both sides of each sentence's best cosine on the other side;
+* ``best``: the best sentence-to-sentence cosine; ``top3``: the mean of the three best.
+
+``lexical_features`` adds what needs no model: overlap of capitalised names (accents folded, so "Müller"
+meets "Muller" across languages), of numbers, of character 4-grams of the names, and the texts' lengths.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+from newsprism.embed import Embedder
+
+MAX_SENTENCES = 8  # sentences per text that are embedded one by one (bounds the e5 cost)
+OPENING_CHARS = 160  # the opening when no newline sets the title apart
+MIN_SENTENCE_CHARS = 12  # shorter pieces are merged into the next sentence
+
+_SPACES = re.compile(r"[ \t\r\f\v]+")
+_SENTENCE_END = re.compile(r"(?<=[.!?。！？؟])\s+|\n+")
+
+
+def normalise(text: str) -> str:
+    """Collapse runs of spaces, keep newlines (they set a title apart), strip."""
+    return "\n".join(_SPACES.sub(" ", line).strip() for line in (text or "").splitlines()).strip()
+
+
+def sentences(text: str, limit: int = MAX_SENTENCES) -> list[str]:
+    """The first ``limit`` sentences of ``text`` (newlines end a sentence too; tiny pieces are merged)."""
+    out: list[str] = []
+    carry = ""
+    for piece in _SENTENCE_END.split(normalise(text)):
+        piece = f"{carry} {piece}".strip() if carry else piece.strip()
+        if len(piece) < MIN_SENTENCE_CHARS:
+            carry = piece
+            continue
+        carry = ""
+        out.append(piece)
+        if len(out) == limit:
+            return out
+    if carry and out:
+        out[-1] = f"{out[-1]} {carry}"
+    elif carry:
+        out.append(carry)
+    return out
+
+
+def opening(text: str, max_chars: int = OPENING_CHARS) -> str:
+    """The title when a newline sets it apart, else the first sentence, at most about ``max_chars``."""
+    text = normalise(text)
+    first = text.split("\n", 1)[0]
+    if len(first) > max_chars or "\n" not in text:
+        first = (sentences(text, 1) or [text])[0]
+    if len(first) > max_chars:
+        cut = first[:max_chars]
+        space = cut.rfind(" ")
+        first = cut[:space] if space > max_chars // 2 else cut
+    return first
+
+
+class VectorCache:
+    """Vectors of texts under one model, kept in ``<dir>/<model>.npz`` (SHA-1 of text → row) across runs."""
+
+    def __init__(self, model: Embedder, cache_dir: str | Path | None = None, batch_size: int = 32) -> None:
+        self.model = model
+        self.batch_size = batch_size
+        self.path = Path(cache_dir) / f"{model.name}-texts.npz" if cache_dir else None
+        self.vectors_: dict[str, np.ndarray] = {}
+        if self.path is not None and self.path.exists():
+            with np.load(self.path, allow_pickle=False) as stored:
+                self.vectors_ = dict(zip(stored["keys"].tolist(), stored["vectors"], strict=True))
+
+    @staticmethod
+    def key(text: str) -> str:
+        return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+    def embed(self, texts: Sequence[str], languages: Sequence[str] | None = None) -> np.ndarray:
+        """One row per text; only texts not in the cache are embedded (and saved, batch by batch)."""
+        langs = list(languages) if languages is not None else ["und"] * len(texts)
+        todo: dict[str, tuple[str, str]] = {}
+        for text, lang in zip(texts, langs, strict=True):
+            k = self.key(text)
+            if k not in self.vectors_:
+                todo.setdefault(k, (text, lang))
+        items = sorted(todo.items())
+        saved_at = 0
+        for start in range(0, len(items), self.batch_size):
+            batch = items[start : start + self.batch_size]
+            matrix = self.model.embed([t for _, (t, _) in batch], [lang for _, (_, lang) in batch])
+            self.vectors_.update(zip((k for k, _ in batch), matrix, strict=True))
+            if start + len(batch) - saved_at >= 20 * self.batch_size:  # a killed run keeps its work
+                self.save()
+                saved_at = start + len(batch)
+        if items:
+            self.save()
+        if not texts:
+            return np.zeros((0, self.model.dim), dtype=np.float32)
+        return np.stack([self.vectors_[self.key(t)] for t in texts])
+
+    def save(self) -> None:
+        if self.path is None:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        keys = sorted(self.vectors_)
+        tmp = self.path.with_suffix(".tmp.npz")
+        np.savez(tmp, keys=np.array(keys), vectors=np.stack([self.vectors_[k] for k in keys]))
+        tmp.replace(self.path)
+
+
+# ------------------------------------------------------------------------------------------ dense
+
+
+DENSE = ("full", "opening", "centroid", "align", "best", "top3")
+
+
+class TextParts:
+    """The pieces of one text that are embedded: the whole (normalised), the opening, the sentences."""
+
+    __slots__ = ("full", "opening", "sentences", "language")
+
+    def __init__(self, text: str, language: str = "und") -> None:
+        self.full = normalise(text)
+        self.opening = opening(self.full)
+        self.sentences = sentences(self.full) or [self.full or " "]
+        self.language = language or "und"
+
+
+def _unit(v: np.ndarray) -> np.ndarray:
+    n = float(np.linalg.norm(v))
+    return v / n if n else v
+
+
+def dense_features(left: Sequence[TextParts], right: Sequence[TextParts], cache: VectorCache) -> np.ndarray:
+    """One row of ``DENSE`` cosines per pair ``(left[i], right[i])`` under ``cache``'s model."""
+    texts: list[str] = []
+    langs: list[str] = []
+    for p in (*left, *right):
+        for t in (p.full, p.opening, *p.sentences):
+            texts.append(t)
+            langs.append(p.language)
+    cache.embed(texts, langs)
+    vec = cache.vectors_
+
+    def parts(p: TextParts) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        rows = np.stack([vec[cache.key(s)] for s in p.sentences])
+        return vec[cache.key(p.full)], vec[cache.key(p.opening)], rows
+
+    out = np.zeros((len(left), len(DENSE)))
+    for i, (a, b) in enumerate(zip(left, right, strict=True)):
+        fa, oa, sa = parts(a)
+        fb, ob, sb = parts(b)
+        sim = sa @ sb.T
+        flat = np.sort(sim, axis=None)[::-1]
+        out[i] = (
+            float(fa @ fb),
+            float(oa @ ob),
+            float(_unit(sa.mean(axis=0)) @ _unit(sb.mean(axis=0))),
+            0.5 * (float(sim.max(axis=1).mean()) + float(sim.max(axis=0).mean())),
+            float(flat[0]),
+            float(flat[:3].mean()),
+        )
+    return out
+
+
+# ---------------------------------------------------------------------------------------- lexical
+
+
+LEXICAL = (
+    "names_containment",
+    "names_jaccard",
+    "numbers_containment",
+    "years_shared",
+    "words_tfidf",
+    "grams_tfidf",
+    "log_length_min",
+    "length_ratio",
+    "same_language",
+)
+
+_WORD = re.compile(r"[^\W\d_]{2,}", re.UNICODE)
+_NAME = re.compile(r"(?<![\w'’])([^\W\d_a-zà-öø-ÿа-я][^\W\d_]{2,})", re.UNICODE)
+_STARTS = re.compile(r"(?:^|[.!?:;]\s+|\n|[\"“”«»„]\s*)([^\W\d_][\w'’-]*)", re.UNICODE)
+_NUMBER = re.compile(r"(?<![\w])\d+(?:[.,]\d+)*")
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+_NAME_STEM = 5  # folded names are cut to this many characters: "Merkels" meets "Merkel", "Trumpa" "Trump"
+
+
+def fold(word: str) -> str:
+    """Lower case without accents ("Müller" → "muller", "Erdoğan" → "erdogan"): a cross-lingual key."""
+    decomposed = unicodedata.normalize("NFKD", word.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("ı", "i").replace("ß", "ss")
+
+
+def names(text: str) -> set[str]:
+    """Folded keys of capitalised words that are not only capitalised because they start a sentence."""
+    starts = {m.group(1) for m in _STARTS.finditer(text)}
+    found = [m.group(1) for m in _NAME.finditer(text)]
+    inside = {w for w in found if w not in starts or w.isupper() or found.count(w) > 1}
+    return {fold(w)[:_NAME_STEM] for w in inside if len(w) >= 3}
+
+
+def numbers(text: str) -> set[str]:
+    """Numbers as written without separators ("15.000" and "15,000" both → "15000"), single digits out."""
+    return {re.sub(r"[.,]", "", m.group(0)) for m in _NUMBER.finditer(text) if len(m.group(0)) >= 2}
+
+
+def _containment(a: set[str], b: set[str]) -> float:
+    smaller = min(len(a), len(b))
+    return len(a & b) / smaller if smaller else 0.0
+
+
+def _jaccard(a: set[str], b: set[str]) -> float:
+    union = len(a | b)
+    return len(a & b) / union if union else 0.0
+
+
+def _tfidf_cosines(docs_left: list[list[str]], docs_right: list[list[str]]) -> np.ndarray:
+    """Cosine of TF-IDF vectors per pair; the IDF comes from all the documents given (no labels)."""
+    from collections import Counter
+
+    bags = [Counter(d) for d in (*docs_left, *docs_right)]
+    df: Counter[str] = Counter()
+    for bag in bags:
+        df.update(bag.keys())
+    n = len(bags)
+    weighted = []
+    for bag in bags:
+        w = {t: (1 + np.log(c)) * np.log((n + 1) / (df[t] + 1)) for t, c in bag.items()}
+        norm = float(np.sqrt(sum(x * x for x in w.values()))) or 1.0
+        weighted.append({t: x / norm for t, x in w.items()})
+    half = len(docs_left)
+    out = np.zeros(half)
+    for i in range(half):
+        a, b = weighted[i], weighted[half + i]
+        if len(a) > len(b):
+            a, b = b, a
+        out[i] = sum(x * b[t] for t, x in a.items() if t in b)
+    return out
+
+
+def lexical_features(left: Sequence[TextParts], right: Sequence[TextParts]) -> np.ndarray:
+    """One row of ``LEXICAL`` per pair: shared names, numbers and years, TF-IDF cosines, lengths."""
+    words = [[fold(w)[:7] for w in _WORD.findall(p.full)] for p in (*left, *right)]
+    grams = []
+    for p in (*left, *right):
+        keys = sorted(names(p.full))
+        grams.append([k[j : j + 4] for k in keys for j in range(max(1, len(k) - 3))])
+    half = len(left)
+    word_cos = _tfidf_cosines(words[:half], words[half:])
+    gram_cos = _tfidf_cosines(grams[:half], grams[half:])
+    rows = []
+    for i, (a, b) in enumerate(zip(left, right, strict=True)):
+        na, nb = names(a.full), names(b.full)
+        ua, ub = numbers(a.full), numbers(b.full)
+        ya, yb = {x for x in ua if _YEAR.match(x)}, {x for x in ub if _YEAR.match(x)}
+        la, lb = len(a.full) + 1, len(b.full) + 1
+        rows.append(
+            [
+                _containment(na, nb),
+                _jaccard(na, nb),
+                _containment(ua - ya, ub - yb),
+                1.0 if ya & yb else (-1.0 if ya and yb else 0.0),
+                float(word_cos[i]),
+                float(gram_cos[i]),
+                float(np.log(min(la, lb))),
+                min(la, lb) / max(la, lb),
+                1.0 if a.language.split("-")[0] == b.language.split("-")[0] else 0.0,
+            ]
+        )
+    return np.array(rows)
+
+
+# ------------------------------------------------------------------------------------------ model
+
+
+class BoostedTrees:
+    """Least-squares gradient boosting of small regression trees over binned features (numpy only).
+
+    Follows scikit-learn's conventions: hyper-parameters in ``__init__``, ``fit`` returns ``self``,
+    learned state ends in ``_``. Each feature is cut into at most ``bins`` quantile bins; each tree grows
+    to ``depth`` levels, splitting where the squared error drops most, leaves of ``min_leaf`` rows or more;
+    each round fits the residuals on a ``subsample`` of the rows (seeded, so results are reproducible).
+    """
+
+    def __init__(
+        self,
+        rounds: int = 300,
+        learning_rate: float = 0.03,
+        depth: int = 3,
+        min_leaf: int = 12,
+        subsample: float = 0.8,
+        bins: int = 32,
+        seed: int = 0,
+    ) -> None:
+        self.rounds = rounds
+        self.learning_rate = learning_rate
+        self.depth = depth
+        self.min_leaf = min_leaf
+        self.subsample = subsample
+        self.bins = bins
+        self.seed = seed
+
+    def _bin(self, x: np.ndarray) -> np.ndarray:
+        return np.stack(
+            [np.searchsorted(edges, x[:, j], side="right") for j, edges in enumerate(self.edges_)], axis=1
+        )
+
+    def fit(self, x: np.ndarray, y: np.ndarray) -> BoostedTrees:
+        x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+        qs = np.linspace(0, 1, self.bins + 1)[1:-1]
+        self.edges_ = [np.unique(np.quantile(x[:, j], qs)) for j in range(x.shape[1])]
+        xb = self._bin(x)
+        rng = np.random.default_rng(self.seed)
+        self.base_ = float(y.mean())
+        pred = np.full(len(y), self.base_)
+        self.trees_: list[list[tuple[int, int, float]]] = []
+        for _ in range(self.rounds):
+            rows = np.flatnonzero(rng.random(len(y)) < self.subsample)
+            tree = self._grow(xb, y - pred, rows)
+            self.trees_.append(tree)
+            pred += self.learning_rate * self._apply(tree, xb)
+        return self
+
+    def _grow(self, xb: np.ndarray, residual: np.ndarray, rows: np.ndarray) -> list[tuple[int, int, float]]:
+        """A complete tree as a list of nodes ``(feature, bin threshold, leaf value)`` in heap order."""
+        nodes: list[tuple[int, int, float]] = []
+        level = [rows]
+        for _ in range(self.depth):
+            nxt = []
+            for idx in level:
+                feature, threshold = self._split(xb, residual, idx)
+                nodes.append((feature, threshold, 0.0))
+                if feature < 0:
+                    nxt += [idx, idx[:0]]
+                else:
+                    goes_left = xb[idx, feature] <= threshold
+                    nxt += [idx[goes_left], idx[~goes_left]]
+            level = nxt
+        for idx in level:
+            nodes.append((-1, 0, float(residual[idx].mean()) if len(idx) else 0.0))
+        return nodes  # rows of a node that did not split all go left: its empty right leaf is never hit
+
+    def _split(self, xb: np.ndarray, residual: np.ndarray, idx: np.ndarray) -> tuple[int, int]:
+        if len(idx) < 2 * self.min_leaf:
+            return -1, 0
+        r = residual[idx]
+        total, count = float(r.sum()), len(idx)
+        best, best_gain = (-1, 0), 1e-12
+        for j in range(xb.shape[1]):
+            width = len(self.edges_[j]) + 1
+            sums = np.cumsum(np.bincount(xb[idx, j], weights=r, minlength=width))[:-1]
+            counts = np.cumsum(np.bincount(xb[idx, j], minlength=width))[:-1]
+            ok = (counts >= self.min_leaf) & (count - counts >= self.min_leaf)
+            if not ok.any():
+                continue
+            c = counts[ok]
+            s = sums[ok]
+            gain = s * s / c + (total - s) ** 2 / (count - c) - total * total / count
+            k = int(np.argmax(gain))
+            if gain[k] > best_gain:
+                best_gain = float(gain[k])
+                best = (j, int(np.flatnonzero(ok)[k]))
+        return best
+
+    def _apply(self, tree: list[tuple[int, int, float]], xb: np.ndarray) -> np.ndarray:
+        features = np.array([f for f, _, _ in tree])
+        thresholds = np.array([t for _, t, _ in tree])
+        rows = np.arange(len(xb))
+        node = np.zeros(len(xb), dtype=int)
+        for _ in range(self.depth):
+            feature = features[node]
+            right = (feature >= 0) & (xb[rows, np.maximum(feature, 0)] > thresholds[node])
+            node = 2 * node + 1 + right
+        return np.array([leaf for _, _, leaf in tree])[node]
+
+    def predict(self, x: np.ndarray) -> np.ndarray:
+        xb = self._bin(np.asarray(x, dtype=float))
+        out = np.full(len(xb), self.base_)
+        for tree in self.trees_:
+            out += self.learning_rate * self._apply(tree, xb)
+        return out

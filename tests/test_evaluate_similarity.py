@@ -1,0 +1,176 @@
+"""Pair similarity features, the boosted trees that map them to a score, and the SemEval-2022 Task 8 eval."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from newsprism.evaluate import similarity
+from newsprism.similarity import (
+    DENSE,
+    LEXICAL,
+    BoostedTrees,
+    TextParts,
+    VectorCache,
+    dense_features,
+    fold,
+    lexical_features,
+    names,
+    numbers,
+    opening,
+    sentences,
+)
+from tests.fake_embedder import HashingEmbedder
+
+
+class OtherHashingEmbedder(HashingEmbedder):
+    name = "test-hashing-other"
+
+
+def test_sentences_are_cut_at_ends_and_newlines_merging_tiny_pieces_and_bounded():
+    text = "Storm hits Velmont\nThe storm closed the port. Ok. Ferries stopped on Monday! Roads reopened?"
+    assert sentences(text) == [
+        "Storm hits Velmont",
+        "The storm closed the port.",
+        "Ok. Ferries stopped on Monday!",
+        "Roads reopened?",
+    ]
+    assert sentences(text, limit=2) == ["Storm hits Velmont", "The storm closed the port."]
+    assert sentences("") == []
+
+
+def test_opening_is_the_title_line_else_the_first_sentence_cut_at_a_word():
+    assert opening("Storm hits Velmont\nThe storm closed the port.") == "Storm hits Velmont"
+    assert opening("The storm closed the port. Ferries stopped.") == "The storm closed the port."
+    long = "word " * 100
+    assert len(opening(long)) <= 160
+    assert not opening(long).endswith(" ")
+
+
+def test_names_are_folded_so_they_meet_across_languages_and_sentence_starts_are_not_names():
+    assert fold("Müller") == "muller"
+    assert fold("Erdoğan") == "erdogan"
+    german = names("Gestern sprach Kanzlerin Merkel mit Präsident Erdoğan in Ankara.")
+    english = names("Yesterday chancellor Merkel met president Erdogan in Ankara.")
+    assert {"merke", "erdog", "ankar"} <= german & english
+    assert "gester" not in german and "yeste" not in english  # capitalised only as the first word
+
+
+def test_numbers_ignore_separators_and_single_digits():
+    assert numbers("15.000 people, 15,000 in all, 3 cars, 2020") == {"15000", "2020"}
+
+
+def test_vector_cache_embeds_each_text_once_across_runs(tmp_path):
+    model = HashingEmbedder()
+    first = VectorCache(model, tmp_path).embed(["a b", "c d", "a b"])
+    assert sorted(model.texts) == ["a b", "c d"]
+    again = HashingEmbedder()
+    second = VectorCache(again, tmp_path).embed(["c d", "a b"])
+    assert again.calls == 0
+    np.testing.assert_allclose(second, first[[1, 0]])
+
+
+def test_dense_features_of_the_same_text_are_one_and_of_unrelated_texts_lower():
+    same = TextParts("Port closed by storm\nFerries stopped on Monday. Roads reopened on Tuesday.")
+    other = TextParts("Chess final drawn\nThe two players agreed a draw after forty moves.")
+    rows = dense_features([same, same], [same, other], VectorCache(HashingEmbedder()))
+    assert rows.shape == (2, len(DENSE))
+    np.testing.assert_allclose(rows[0], 1.0, atol=1e-5)
+    assert (rows[1] < 0.5).all()
+
+
+def test_lexical_features_see_shared_names_and_numbers_across_languages():
+    de = TextParts(
+        "Merkel trifft Macron in Paris\nDie Kanzlerin sagte 2020 zu, 300 Millionen Euro zu geben.", "de"
+    )
+    en = TextParts("Merkel meets Macron in Paris\nThe chancellor pledged 300 million euros in 2020.", "en")
+    chess = TextParts("Chess final in Oslo\nCarlsen drew with Nepo after 40 moves.", "en")
+    rows = lexical_features([de, de], [en, chess])
+    assert rows.shape == (2, len(LEXICAL))
+    col = {name: i for i, name in enumerate(LEXICAL)}
+    assert rows[0, col["names_containment"]] > rows[1, col["names_containment"]]
+    assert rows[0, col["numbers_containment"]] == 1.0 and rows[1, col["numbers_containment"]] == 0.0
+    assert rows[0, col["years_shared"]] == 1.0
+    assert rows[0, col["same_language"]] == 0.0
+
+
+def test_boosted_trees_learn_a_nonlinear_map_reproducibly():
+    rng = np.random.default_rng(3)
+    x = rng.random((400, 3))
+    y = np.where(x[:, 0] > 0.5, 3.0, 1.0) + x[:, 1] ** 2
+    model = BoostedTrees(rounds=150, learning_rate=0.1).fit(x[:300], y[:300])
+    pred = model.predict(x[300:])
+    assert np.corrcoef(pred, y[300:])[0, 1] > 0.95
+    np.testing.assert_array_equal(
+        pred, BoostedTrees(rounds=150, learning_rate=0.1).fit(x[:300], y[:300]).predict(x[300:])
+    )
+    assert BoostedTrees(rounds=1).fit(x, y).predict(x).std() > 0  # one tree already splits
+
+
+def test_boosted_trees_on_a_constant_target_predict_it():
+    x = np.random.default_rng(0).random((50, 2))
+    np.testing.assert_allclose(BoostedTrees(rounds=20).fit(x, np.full(50, 2.0)).predict(x), 2.0)
+
+
+STORIES = [
+    ("Storm closes Velmont port", "Ferries stopped on Monday as the storm hit Velmont harbour."),
+    ("Aldern teachers strike over pay", "Every school in Aldern closed as teachers walked out on pay."),
+    ("Chess final drawn in Oslo", "The two players agreed a draw after forty moves in Oslo."),
+    ("New bridge opens in Kestrel", "Mayor Ines Calder opened the Kestrel bridge on Friday."),
+]
+
+
+def write_semeval(root: Path) -> None:
+    folder = root / "texts_sample_hfl"
+    folder.mkdir(parents=True)
+    fields = ["pair_id", "lang1", "lang2", "text1", "text2", "Overall"]
+    for name, offset in (("training_set.csv", 0), ("testing_set.csv", 1000)):
+        with (folder / name).open("w", encoding="utf-8", newline="") as handle:
+            out = csv.DictWriter(handle, fieldnames=fields)
+            out.writeheader()
+            for i in range(40):
+                a = STORIES[i % 4]
+                same = i % 2 == 0
+                b = a if same else STORIES[(i + 1) % 4]
+                out.writerow(
+                    {
+                        "pair_id": f"{offset + i}_{offset + i + 500}",
+                        "lang1": "en",
+                        "lang2": "en",
+                        "text1": f"{a[0]}\n{a[1]} Report {i}.",
+                        "text2": f"{b[0]}\n{b[1]} Update {i}.",
+                        "Overall": "1.0" if same else "4.0",
+                    }
+                )
+            out.writerow(
+                {
+                    "pair_id": f"{offset}_x1",
+                    "lang1": "en",
+                    "lang2": "de",
+                    "text1": "a",
+                    "text2": "b",
+                    "Overall": "1",
+                }
+            )
+
+
+@pytest.mark.parametrize("split", ["dev", "test"])
+def test_evaluate_scores_a_small_copy_of_the_layout_without_augmented_rows(tmp_path, split):
+    write_semeval(tmp_path / "semeval")
+    fake = (HashingEmbedder(), OtherHashingEmbedder(dim=32))
+    result = similarity.evaluate(tmp_path / "semeval", split, cache_dir=tmp_path / "cache", embedders=fake)
+    assert result["n"] == 40
+    assert result["pearson"] > 0.9
+    assert result["by_language_pair"]["en-en"]["n"] == 40
+    assert (tmp_path / "cache" / "test-hashing-texts.npz").exists()
+    assert (tmp_path / "cache" / "test-hashing-other-texts.npz").exists()
+
+
+def test_evaluate_reports_missing_files(tmp_path):
+    from newsprism.errors import EvalDataError
+
+    with pytest.raises(EvalDataError):
+        similarity.evaluate(tmp_path, "dev", cache_dir=tmp_path)
