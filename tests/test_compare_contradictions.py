@@ -167,3 +167,55 @@ def test_speeds_in_kilometres_per_hour_and_miles_per_hour_agree():
     ]
     assert {q.dim for q in quantities(units)} == {"speed"}
     assert contradictions(units) == []
+
+
+def test_clock_times_in_other_spellings_and_rounded_to_the_hour_agree():
+    units = [
+        unit("a", "The span gave way at about 7:15 a.m. on Wednesday."),
+        unit("b", "La travée a cédé vers 7h15, à l'heure de pointe.", language="fr"),
+        unit("c", "Die Brücke brach gegen 7.15 Uhr ein.", ("7.15", 7.15, "uhr", "count"), language="de"),
+        unit("d", "The span fell shortly after 7 a.m."),
+    ]
+    assert {(q.dim, q.base) for q in quantities(units)} == {("time", 435.0), ("time", 420.0)}
+    assert contradictions(units) == []
+    units.append(unit("e", "The span fell at 7:40 a.m."))
+    [found] = contradictions(units)
+    assert "7:40 a.m." in {v.text for v in found.values}
+
+
+def test_rounding_goes_half_away_from_zero():
+    assert not same_value(60000, "some 60,000", 65000, "65.000")  # 65,000 rounds to 70,000
+    assert same_value(50, "nearly 50", 48, "48")
+
+
+def _vote(article: str, text: str, *values: float, language: str = "en") -> Unit:
+    return unit(article, text, *((f"{v:g}%", v, "%", "percent") for v in values), language=language)
+
+
+def test_values_a_third_article_reports_side_by_side_are_different_quantities():
+    units = [
+        _vote("a", "87% of pilots voted in favour, on a turnout of 91%.", 87, 91),
+        _vote("b", "El 87 % de los pilotos votó a favor.", 87, language="es"),
+        _vote("c", "Quelque 91 % des pilotes ont pris part au vote.", 91, language="fr"),
+    ]
+    assert contradictions(units) == []
+
+
+def test_a_third_articles_same_value_about_something_else_does_not_hide_a_contradiction():
+    units = [
+        unit("a", "At least 14 people died, the city said.", ("14", 14, "people", "count")),
+        unit("b", "Hospital sources said 17 people had died.", ("17", 17, "people", "count")),
+        unit("c", "Al menos 14 personas murieron.", ("14", 14, "personas", "count"), language="es"),
+        unit(
+            "c",
+            "Unos 17 ambulancias trabajaban en la zona.",
+            ("17", 17, "ambulancias", "count"),
+            language="es",
+        ),
+    ]
+    units[3].sentence = 1
+    sim = np.full((4, 4), 0.8, dtype=np.float32)
+    sim[:, 3] = sim[3, :] = 0.25  # the ambulances sentence is about something else
+    sim[2, 3] = sim[3, 2] = sim[0, 0] = sim[1, 1] = sim[2, 2] = sim[3, 3] = -np.inf
+    [found] = find_contradictions(units, sim, [[0, 1, 2], [3]])
+    assert sorted((v.article_id, v.value) for v in found.values) == [("a", 14.0), ("b", 17.0), ("c", 14.0)]

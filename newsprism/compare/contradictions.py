@@ -11,9 +11,11 @@
    "18 crew").
 3. Counterparts are linked into components (one quantity per article); a component whose values
    disagree (beyond rounding: "about 3,500" and "3,480" agree, "12 dead" and "14 dead" do not) is a
-   contradiction listing every value with its article. A value the other article also reports elsewhere
-   (a winner's 52.4% against a loser's 47.6%) is a different quantity, not a disagreement; values more
-   than ten times apart are taken as different things (or a parsing slip), never as a contradiction.
+   contradiction listing every value with its article. Two values that any article of the story reports
+   side by side as two quantities (a winner's 52.4% and a loser's 47.6%, 87% in favour on a 91%
+   turnout, a fine and a profit) are different things, not a disagreement; values more than ten times
+   apart are taken as different things (or a parsing slip), never as a contradiction. A clock time
+   written without minutes ("shortly after 7 a.m.") is rounded to the hour, so it agrees with 7:15.
 """
 
 from __future__ import annotations
@@ -78,8 +80,13 @@ _PER_HOUR = re.compile(
     r"^\s*(?:[^\W\d]+\.?\s*)?(?:/\s*h\b|per hour|an hour|por hora|pro stunde|à l'heure|de l'heure|в час)",
     re.I,
 )
-_CLOCK = re.compile(r"(?<![\d:.,])(\d{1,2})(?:[:h](\d{2}))?\s*(a\.\s?m\.|p\.\s?m\.|am\b|pm\b|uhr\b)?", re.I)
-_CLOCK_CONTEXT = re.compile(r"\d[:h]\d{2}|a\.\s?m\.|p\.\s?m\.|\buhr\b", re.I)
+# "4:50", "7h15", "7 h 15", "3 a.m.", "7.15 Uhr", "7.15 horas" (a dot only before a word for hours)
+_CLOCK = re.compile(
+    r"(?<![\d:.,])(\d{1,2})(?:(?::|\s?h\s?|\.(?=\d{2}\s*(?:uhr|horas?)\b))(\d{2}))?"
+    r"\s*(a\.\s?m\.|p\.\s?m\.|am\b|pm\b|uhr\b|horas?\b)?",
+    re.I,
+)
+_CLOCK_CONTEXT = re.compile(r"\d(?::|\s?h\s?)\d{2}|a\.\s?m\.|p\.\s?m\.|\buhr\b|\d\.\d{2}\s*horas?\b", re.I)
 
 
 def fold(text: str) -> str:
@@ -119,6 +126,7 @@ class Quantity:
     noun: str
     language: str
     unit_name: str | None
+    step: float = 0.0  # precision as written, in base units (60 for a clock time without minutes)
 
 
 def quantities(units: list[Unit]) -> list[Quantity]:
@@ -132,8 +140,8 @@ def quantities(units: list[Unit]) -> list[Quantity]:
             at = u.text.find(num.text)
             if dim == "length" and at >= 0 and _PER_HOUR.match(u.text[at + len(num.text) :]):
                 dim, factor = "speed", factor / 1e3
-            if dim == "count" and at >= 0 and _clock_at(u.text, at) is not None:
-                continue  # "4:50", "3 a.m.": a time of day, handled below
+            if dim in ("count", "duration") and at >= 0 and _clock_at(u.text, at) is not None:
+                continue  # "4:50", "3 a.m.", "7.15 Uhr": a time of day, handled below
             out.append(
                 Quantity(
                     k, u.article_id, num.text, num.value, num.value * factor, dim, noun, u.language, num.unit
@@ -154,6 +162,7 @@ def quantities(units: list[Unit]) -> list[Quantity]:
                             "",
                             u.language,
                             None,
+                            0.0 if m.group(2) else 60.0,
                         )
                     )
     return out
@@ -195,15 +204,17 @@ def same_value(a: float, text_a: str, b: float, text_b: str) -> bool:
         digits = significant_digits(tx)
         if y != 0 and x != 0:
             magnitude = math.floor(math.log10(abs(y)))
-            rounded = round(y, -magnitude + digits - 1)
+            step = 10.0 ** (magnitude - digits + 1)
+            # half away from zero, as people round (Python's round() sends 65,000 to 60,000)
+            rounded = math.copysign(math.floor(abs(y) / step + 0.5 + 1e-9) * step, y)
             if math.isclose(rounded, x, rel_tol=1e-9):
                 return True
     return False
 
 
 def _agree(p: Quantity, q: Quantity) -> bool:
-    if p.dim == "time":
-        return p.base == q.base
+    if p.dim == "time":  # "7 a.m." is 7:15 rounded to the hour, not a rival to it
+        return abs(p.base - q.base) <= max(p.step, q.step) / 2
     return same_value(p.base, p.text, q.base, q.text)
 
 
@@ -290,8 +301,7 @@ def find_contradictions(
                 if c is None or best(c, a) != k:
                     continue
                 if not _agree(qs[k], qs[c]) and (
-                    _reported(qs[c], by_key[(a, qs[k].dim)], qs)
-                    or _reported(qs[k], by_key.get((b, qs[k].dim), []), qs)
+                    _told_apart(k, c, by_key, articles, qs, sim)
                     or (ctx is not None and ctx[k, c] < CONTEXT_THRESHOLD)
                 ):
                     continue
@@ -333,6 +343,40 @@ def _context_similarity(
         return None
     ctx[np.ix_(needed, needed)] = pairs
     return ctx
+
+
+def _told_apart(
+    k: int,
+    c: int,
+    by_key: dict[tuple[str, str], list[int]],
+    articles: list[str],
+    qs: list[Quantity],
+    sim: np.ndarray,
+) -> bool:
+    """Whether some article of the story (one of the two, or a third) reports both values as two
+    quantities, each where the other article's counterpart sits: then they are different things (a
+    vote share and a turnout, a fine and a profit). A third article's same value about something else
+    ("17 ambulances" beside "14 dead") is not such a witness: its unit is further from the disputed one."""
+    p, q = qs[k], qs[c]
+
+    def closeness(a: int, b: int) -> float:
+        return math.inf if qs[a].unit == qs[b].unit else float(sim[qs[a].unit, qs[b].unit])
+
+    for article in articles:
+        own = by_key.get((article, p.dim), [])
+        if len(own) < 2:
+            continue
+        with_p = [x for x in own if _agree(qs[x], p)]
+        with_q = [y for y in own if _agree(qs[y], q)]
+        for x in with_p:
+            for y in with_q:
+                if (
+                    not _agree(qs[x], qs[y])
+                    and closeness(k, x) >= closeness(k, y)
+                    and closeness(c, y) >= closeness(c, x)
+                ):
+                    return True
+    return False
 
 
 def _reported(q: Quantity, others: list[int], qs: list[Quantity]) -> bool:
