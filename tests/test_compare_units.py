@@ -72,3 +72,32 @@ def test_fragments_of_under_three_words_are_not_units():
 def test_credit_line_in_parentheses_is_not_a_claim():
     a = article("The port reopened on Friday after a week.", "(Reporting by Ana Ruiz; Editing by Tom Bell)")
     assert [u.text for u in article_units(a)] == ["The port reopened on Friday after a week."]
+
+
+def test_a_consequence_participle_and_a_second_verb_open_their_own_clauses():
+    assert split_clauses(
+        "The central span of the bridge gave way at about 7:15 a.m., sending at least nine vehicles, "
+        "including a city bus, into the water."
+    ) == [
+        "The central span of the bridge gave way at about 7:15 a.m.",
+        "sending at least nine vehicles, including a city bus, into the water.",
+    ]
+    assert split_clauses(
+        "Last year the airline carried 9.2 million passengers and reported a profit of 41 million euros."
+    ) == [
+        "Last year the airline carried 9.2 million passengers",
+        "reported a profit of 41 million euros.",
+    ]
+    assert (
+        len(
+            split_clauses(
+                "La travée a cédé vers 7h15, à l'heure de pointe, précipitant neuf véhicules dans le fleuve."
+            )
+        )
+        == 2
+    )
+
+
+def test_a_participle_that_restates_the_fact_stays_with_it():
+    sentence = "Green candidate Claire Deshayes won the race for mayor of the city on Sunday, defeating the mayor who ran it."
+    assert split_clauses(sentence) == [sentence]

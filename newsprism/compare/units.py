@@ -10,21 +10,36 @@ from newsprism.records import Article, Number
 MAX_WORDS = 22  # sentences longer than this are split at clause boundaries
 MIN_WORDS = 4  # a clause shorter than this stays with its neighbour
 # Clause boundaries: semicolons, dashes, and a comma or space before a subordinating or contrastive
-# conjunction, a relative "which/after which", or a participle that adds a second fact ("…, killing 23").
+# conjunction, a relative "which/after which", or a participle that adds a second fact ("…, killing 23",
+# "…, sending nine cars into the river", "…, précipitant neuf véhicules", "…, dejando 14 muertos").
 _CONJUNCTIONS = (
-    "while|whereas|but|although|though|after which|which|when|killing|leaving|"
+    "while|whereas|but|although|though|after which|which|when|"
     "mientras|pero|aunque|cuando|tras lo cual|lo que|"
     "tandis que|mais|alors que|bien que|lorsque|quand|soit|ce qui|"
     "während|aber|jedoch|obwohl|als|wobei|nachdem|"
     "а|но|тогда как|хотя|когда"
 )
+# a participle of consequence opening a clause after a comma: what the event caused ("…, defeating X"
+# restates the first fact and stays with it)
+_PARTICIPLE = (
+    r"(?:killing|leaving|sending|causing|forcing|injuring|destroying|affecting|wounding|trapping|"
+    r"faisant|laissant|tuant|blessant|précipitant|entraînant|provoquant|causant|forçant|"
+    r"dejando|matando|hiriendo|causando|provocando|obligando|arrastrando|afectando)\b"
+)
+# "… was built in 1971 and had been due for renovation", "… carried 9.2 million passengers and
+# reported a profit": a second finite verb joined by "and"
+_AND_VERB = r"\s+and\s+(?=(?:had|has|have|was|were|is|are|will|would|could|[a-z]{3,}ed)\b)"
 _CLAUSE_BREAK = re.compile(
-    r"\s*;\s+|\s+[—–]\s+|,\s+(?=(?:" + _CONJUNCTIONS + r")\b)|\s+(?=(?:when|cuando|lorsque)\b)",
+    r"\s*;\s+|\s+[—–]\s+|,\s+(?=(?:" + _CONJUNCTIONS + r")\b|" + _PARTICIPLE + r")"
+    r"|\s+(?=(?:when|cuando|lorsque)\b)|,?" + _AND_VERB,
     re.I,
 )
 # boundaries that mark a second fact even in a shorter sentence ("… à 7,4 %, soit 1 900 000 chômeurs")
 _STRONG = re.compile(
-    r"\s*;\s+|,\s+(?=(?:soit|killing|leaving|although|whereas|aunque|tandis que|alors que|während|wobei|тогда как)\b)",
+    r"\s*;\s+|,\s+(?=(?:soit|although|whereas|aunque|tandis que|alors que|während|wobei|тогда как)\b|"
+    + _PARTICIPLE
+    + r")|,?"
+    + _AND_VERB,
     re.I,
 )
 STRONG_WORDS = 12  # sentences longer than this are split at those
