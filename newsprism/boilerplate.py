@@ -345,6 +345,24 @@ def is_prompt(line: str) -> bool:
     )
 
 
+_TRANSLATION_NOTICE = re.compile(
+    r"(?i)(?:(?:this|the) (?:article|text|page|story) (?:was|has been|is) (?:translated )?(?:automatically|"
+    r"machine[- ]translated|translated (?:automatically|by machine|by (?:a |an )?(?:machine|automatic|ai)))|"
+    r"machine translation|automatic(?:ally)? translat(?:ed|ion)|translated automatically|"
+    r"traduit automatiquement|traduction automatique|automatisch übersetzt|maschinell übersetzt|"
+    r"maschinelle übersetzung|traducido automáticamente|traducción automática|traduzido automaticamente|"
+    r"tradução automática|tradotto automaticamente|traduzione automatica|машинный перевод|"
+    r"переведен[аоы]? автоматически|automaticky přeloženo|strojový překlad|otomatik (?:olarak )?çevril|"
+    r"dịch tự động)"
+)
+
+
+def is_translation_notice(line: str) -> bool:
+    """A note that the page is a machine translation ("This article was translated automatically from
+    French. Original version"): what the outlet's software printed, not the article."""
+    return len(words(line)) <= 25 and bool(_TRANSLATION_NOTICE.search(line))
+
+
 def is_punctuation(line: str) -> bool:
     """A line with no letter or digit ("___", "* * *", "•")."""
     return not any(c.isalnum() for c in line)

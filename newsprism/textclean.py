@@ -178,6 +178,8 @@ def _leftover_kind(
         return "credit"
     if bp.ui_phrase(line) or bp.is_menu(line) or bp.is_prompt(line):
         return "interface"
+    if bp.is_translation_notice(line):
+        return "translation notice"
     short = bp.shape(line)
     if short.n_words <= 3 and bp.mentions_comments(line):
         return "interface"
@@ -279,7 +281,7 @@ def _clean(
     ref = as_datetime(scraped)
     year = pub.year if pub else ref.year if ref else None
     page_lang = _page_language(lines, language)
-    day_first = decide_day_first([ln for ln in lines if len(ln) <= 120], page_lang, url)
+    day_first = decide_day_first([ln for ln in lines if len(ln) <= 120], page_lang, url, written=lines)
     kinds = [_leftover_kind(ln, page_lang, day_first, year, ref) for ln in lines]
     prose = [k is None and _prose(ln, page_lang) for ln, k in zip(lines, kinds, strict=True)]
     warnings: list[str] = []

@@ -329,11 +329,36 @@ def as_datetime(value: datetime | str | None) -> datetime | None:
 _MONTH_FIRST_TLDS = ("us", "ph", "ca", "fm", "pw", "mh", "gu", "as", "pr", "vi")
 
 
-def decide_day_first(texts: list[str], language: str | None = None, url: str | None = None) -> bool:
-    """Day-first or month-first for a page's slashed dates: the values first, then domain and language.
+# Month words that are also common words ("may", Spanish "mar" = sea…): no evidence of date order.
+_AMBIGUOUS_MONTHS = frozenset(["may", "mar", "ago", "set", "out", "gen", "mag", "dic", "ene", "ay"])
+
+
+def written_order_votes(texts: list[str], head: int = 200) -> int:
+    """Date order shown by dates written with a month name near the start of lines: ``6 March``
+    counts for day-first (+1), ``March 6`` for month-first (-1)."""
+    votes = 0
+    for text in texts:
+        start = text[:head]
+        for m in _DAY_MONTH.finditer(start):
+            if m["mon"].lower().rstrip(".") not in _AMBIGUOUS_MONTHS:
+                votes += 1
+        for m in _MONTH_DAY.finditer(start):
+            if m["mon"].lower().rstrip(".") not in _AMBIGUOUS_MONTHS:
+                votes -= 1
+    return votes
+
+
+def decide_day_first(
+    texts: list[str], language: str | None = None, url: str | None = None, written: list[str] | None = None
+) -> bool:
+    """Day-first or month-first for a page's slashed dates: the values first, then how the page writes
+    dates with month names, then domain and language.
 
     A first field above 12 anywhere on the page means day-first; a second field above 12 means
-    month-first; otherwise English pages outside the day-first countries read month-first.
+    month-first. Failing that, dates written with a month name in ``written`` (or ``texts``) decide:
+    ``6 March`` is a day-first page (a machine translation of a French page keeps its ``06/03``),
+    ``March 6`` a month-first one. Otherwise English pages outside the day-first countries read
+    month-first.
     """
     votes = 0
     for text in texts:
@@ -347,6 +372,10 @@ def decide_day_first(texts: list[str], language: str | None = None, url: str | N
                 votes -= 1
     if votes:
         return votes > 0
+    if language == "en":
+        order = written_order_votes(texts if written is None else written)
+        if order:
+            return order > 0
     if language != "en":
         return True
     host = (url or "").split("//")[-1].split("/")[0].split(":")[0].lower()

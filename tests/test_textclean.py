@@ -228,3 +228,27 @@ def test_an_unexpected_failure_inside_becomes_a_stage_error_naming_the_page(monk
     monkeypatch.setattr(textclean, "_prose", broken)
     with pytest.raises(StageError, match="https://example.org/a"):
         clean_text(PAGE, url="https://example.org/a")
+
+
+MACHINE_TRANSLATED = """Flood barrier gives way in the valley of the Orvanne
+[This article was translated automatically from French. Original version]
+LERIN, 4 March (AHP) - The flood barrier of Lerin gave way in the night,and the water took away a dozen of garages, indicated the prefecture.
+"We have never seen that, said the mayor Odile Fabre to the journalists.
+The rescuers searched until the morning the cellars of the low town.
+Comments (2)
+Bastien R.
+04/03/2026 - 09:14
+The barrier was announced fragile since years.
+Claire M.
+05/03/2026 - 18:40
+Courage to the inhabitants.
+"""
+
+
+def test_a_machine_translated_page_loses_its_notice_keeps_its_dateline_and_reads_dates_day_first():
+    cleaned = clean_text(MACHINE_TRANSLATED, published=None)
+    assert "translated automatically" not in cleaned.text
+    assert any("translated automatically" in line for line in cleaned.removed)
+    assert cleaned.dateline is not None and cleaned.dateline.place == "LERIN"
+    assert cleaned.dateline.agency == "AHP"
+    assert [c.posted for c in cleaned.comments] == ["2026-03-04T09:14:00", "2026-03-05T18:40:00"]

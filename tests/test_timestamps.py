@@ -81,6 +81,20 @@ def test_decide_day_first_looks_at_values_then_language_and_domain():
     assert decide_day_first(["03/11/26"], "vi") is True
 
 
+def test_an_english_page_that_writes_day_before_month_reads_slashed_dates_day_first():
+    # a machine translation of a French page: "6 March" in its dateline, "06/03/2026" under comments
+    written = ["PORTVALE, 6 March (AHP) - Rescuers searched the valley on Friday.", "06/03/2026 - 13:20"]
+    assert decide_day_first(["06/03/2026 - 13:20"], "en", written=written) is True
+    assert (
+        decide_day_first(["06/03/2026 - 13:20"], "en", written=["PORTVALE, March 6 (AHP) - Rescuers"])
+        is False
+    )
+    # "may" is a word before it is a month: no evidence either way, the language decides
+    assert decide_day_first(["06/03/2026"], "en", written=["Officials said 3 may be too few."]) is False
+    # values above 12 still outrank the written order
+    assert decide_day_first(["03/13/2026"], "en", written=["PORTVALE, 6 March"]) is False
+
+
 def test_match_timestamp_gives_the_span_inside_an_author_line():
     line = "Marie L. · 03/11/26 14:05"
     m = match_timestamp(line, day_first=True)
