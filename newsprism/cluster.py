@@ -38,7 +38,20 @@ from newsprism.errors import StageError
 from newsprism.records import Article, sha1
 from newsprism.signals import Signals, extract_signals
 
-FEATURES = ("dense", "dense_max", "tfidf", "entities", "entities_n", "numbers", "gap", "size")
+FEATURES = (
+    "dense",
+    "dense_max",
+    "tfidf",
+    "entities",
+    "entities_n",
+    "numbers",
+    "gap",
+    "size",
+    "entities_idf",
+    "entities_top",
+    "entities_miss",
+    "entities_core",
+)
 
 # Fitted for each embedding model on dev data only (basil dev, the same packed by dense_proxy, giveme5w1h;
 # window_days=5, growth=1) by newsprism.evaluate.clustering.fit_weights; join_threshold, merge_threshold,
@@ -186,12 +199,14 @@ class StoryClusterer:
         self.assign_: array[int] = array("i")
         self.df_: dict[str, dict[int, int]] = {}
         self.ndocs_: dict[str, int] = {}
+        self.edf_: dict[int, int] = {}  # entity → articles naming it (all languages)
+        self.edocs_ = 0
         self.clock_ = -math.inf
         self.model_: str | None = self.model
         self.merges_ = 0
         self._boost = CROSS_LINGUAL_BOOST.get(self.model, 0.0)
         w = self.weights or DEFAULT_WEIGHTS.get(self.model, DEFAULT_WEIGHTS["use-m3"])
-        self._w = {name: np.array([w[name][f] for f in FEATURES]) for name in ("full", "cross")}
+        self._w = {name: np.array([w[name].get(f, 0.0) for f in FEATURES]) for name in ("full", "cross")}
         self._b = {name: w[name]["bias"] for name in ("full", "cross")}
 
     def start(self, dim: int) -> StoryClusterer:
@@ -242,6 +257,7 @@ class StoryClusterer:
         tfidf = self._tfidf_cos(sig.language, sig.terms, profile) if same_language and profile else 0.0
         shared = sum(1 for e in sig.entities if e in story.entities)
         smaller = min(len(sig.entities), len(story.entities))
+        specific = self._entity_specificity(sig.entities, story)
         numbers = sum(1 for x in sig.numbers if x in story.numbers)
         t = sig.time if sig.time is not None else self.clock_
         gap = max(0.0, t - story.last, story.first - t)
@@ -255,9 +271,39 @@ class StoryClusterer:
                 min(numbers, 3) / 3.0,
                 math.log1p(gap),
                 math.log1p(story.n),
+                *specific,
             ]
         )
         return row, ("full" if same_language else "cross")
+
+    def _entity_specificity(self, entities: frozenset[int], story: _Story) -> tuple[float, ...]:
+        """How much of what is specific (rare: high IDF) in the article's entities the story shares.
+
+        ``(IDF mass of the article's entities the story names / all of it, rarest shared entity,
+        rarest entity of the article the story lacks, IDF mass of the story's core entities, those named
+        by half its articles, that the article names / all of it)``; IDFs divided by the largest possible.
+        """
+        if not entities or not story.entities:
+            return (0.0, 0.0, 0.0, 0.0)
+        top = math.log(self.edocs_ + 1) + 1.0
+        edf = self.edf_
+        mine = {e: math.log((self.edocs_ + 1) / (edf.get(e, 0) + 1)) + 1.0 for e in entities}
+        theirs = story.entities
+        shared = [v for e, v in mine.items() if e in theirs]
+        missing = [v for e, v in mine.items() if e not in theirs]
+        half = story.n / 2.0
+        core = {
+            e: math.log((self.edocs_ + 1) / (edf.get(e, 0) + 1)) + 1.0
+            for e, count in theirs.items()
+            if count >= half
+        }
+        core_total = sum(core.values())
+        return (
+            sum(shared) / sum(mine.values()),
+            max(shared, default=0.0) / top,
+            max(missing, default=0.0) / top,
+            sum(v for e, v in core.items() if e in entities) / core_total if core_total else 0.0,
+        )
 
     def _probability(self, row: np.ndarray, kind: str) -> float:
         return _sigmoid(float(self._w[kind] @ row) + self._b[kind])
@@ -272,6 +318,8 @@ class StoryClusterer:
             sig = extract_signals(article)
         except Exception as exc:  # a malformed article must not stop the stream
             raise StageError(f"clustering article {article.id}: cannot read its signals: {exc}") from exc
+        if vector is not None and not (article.title or "").strip() and not (article.text or "").strip():
+            vector = None  # the vector of an empty text is the same for every empty article: not evidence
         if vector is None:
             dim = self.dim_ if self.fitted else 1
             vector = np.zeros(dim, dtype=np.float32)
@@ -375,6 +423,10 @@ class StoryClusterer:
         for term in sig.terms:
             df[term] = df.get(term, 0) + 1
         self.ndocs_[sig.language] = self.ndocs_.get(sig.language, 0) + 1
+        edf = self.edf_
+        for e in sig.entities:
+            edf[e] = edf.get(e, 0) + 1
+        self.edocs_ += 1
         self.story_of_[article_id] = key
         self.article_ids_.append(article_id)
         self.assign_.append(key)
@@ -508,6 +560,8 @@ class StoryClusterer:
             "articles": self.article_ids_,
             "df": {lang: {str(k): v for k, v in d.items()} for lang, d in self.df_.items()},
             "ndocs": self.ndocs_,
+            "edf": {str(k): v for k, v in self.edf_.items()},
+            "edocs": self.edocs_,
         }
         sums = (
             np.stack([s.vec_sum for s in live if s.vec_sum is not None]) if live else np.zeros((0, self.dim_))
@@ -558,6 +612,8 @@ class StoryClusterer:
         self.story_of_ = dict(zip(self.article_ids_, self.assign_, strict=True))
         self.df_ = {lang: {int(k): v for k, v in d.items()} for lang, d in meta["df"].items()}
         self.ndocs_ = dict(meta["ndocs"])
+        self.edf_ = {int(k): v for k, v in meta.get("edf", {}).items()}  # absent from states saved before
+        self.edocs_ = int(meta.get("edocs", 0))
         return self
 
     def get_params(self) -> dict[str, Any]:

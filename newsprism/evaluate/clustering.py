@@ -347,28 +347,33 @@ def dense_proxy(
 ) -> list[Article]:
     """A harder copy of a dev set for tuning: its events packed ``per_day`` to a day, text cut to a lead.
 
-    BASIL's events lie months apart, so time alone separates them; NeuS-AllSides (test only) has about
-    three look-alike political stories a day, each known by title and lead. Packing BASIL's dev events
-    into consecutive days (each article keeps its offset from its event's first article, capped at a day)
-    gives a dev set with that difficulty, without looking at the test set.
+    BASIL's events lie months apart, so time alone separates them; NeuS-AllSides (test only) has
+    look-alike political stories day after day, each known by title and lead. Packing dev events into
+    consecutive days (each article keeps its offset from its event's first dated article, capped at a day;
+    undated articles go at that first time) and keeping only ``lead_sentences`` sentences gives dev sets
+    with that difficulty, without looking at the test set. Events keep the order of their first dates.
     """
     from newsprism.embed import lead as cut_lead
     from newsprism.signals import DAY, parse_time
 
+    times = [parse_time(a.published) for a in articles]
     firsts: dict[str, float] = {}
-    for article, g in zip(articles, gold, strict=True):
-        t = parse_time(article.published) or 0.0
-        firsts[g] = min(firsts.get(g, t), t)
+    for t, g in zip(times, gold, strict=True):
+        if t is not None:
+            firsts[g] = min(firsts.get(g, t), t)
+    for g in gold:
+        firsts.setdefault(g, float("inf"))  # events with no dated article come last
     order = {g: i for i, g in enumerate(sorted(firsts, key=lambda g: (firsts[g], g)))}
     base = 20_000.0  # days since the epoch (2024-10-04)
     out = []
-    for article, g in zip(articles, gold, strict=True):
-        offset = min(1.0, (parse_time(article.published) or firsts[g]) - firsts[g])
+    for article, t, g in zip(articles, times, gold, strict=True):
+        offset = min(1.0, t - firsts[g]) if t is not None else 0.0
         when = (base + order[g] / per_day + offset) * DAY
         sentences = re.split(r"(?<=[.!?])\s+", article.text)
         copy = Article.from_dict(article.to_dict())
         copy.id = article.id + "-dense"
         copy.text = cut_lead(" ".join(sentences[:lead_sentences]), 10_000)
         copy.published = datetime.fromtimestamp(when, tz=timezone.utc).isoformat()
+        copy.ingested = None
         out.append(copy)
     return out
