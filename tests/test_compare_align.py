@@ -185,3 +185,36 @@ def test_claim_text_drops_datelines_and_marks_clauses_cut_from_their_sentence():
     )
     assert strip_dateline("although the port cannot take the largest ships.").startswith("… although")
     assert strip_dateline("The EU - and others - agreed on it.") == "The EU - and others - agreed on it."
+
+
+def _pct_unit(article_id: str, text: str, *values: float, sentence: int = 0):
+    from newsprism.compare.units import Unit
+    from newsprism.records import Number
+
+    nums = [Number(f"{v:g}%", v, "%", "percent", sentence) for v in values]
+    return Unit(article_id, sentence, text, text, "en", numbers=nums)
+
+
+def test_values_one_sentence_gives_side_by_side_keep_two_units_out_of_one_claim():
+    from newsprism.compare.align import AlignParams, group_units, told_apart
+
+    units = [
+        _pct_unit("a", "87% of pilots voted in favour, on a turnout of 91%.", 87, 91),
+        _pct_unit("b", "87% of the pilots backed the strike.", 87),
+        _pct_unit("c", "91% of the pilots took part in the vote.", 91),
+    ]
+    apart = told_apart(units)
+    assert apart[1, 2] and apart[2, 1] and not apart[0, 1] and not apart[0, 2]
+    sim = np.array([[-np.inf, 0.8, 0.88], [0.8, -np.inf, 0.7], [0.88, 0.7, -np.inf]], dtype=np.float32)
+    groups = sorted(sorted(g) for g in group_units(units, sim, AlignParams()))
+    assert groups == [[0, 1], [0, 2]]  # the sentence carrying both facts pairs with each report
+
+
+def test_two_sentences_that_both_hold_both_values_still_align():
+    from newsprism.compare.align import told_apart
+
+    units = [
+        _pct_unit("a", "The loan at 2.5% equals 48% of output.", 2.5, 48),
+        _pct_unit("b", "El crédito al 2,5 % equivale al 48 % del PIB.", 2.5, 48),
+    ]
+    assert not told_apart(units).any()

@@ -12,6 +12,9 @@ article. A sentence often carries several facts ("a ferry capsized, killing 23")
 report in separate sentences; so once groups are built, a unit also joins any other group whose
 members it matches on average at ``secondary`` or more when that group has no unit of its article (at
 ``secondary_same`` when it has one from another sentence: a fact the article tells twice).
+Two units whose values one sentence of the story gives side by side as two quantities ("87% voted in
+favour, on a turnout of 91%") are told apart: they never share a group, and a unit left alone for that
+reason may still pair, as above, with the sentence that holds both.
 A group's support counts independent voices: syndicated copies of one wire story are one.
 """
 
@@ -25,6 +28,8 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import sparse
 
+from newsprism.compare.contradictions import Quantity, quantities
+from newsprism.compare.contradictions import _agree as agree
 from newsprism.compare.units import Unit
 from newsprism.records import Article, Claim, Evidence, sha1
 
@@ -131,12 +136,13 @@ def group_units(units: list[Unit], sim: np.ndarray, params: AlignParams) -> list
     scores = sim[iu, ju] if n else np.zeros(0)
     keep = scores >= params.threshold
     order = np.argsort(-scores[keep], kind="stable")
+    apart = told_apart(units)
     for i, j in zip(iu[keep][order], ju[keep][order], strict=True):
         gi, gj = group_of[i], group_of[j]
         if gi == gj or articles[gi] & articles[gj]:
             continue
         a, b = members[gi], members[gj]
-        if float(sim[np.ix_(a, b)].mean()) < params.threshold:
+        if float(sim[np.ix_(a, b)].mean()) < params.threshold or apart[np.ix_(a, b)].any():
             continue
         for m in b:
             group_of[m] = gi
@@ -145,13 +151,43 @@ def group_units(units: list[Unit], sim: np.ndarray, params: AlignParams) -> list
         del members[gj]
     groups = sorted(members.values(), key=min)
     unique: dict[frozenset[int], list[int]] = {}
-    for group in _add_secondary(units, groups, sim, params):
+    for group in _add_secondary(units, groups, sim, params, apart):
         unique.setdefault(frozenset(group), group)  # two groups that took each other's units are one
     return list(unique.values())
 
 
+def told_apart(units: list[Unit]) -> np.ndarray:
+    """``[i, j]`` true when units i and j report values that one sentence of the story gives side by side
+    as two quantities ("87% voted in favour, on a turnout of 91%") while neither of them holds the
+    other's value: the two units tell different facts, whatever their wording shares, and never sit in
+    one claim."""
+    n = len(units)
+    apart = np.zeros((n, n), dtype=bool)
+    qs = [q for q in quantities(units) if q.dim != "count"]
+    if len(qs) < 2:
+        return apart
+    by_unit: dict[int, list[Quantity]] = {}
+    for q in qs:
+        by_unit.setdefault(q.unit, []).append(q)
+    pairs = [
+        (x, y) for own in by_unit.values() for x in own for y in own if x.dim == y.dim and not agree(x, y)
+    ]
+
+    def holds(unit: int, value: Quantity) -> bool:
+        return any(agree(x, value) for x in by_unit[unit] if x.dim == value.dim)
+
+    for x, y in pairs:
+        with_x = [p for p in qs if p.dim == x.dim and agree(p, x)]
+        with_y = [q for q in qs if q.dim == y.dim and agree(q, y)]
+        for p in with_x:
+            for q in with_y:
+                if p.article_id != q.article_id and not holds(p.unit, q) and not holds(q.unit, p):
+                    apart[p.unit, q.unit] = apart[q.unit, p.unit] = True
+    return apart
+
+
 def _add_secondary(
-    units: list[Unit], groups: list[list[int]], sim: np.ndarray, params: AlignParams
+    units: list[Unit], groups: list[list[int]], sim: np.ndarray, params: AlignParams, apart: np.ndarray
 ) -> list[list[int]]:
     """Each multi-unit group also takes, per article, the unit matching its members best on average
     (over members of other articles): at ``secondary`` when the group holds nothing of that article,
@@ -161,7 +197,7 @@ def _add_secondary(
     sentence_key = np.array([f"{u.article_id}\x00{u.sentence}" for u in units])
     out = []
     for group in groups:
-        if len(group) < 2:
+        if len(group) < 2 and not apart[group[0]].any():
             out.append(group)
             continue
         members = np.array(group)
@@ -173,6 +209,7 @@ def _add_secondary(
         held = np.isin(article_of, article_of[members])
         level = np.where(held, params.secondary_same, params.secondary)
         ok = (mean >= level) & (count > 0) & ~np.isin(sentence_key, sentence_key[members])
+        ok &= ~apart[:, members].any(axis=1)
         best: dict[str, tuple[float, int]] = {}
         for i in np.flatnonzero(ok):
             aid = units[i].article_id

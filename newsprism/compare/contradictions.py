@@ -25,6 +25,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -188,6 +189,7 @@ def _clock_minutes(m: re.Match[str]) -> float | None:
     return float(hour * 60 + minute)
 
 
+@lru_cache(maxsize=4096)
 def significant_digits(text: str) -> int:
     m = re.search(r"\d[\d\s.,’'\u202f\u00a0]*", text)
     if not m:
@@ -196,6 +198,7 @@ def significant_digits(text: str) -> int:
     return max(1, len(digits))
 
 
+@lru_cache(maxsize=65536)
 def same_value(a: float, text_a: str, b: float, text_b: str) -> bool:
     """Equal, or equal once the more precise value is rounded as the other was written."""
     if a == b or math.isclose(a, b, rel_tol=0.005):
@@ -367,6 +370,8 @@ def _told_apart(
         if len(own) < 2:
             continue
         with_p = [x for x in own if _agree(qs[x], p)]
+        if not with_p:
+            continue
         with_q = [y for y in own if _agree(qs[y], q)]
         for x in with_p:
             for y in with_q:
