@@ -137,3 +137,43 @@ def test_what_the_store_writes_it_reads_back_the_same(store, article):
     article.ingested = "2026-03-03T10:00:00+00:00"
     stored_id = store.put_article(article).id
     assert store.get_article(stored_id).to_dict() == article.to_dict()
+
+
+def test_unclustered_articles_come_in_publication_order_with_ties_in_arrival_order(store):
+    # three articles published and ingested in the same second: a resumed run must see them in the
+    # order they arrived, on every backend, whatever their ids
+    stamp = "2026-03-06T10:00:00+00:00"
+    texts = ["Zeta report on the harbour.", "Alpha report on the harbour.", "Mu report on the harbour."]
+    ids = []
+    for text in texts:
+        ids.append(store.put_article(make_article(text=text, published=stamp, ingested=stamp)).id)
+    early = store.put_article(make_article(text="Earlier news.", published="2026-03-05T09:00:00+00:00")).id
+    assert [a.id for a in store.unclustered_articles()] == [early, *ids]
+    store.put_story(Story(id="st-1", title="Harbour", article_ids=[ids[1]]))
+    assert [a.id for a in store.unclustered_articles()] == [early, ids[0], ids[2]]
+
+
+def test_story_summaries_count_outlets_and_languages_and_filter(store):
+    a = store.put_article(
+        make_article(
+            text="Strike in Portvale.", language="en", source=Source("Harbor Ledger", "harbor.example")
+        )
+    ).id
+    b = store.put_article(
+        make_article(text="Huelga en Portvale.", language="es", source=Source(None, "brujula.example"))
+    ).id
+    c = store.put_article(make_article(text="Rate rise in Costanera.", language="en"))
+    store.put_story(Story(id="st-a", title="Strike", article_ids=[a, b], last_published="2026-03-07"))
+    store.put_story(Story(id="st-b", title="Rates", article_ids=[c.id], last_published="2026-03-01"))
+    summaries = store.story_summaries()
+    assert [s.id for s in summaries] == ["st-a", "st-b"]
+    assert summaries[0].n_articles == 2
+    assert summaries[0].outlets == ["Harbor Ledger", "brujula.example"]
+    assert summaries[0].languages == ["en", "es"]
+    assert summaries[1].outlets == [] and summaries[1].languages == ["en"]
+    assert [s.id for s in store.story_summaries(language="es")] == ["st-a"]
+    assert [s.id for s in store.story_summaries(outlet="brujula.example")] == ["st-a"]
+    assert [s.id for s in store.story_summaries(since="2026-03-05")] == ["st-a"]
+    assert [s.id for s in store.story_summaries(ids=["st-b"])] == ["st-b"]
+    assert store.story_summaries(ids=[]) == []
+    assert [s.id for s in store.story_summaries(limit=1, offset=1)] == ["st-b"]

@@ -29,7 +29,7 @@ import numpy as np
 from newsprism.dates import now_iso
 from newsprism.errors import MigrationError, StoreError
 from newsprism.records import Article, Skip, Story
-from newsprism.store import PutResult, SourceInfo, Store
+from newsprism.store import PutResult, SourceInfo, Store, StorySummary
 from newsprism.store.migrations import POSTGRES, Migration
 from newsprism.store.sqlite import text_hash
 
@@ -523,6 +523,66 @@ class PostgresStore(Store):
     def story_of(self, article_id: str) -> str | None:
         rows = self._query("SELECT story_id FROM story_articles WHERE article_id = %s", (article_id,))
         return str(rows[0][0]) if rows else None
+
+    def story_summaries(
+        self,
+        *,
+        since: str | None = None,
+        language: str | None = None,
+        outlet: str | None = None,
+        ids: Iterable[str] | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> list[StorySummary]:
+        """One query: the page of stories first (on the activity index), then what each one covers."""
+        where: list[str] = []
+        params: list[Any] = []
+        if since:
+            where.append("COALESCE(s.last_published, s.updated) >= %s")
+            params.append(since)
+        if ids is not None:
+            id_list = list(ids)
+            if not id_list:
+                return []
+            where.append("s.id = ANY(%s)")
+            params.append(id_list)
+        member = (
+            "SELECT 1 FROM story_articles m JOIN articles x ON x.id = m.article_id WHERE m.story_id = s.id"
+        )
+        if language:
+            where.append(f"EXISTS ({member} AND x.language = %s)")
+            params.append(language)
+        if outlet:
+            where.append(f"EXISTS ({member} AND (x.source_name = %s OR x.domain = %s))")
+            params.extend([outlet, outlet])
+        page = "SELECT s.id, s.title, s.first_published, s.last_published, s.updated FROM stories s"
+        if where:
+            page += " WHERE " + " AND ".join(where)
+        page += " ORDER BY COALESCE(s.last_published, s.updated) DESC, s.id LIMIT %s OFFSET %s"
+        params.extend([limit, offset])
+        sql = (
+            f"WITH page AS ({page}) SELECT p.id, p.title, p.first_published, p.last_published,"
+            " count(m.article_id),"
+            " array_remove(array_agg(DISTINCT COALESCE(x.source_name, x.domain)), NULL),"
+            " array_remove(array_agg(DISTINCT x.language), NULL)"
+            " FROM page p LEFT JOIN story_articles m ON m.story_id = p.id"
+            " LEFT JOIN articles x ON x.id = m.article_id"
+            " GROUP BY p.id, p.title, p.first_published, p.last_published, p.updated"
+            " ORDER BY COALESCE(p.last_published, p.updated) DESC, p.id"
+        )
+        return [
+            StorySummary(r[0], r[1], r[2], r[3], int(r[4]), sorted(r[5] or []), sorted(r[6] or []))
+            for r in self._query(sql, params)
+        ]
+
+    def unclustered_articles(self) -> list[Article]:
+        """Articles in no story yet, in publication order; ties in the order they arrived."""
+        rows = self._query(
+            "SELECT a.data FROM articles a WHERE NOT EXISTS"
+            " (SELECT 1 FROM story_articles m WHERE m.article_id = a.id)"
+            " ORDER BY COALESCE(a.published, a.ingested), a.arrival"
+        )
+        return [Article.from_dict(json.loads(r[0])) for r in rows]
 
     # ------------------------------------------------------------------ vectors and state
 
