@@ -30,6 +30,7 @@ CLAUSE_LEMMAS: frozenset[str] = frozenset(
 XCOMP_LEMMAS: frozenset[str] = frozenset(
     """
     expect seem appear hope hop promise vow refuse decline prefer urge threaten demand pledge
+    want plan seek decide intend aim offer agree
     """.split()  # noqa: SIM905
 )
 OBJECT_LEMMAS: frozenset[str] = frozenset(
@@ -37,7 +38,9 @@ OBJECT_LEMMAS: frozenset[str] = frozenset(
     call describe cite praise endorse accuse criticize criticise condemn attack denounce blame
     defend welcome reject dismiss decry mock label brand hail slam blast discuss refer deem portray
     characterize liken credit applaud rebuke congratulate reference distance disavow dispute
-    advocate
+    advocate mention announce propose express support back oppose seek offer see plan want show
+    name confirm question know consider reveal acknowledge emphasize stress highlight tout
+    recommend favor favour prefer embrace champion
     """.split()  # noqa: SIM905
 )
 # nouns that head an attribution ("in a statement", "his claim that")

@@ -16,10 +16,11 @@ import bisect
 import re
 from typing import Any
 
+from newsprism.analyze.cues import SAY_LEMMAS
 from newsprism.analyze.entities import person_key_for
 from newsprism.analyze.lexicons import TITLES, fold
 from newsprism.analyze.quotemarks import Attribution, QuoteMark, find_quote_marks, overlaps, trim_span
-from newsprism.analyze.quotes_parse import from_parse
+from newsprism.analyze.quotes_parse import cue_lemma, from_parse
 from newsprism.analyze.quotes_rules import from_rules, is_pronoun
 from newsprism.analyze.sentences import sentence_index
 from newsprism.records import Entity, Quote, Sentence
@@ -56,7 +57,7 @@ def orphan_quotes(
         speaker = None
         for j in range(k - 1, max(-1, k - 6), -1):  # the nearest earlier quote with a speaker
             prev = by_end[j]
-            if prev.speaker is None:
+            if prev.speaker is None or not _speech_cue(text, prev):
                 continue
             if (
                 not sentences
@@ -69,6 +70,16 @@ def orphan_quotes(
             continue  # a titled phrase in quotation marks, not something somebody said
         out.append(Attribution((m.start, m.end), speaker, None, True))
     return out
+
+
+def _speech_cue(text: str, att: Attribution) -> bool:
+    """Whether the speaker of ``att`` spoke (a direct quote, a speech verb or a cue of another language),
+    rather than held a stance (``endorsed``, ``wants``) a later quotation cannot inherit."""
+    if att.direct or att.cue is None:
+        return True
+    words = text[att.cue[0] : att.cue[1]].lower().split()
+    lemma = cue_lemma(words[-1]) if words else None
+    return lemma is None or lemma in SAY_LEMMAS
 
 
 _COLON_SPEAKER = re.compile(r"(?:^|[\n.!?]\s*)((?:[A-Z][\w.'’\-]*\s?){1,4})\s*(:)\s*$")
