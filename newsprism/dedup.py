@@ -5,6 +5,11 @@ into a MinHash; a MinHash LSH index (datasketch) proposes earlier articles whose
 similarity is at least ``threshold``. A copy points at the group's origin through ``Article.syndication``;
 the comparison then counts a group as one voice carried by many outlets.
 
+The LSH bands are chosen to weigh a missed copy four times a false candidate (every candidate is
+checked against the MinHash estimate anyway), with 128 permutations: with datasketch's default
+balance and 64 permutations about a third of copies whose Jaccard similarity lay between 0.6 and 0.85
+were never proposed.
+
 Texts with fewer than ``min_shingles`` shingles (a title alone, a two-line brief) are never grouped:
 too little text to tell a copy from two outlets writing the same headline.
 """
@@ -45,17 +50,21 @@ class _Group:
     members: list[str] = field(default_factory=list)
 
 
+# (false positive, false negative) weights of the LSH band choice: recall first, the estimate verifies
+LSH_WEIGHTS = (0.2, 0.8)
+
+
 class SyndicationIndex:
     """Incremental near-duplicate index: ``add`` returns the origin id of a copy, ``None`` otherwise."""
 
-    def __init__(self, threshold: float = 0.6, num_perm: int = 64, shingle: int = 5, min_shingles: int = 20):
+    def __init__(self, threshold: float = 0.6, num_perm: int = 128, shingle: int = 5, min_shingles: int = 20):
         from datasketch import MinHashLSH
 
         self.threshold = threshold
         self.num_perm = num_perm
         self.shingle = shingle
         self.min_shingles = min_shingles
-        self._lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+        self._lsh = MinHashLSH(threshold=threshold, num_perm=num_perm, weights=LSH_WEIGHTS)
         self._hashes: dict[str, object] = {}
         self._group_of: dict[str, int] = {}
         self._groups: list[_Group] = []
@@ -153,7 +162,7 @@ class SyndicationIndex:
             raise StageError(f"the saved syndication index cannot be read: {exc}") from exc
         self.threshold, self.num_perm, self.shingle, self.min_shingles = meta["params"]
         schemes = meta.get("schemes") or ["affine32"] * len(meta["ids"])
-        self._lsh = MinHashLSH(threshold=self.threshold, num_perm=self.num_perm)
+        self._lsh = MinHashLSH(threshold=self.threshold, num_perm=self.num_perm, weights=LSH_WEIGHTS)
         self._hashes, self._keys, self._group_of, self._groups = {}, {}, {}, []
         for i, (aid, key) in enumerate(zip(meta["ids"], meta["keys"], strict=True)):
             mh = MinHash(num_perm=self.num_perm, seed=7, hashvalues=values[i], scheme=schemes[i])
