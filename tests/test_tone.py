@@ -16,6 +16,7 @@ from newsprism.compare.tone import (
     main_entities,
     masked,
     score,
+    story_tone,
     target_texts,
     window,
 )
@@ -206,3 +207,53 @@ def test_shipped_tone_model_tells_praise_from_condemnation_in_english_and_french
     tones = score(model.proba_targets([(t, t.index(m), t.index(m) + len(m)) for t, m in items]))
     assert tones[0] > 0 > tones[1]
     assert tones[2] > 0 > tones[3]
+
+
+class CountingEmbedder(HashEmbedder):
+    """HashEmbedder that records each call's texts and fails on a text containing ``BOOM``."""
+
+    def __init__(self):
+        self.calls = []
+
+    def embed(self, texts, languages=None):
+        from newsprism.errors import StageError
+
+        self.calls.append(list(texts))
+        if any("BOOM" in t for t in texts):
+            raise StageError("cannot embed BOOM")
+        return super().embed(texts, languages)
+
+
+def test_story_tone_embeds_a_whole_story_at_once_and_matches_article_by_article(toy_model):
+    articles = [
+        make_article("p", ["The mayor was praised by residents on Monday."], ["Ana Ruiz was slammed."]),
+        make_article("n", ["The mayor was condemned by residents on Friday.", "Rain fell."]),
+        make_article("x", ["Councillor Obi was hailed by residents on Monday."]),  # no entity: sentences
+    ]
+    one_by_one = {a.id: (article_tone(a, toy_model), comments_summary(a, toy_model)) for a in articles}
+    counting = CountingEmbedder()
+    toy_model._embedder = counting
+    together = story_tone(articles, toy_model)
+    assert together == one_by_one
+    assert len(counting.calls) == 2  # one call for every view of every target, one for all other texts
+    assert len(counting.calls[0]) == len(set(counting.calls[0]))  # each distinct text embedded once
+
+
+def test_apply_tone_scores_article_by_article_when_one_text_cannot_be_embedded(toy_model):
+    toy_model._embedder = CountingEmbedder()
+    articles = [
+        make_article("p", ["The mayor was praised by residents on Monday."]),
+        make_article("b", ["The mayor was BOOM by residents on Friday."]),
+    ]
+    story = apply_tone(Story(id="s", title="t", article_ids=["p", "b"]), articles, toy_model)
+    assert story.tone["p"] > 0 and "b" not in story.tone
+    assert any(w.startswith("tone not computed for b (") for w in story.warnings)
+
+
+def test_e5_vectors_are_remembered_per_text(toy_model):
+    e5 = CountingEmbedder()
+    toy_model._e5 = e5
+    first = toy_model._embed_e5(["Ana Ruiz", "the mayor", "Ana Ruiz"])
+    again = toy_model._embed_e5(["the mayor", "Councillor Obi"])
+    assert e5.calls == [["Ana Ruiz", "the mayor"], ["Councillor Obi"]]
+    assert np.allclose(first[0], first[2]) and np.allclose(first[1], again[0])

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections import Counter
+from collections import Counter, OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -51,8 +51,11 @@ MASK = "X"  # what replaces the target in the masked sentence
 MAIN_ENTITIES = 3  # entities (by key) per article that get a tone of their own
 ENTITY_LABELS = frozenset({"PERSON", "PER", "ORG", "GPE", "LOC", "NORP"})
 MAX_COMMENT_CHARS = 1000
-MAX_MENTIONS = 8  # entity mentions scored per article (the first ones: headline and lead come first); bounds the e5 cost
+MAX_MENTIONS = (
+    8  # entity mentions scored per article (the first ones: headline and lead come first); bounds the e5 cost
+)
 MAX_COMMENTS = 100  # comments scored per article (all are counted)
+E5_CACHE = 4096  # e5 vectors of distinct texts kept per process (~1.5 KB each)
 
 _WORDS = re.compile(r"\S+")
 _SPACES = re.compile(r"\s+")
@@ -154,18 +157,21 @@ class SoftmaxRegression:
             parts = np.split(theta, np.cumsum(sizes)[:-1])
             return [p.reshape(s) for p, s in zip(parts, shapes, strict=True)]
 
+        xs = xs.astype(np.float32)  # the products in float32: half the time, the same optimum to ~1e-5
+        f32 = np.float32
+
         def loss(theta: np.ndarray) -> tuple[float, np.ndarray]:
             params = unpack(theta)
-            inner = np.tanh(xs @ params[0] + params[1]) if h else xs
+            inner = np.tanh(xs @ params[0].astype(f32) + params[1].astype(f32)) if h else xs
             w, b = params[-2], params[-1]
-            p = softmax(inner @ w + b)
+            p = softmax((inner @ w.astype(f32)).astype(np.float64) + b)
             nll = -float(np.sum(weights * np.log(np.sum(p * onehot, axis=1) + 1e-12)))
             g = (p - onehot) * weights[:, None]
-            grads = [inner.T @ g + self.l2 * w / n, g.sum(axis=0)]
+            grads = [(inner.T @ g.astype(f32)).astype(np.float64) + self.l2 * w / n, g.sum(axis=0)]
             penalty = float(np.sum(w * w))
             if h:
-                dh = (g @ w.T) * (1 - inner * inner)
-                grads = [xs.T @ dh + self.l2 * params[0] / n, dh.sum(axis=0), *grads]
+                dh = ((g @ w.T) * (1 - inner * inner)).astype(f32)
+                grads = [(xs.T @ dh).astype(np.float64) + self.l2 * params[0] / n, dh.sum(axis=0), *grads]
                 penalty += float(np.sum(params[0] * params[0]))
             return nll + 0.5 * self.l2 * penalty / n, np.concatenate([gr.ravel() for gr in grads])
 
@@ -223,6 +229,8 @@ class ToneModel:
         self.views: tuple[str, ...] = TARGET_VIEWS
         self.pairs: tuple[tuple[str, str], ...] = ()
         self._e5: Any = None
+        self._e5_cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._cache_lock = threading.Lock()
 
     @property
     def embedder(self) -> Any:
@@ -255,7 +263,10 @@ class ToneModel:
         return np.asarray(self.embedder.embed(texts), dtype=np.float32)
 
     def proba_targets(self, items: Sequence[tuple[str, int, int]]) -> np.ndarray:
-        """Class probabilities (negative, neutral, positive) of each (sentence, start, end) toward its span."""
+        """Class probabilities (negative, neutral, positive) of each (sentence, start, end) toward its span.
+
+        All the texts of all the views go to each encoder in one call, each distinct text once (batching
+        a whole story's mentions here is what keeps the tone stage cheap)."""
         if not items:
             return np.zeros((0, len(LABELS)))
         head = self.heads()["target"]
@@ -266,18 +277,33 @@ class ToneModel:
             cols = [j for j, v in enumerate(needed) if v.startswith("e5:") == (encoder == "e5")]
             if not cols:
                 continue
-            flat = list(dict.fromkeys(tx[j] for tx in texts for j in cols))
+            flat = list(dict.fromkeys(tx[j] for j in cols for tx in texts))
             vectors = self._embed(flat) if encoder == "use" else self._embed_e5(flat)
             row = {text: i for i, text in enumerate(flat)}
             by_view.update({needed[j]: vectors[[row[tx[j]] for tx in texts]] for j in cols})
         return head.predict_proba(target_features(by_view, self.views, self.pairs))
 
     def _embed_e5(self, texts: list[str]) -> np.ndarray:
-        if self._e5 is None:
-            from newsprism.embed import E5Embedder
+        """e5 vectors of ``texts``; the last :data:`E5_CACHE` distinct texts are remembered (entity
+        names recur from article to article and story to story, and e5 is the slow encoder)."""
+        todo = list(dict.fromkeys(t for t in texts if t not in self._e5_cache))
+        if todo:
+            if self._e5 is None:
+                from newsprism.embed import E5Embedder
 
-            self._e5 = E5Embedder()
-        return np.asarray(self._e5.embed(texts), dtype=np.float32)
+                self._e5 = E5Embedder()
+            fresh = np.asarray(self._e5.embed(todo), dtype=np.float32)
+            with self._cache_lock:
+                for text, vector in zip(todo, fresh, strict=True):
+                    self._e5_cache[text] = vector
+                while len(self._e5_cache) > E5_CACHE:
+                    self._e5_cache.popitem(last=False)
+        found = {t: self._e5_cache.get(t) for t in texts}
+        missing = [t for t, v in found.items() if v is None]  # evicted meanwhile by another thread
+        if missing:
+            assert self._e5 is not None
+            found.update(zip(missing, np.asarray(self._e5.embed(missing), dtype=np.float32), strict=True))
+        return np.vstack([found[t] for t in texts]) if texts else np.zeros((0, 384), dtype=np.float32)
 
     def proba_texts(self, texts: Sequence[str]) -> np.ndarray:
         """Class probabilities of target-free texts."""
@@ -334,65 +360,127 @@ class ArticleTone:
     entities: dict[str, float]
 
 
+@dataclass
+class _ToneInputs:
+    """What the model scores for one article: its main entities' mentions (key, sentence, start, end)
+    and their (sentence text, start, end), or, with no mention, the texts scored without a target."""
+
+    mentions: list[tuple[str, int, int, int]]
+    targets: list[tuple[str, int, int]]
+    texts: list[str]
+    comments: list[str]
+
+
+def _tone_inputs(article: Article) -> _ToneInputs:
+    mentions = entity_mentions(article, main_entities(article))[:MAX_MENTIONS]
+    by_i = {s.i: s.text for s in article.sentences}
+    texts: list[str] = []
+    if not mentions:
+        texts = [s.text for s in article.sentences] or [t for t in article.text.split("\n\n") if t.strip()]
+        texts = texts[:MAX_MENTIONS]
+    comments = [c.text[:MAX_COMMENT_CHARS] for c in article.comments if c.text.strip()][:MAX_COMMENTS]
+    return _ToneInputs(mentions, [(by_i[i], s, e) for _, i, s, e in mentions], texts, comments)
+
+
+def _article_result(inputs: _ToneInputs, proba: np.ndarray) -> ArticleTone:
+    """The article's tone from the probabilities of its targets (or, without targets, of its texts)."""
+    if not len(proba):
+        return ArticleTone(None, {})
+    scores = score(proba)
+    per: dict[str, list[float]] = {}
+    for (key, *_), value in zip(inputs.mentions, scores, strict=False):
+        per.setdefault(key, []).append(float(value))
+    entities = {k: round(float(np.mean(v)), 4) for k, v in per.items()}
+    return ArticleTone(round(float(np.mean(scores)), 4), entities)
+
+
+def _comment_result(article: Article, proba: np.ndarray) -> CommentSummary:
+    tone = round(float(np.mean(score(proba))), 4) if len(proba) else None
+    return CommentSummary(count=len(article.comments), tone=tone)
+
+
 def article_tone(article: Article, model: ToneModel | None = None) -> ArticleTone:
     """Tone of ``article`` (mean over its mentions of main entities, else over all sentences) and
     toward each main entity (mean over that entity's mentions)."""
     model = model or get_tone_model()
-    keys = main_entities(article)
-    mentions = entity_mentions(article, keys)[:MAX_MENTIONS]
-    by_i = {s.i: s.text for s in article.sentences}
-    if mentions:
-        scores = score(model.proba_targets([(by_i[i], s, e) for _, i, s, e in mentions]))
-        per: dict[str, list[float]] = {}
-        for (key, *_), value in zip(mentions, scores, strict=True):
-            per.setdefault(key, []).append(float(value))
-        entities = {k: round(float(np.mean(v)), 4) for k, v in per.items()}
-        return ArticleTone(round(float(np.mean(scores)), 4), entities)
-    texts = [s.text for s in article.sentences] or [t for t in article.text.split("\n\n") if t.strip()]
-    texts = texts[:MAX_MENTIONS]
-    if not texts:
-        return ArticleTone(None, {})
-    return ArticleTone(round(float(np.mean(score(model.proba_texts(texts)))), 4), {})
+    inputs = _tone_inputs(article)
+    if inputs.targets:
+        return _article_result(inputs, model.proba_targets(inputs.targets))
+    return _article_result(inputs, model.proba_texts(inputs.texts))
 
 
 def comments_summary(article: Article, model: ToneModel | None = None) -> CommentSummary:
     """Count and mean tone of the reader comments of ``article`` (tone ``None`` without comments)."""
-    texts = [c.text[:MAX_COMMENT_CHARS] for c in article.comments if c.text.strip()][:MAX_COMMENTS]
+    texts = _tone_inputs(article).comments
     if not texts:
         return CommentSummary(count=len(article.comments), tone=None)
+    return _comment_result(article, (model or get_tone_model()).proba_texts(texts))
+
+
+def story_tone(
+    articles: Sequence[Article], model: ToneModel | None = None
+) -> dict[str, tuple[ArticleTone, CommentSummary]]:
+    """:func:`article_tone` and :func:`comments_summary` of each of ``articles``, with one call to the
+    model for all their targets and one for all their target-free texts and comments."""
     model = model or get_tone_model()
-    return CommentSummary(
-        count=len(article.comments), tone=round(float(np.mean(score(model.proba_texts(texts)))), 4)
-    )
+    inputs = {a.id: _tone_inputs(a) for a in articles}
+    targets = [t for i in inputs.values() for t in i.targets]
+    texts = [t for i in inputs.values() for t in (i.texts + i.comments)]
+    proba_t = model.proba_targets(targets)
+    proba_x = model.proba_texts(texts)
+    out: dict[str, tuple[ArticleTone, CommentSummary]] = {}
+    at = ax = 0
+    for article in articles:
+        i = inputs[article.id]
+        if i.targets:
+            tone = _article_result(i, proba_t[at : at + len(i.targets)])
+        else:
+            tone = _article_result(i, proba_x[ax : ax + len(i.texts)])
+        at, ax = at + len(i.targets), ax + len(i.texts)
+        out[article.id] = (tone, _comment_result(article, proba_x[ax : ax + len(i.comments)]))
+        ax += len(i.comments)
+    return out
 
 
 def apply_tone(story: Story, articles: Sequence[Article], model: ToneModel | None = None) -> Story:
     """Fill ``story.tone``, ``story.entity_tone`` and ``story.comments`` from ``articles``.
 
-    One article whose tone cannot be computed gets no tone and the story a warning; the rest go on.
+    The story's articles are scored together (:func:`story_tone`); when that fails on some text, they are
+    scored one by one: one article whose tone cannot be computed gets no tone and the story a warning;
+    the rest go on.
     """
     failed: list[str] = []
     members = [a for a in articles if a.id in story.article_ids]
     for article in members:
         story.comments.setdefault(article.id, CommentSummary(count=len(article.comments)))
+    covered = []
     for article in members:
         if not use_covers([article.language]):  # no number rather than a wrong one
             note = f"tone not computed: the tone model does not cover language {article.language!r}"
             if note not in article.warnings:
                 article.warnings.append(note)
             continue
-        try:
-            result = article_tone(article, model)
-            if result.tone is not None:
-                story.tone[article.id] = result.tone
-            if result.entities:
-                story.entity_tone[article.id] = result.entities
-            story.comments[article.id] = comments_summary(article, model)
-        except ModelError as exc:  # no model: no article gets a tone, say it once
-            _warn(story, f"tone unavailable: {exc}")
-            break
-        except StageError as exc:
-            failed.append(f"{article.id} ({exc})")
+        covered.append(article)
+    results: dict[str, tuple[ArticleTone, CommentSummary]] = {}
+    try:
+        results = story_tone(covered, model)
+    except ModelError as exc:  # no model: no article gets a tone, say it once
+        _warn(story, f"tone unavailable: {exc}")
+    except StageError:  # some text the encoder cannot take: find which article it is
+        for article in covered:
+            try:
+                results[article.id] = (article_tone(article, model), comments_summary(article, model))
+            except StageError as exc:
+                failed.append(f"{article.id} ({exc})")
+            except ModelError as exc:
+                _warn(story, f"tone unavailable: {exc}")
+                break
+    for article_id, (result, comments) in results.items():
+        if result.tone is not None:
+            story.tone[article_id] = result.tone
+        if result.entities:
+            story.entity_tone[article_id] = result.entities
+        story.comments[article_id] = comments
     if failed:
         _warn(story, "tone not computed for " + "; ".join(failed))
     return story
@@ -410,6 +498,7 @@ __all__ = [
     "apply_tone",
     "article_tone",
     "comments_summary",
+    "story_tone",
     "main_entities",
     "target_texts",
     "score",
