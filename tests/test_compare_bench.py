@@ -18,3 +18,9 @@ def test_bench_reports_articles_units_and_the_time_split():
     assert result["units"] > 0 and result["embedded_texts"] >= result["units"]
     assert {"seconds", "embed_seconds", "model_load_seconds", "cpu_seconds"} <= set(result)
     assert result["embed_seconds"] <= result["seconds"]
+
+
+def test_bench_reports_the_tone_stage_inside_the_whole_call():
+    result = run(n=2)
+    assert 0 < result["tone_seconds"] <= result["seconds"]
+    assert 0 <= result["tone_cpu_seconds"] <= result["cpu_seconds"]
