@@ -243,3 +243,41 @@ def test_speaker_named_by_punctuation_alone(text: str, speaker: str, cue: str) -
     (att,) = extract_attributions(text, split_sentences(text, "en"), "en")
     assert att.speaker and text[att.speaker[0] : att.speaker[1]] == speaker
     assert att.cue and text[att.cue[0] : att.cue[1]] == cue
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        ("Valmont Herald: Bridge Closure Will Cost the City Millions.", "Valmont Herald", "Bridge Closure"),
+        ("HOLT: Honestly, the bridge has to reopen before winter.", "HOLT", "Honestly, the bridge"),
+    ],
+)
+def test_a_name_opening_a_line_with_a_colon_speaks_the_line(text: str, speaker: str, content: str) -> None:
+    (att,) = extract_attributions(text, split_sentences(text, "en"), "en")
+    assert att.speaker and text[att.speaker[0] : att.speaker[1]] == speaker
+    assert text[att.content[0] : att.content[1]].startswith(content)
+    assert not text[att.content[0] : att.content[1]].endswith(".")
+
+
+def test_a_line_labelled_as_a_headline_kind_is_not_speech() -> None:
+    text = "Exclusive: Bridge Closure Will Cost the City Millions."
+    assert extract_attributions(text, split_sentences(text, "en"), "en") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "Mayor Ines Holt called for the council to reopen the bridge.",
+            "Mayor Ines Holt",
+            "the council to reopen",
+        ),
+        ("The mayor had said the same thing a week earlier.", "The mayor", "the same thing"),
+        ("The union wants a new contract for the dock workers.", "The union", "a new contract"),
+    ],
+)
+def test_stance_and_speech_verbs_take_their_object(text: str, speaker: str, content: str) -> None:
+    article = Analyzer()(Article(id="x", text=text, language="en"))
+    assert article.quotes, "no quote found"
+    assert article.quotes[0].speaker == speaker
+    assert content in article.quotes[0].text

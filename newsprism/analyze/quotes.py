@@ -100,6 +100,36 @@ def _punctuation_speaker(text: str, m: QuoteMark) -> tuple[tuple[int, int], tupl
     return None
 
 
+_COLON_LINE = re.compile(
+    r"^((?:[A-Z][\w.'’\-&/]*)(?:[ \t](?:[A-Z][\w.'’\-&/]*|of|for|de)){0,4}):[ \t]+(\S[^\n]{10,})$", re.M
+)
+# line openers that label a headline or an interview turn, not a speaker
+_NOT_SPEAKERS = frozenset(
+    w.strip()
+    for w in """
+    q|a|exclusive|breaking|watch|update|updated|revealed|wow|video|photos|photo|note|correction|name|
+    contributing|listen|related|live|source|sources|the latest|editor's note|editor’s note|see also|read more
+    """.split("|")  # noqa: SIM905
+)
+
+
+def _colon_lines(text: str, found: list[Attribution]) -> list[Attribution]:
+    """``NY Daily News: Paris Attacks Highlight Threat`` — a line that a name opens with a colon, in a
+    headline or a transcript (``CLINTON: Honestly, …``): the name is the speaker, the line the content."""
+    if ":" not in text:
+        return []
+    out: list[Attribution] = []
+    for m in _COLON_LINE.finditer(text):
+        name = m.group(1)
+        if fold(name) in _NOT_SPEAKERS or any(overlaps((m.start(2), m.end(2)), a.content) for a in found):
+            continue
+        s, e = trim_span(text, m.start(2), m.end(2))
+        if text[e - 1 : e] == "." and not text[s : e - 1].rstrip().endswith(("”", '"', "’", "'")):
+            e -= 1
+        out.append(Attribution((s, e), (m.start(1), m.end(1)), (m.end(1), m.end(1) + 1), False))
+    return out
+
+
 def _claimed_marks(marks: list[QuoteMark], found: list[Attribution]) -> set[int]:
     starts = [m.start for m in marks]
     claimed: set[int] = set()
@@ -126,6 +156,7 @@ def extract_attributions(
             if not any(overlaps(att.content, span) for span in near):
                 found.append(att)
     found.extend(orphan_quotes(text, marks, found, sentences))
+    found.extend(_colon_lines(text, found))
     found.sort(key=lambda a: a.content[0])
     return _dedupe(found)
 

@@ -170,6 +170,10 @@ def from_parse(doc: Any, marks: list[QuoteMark], sentences: list[Sentence]) -> l
             comp = next((c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i), None)
         if comp is None and lemma in OBJECT_LEMMAS:
             comp = next((c for c in tok.children if c.dep_ in ("dobj", "prep") and c.i > tok.i), None)
+        if comp is None and lemma in SAY_LEMMAS | OBJECT_LEMMAS:  # "called for all candidates to …"
+            comp = next(
+                (c for c in tok.children if c.dep_ == "advcl" and c.i > tok.i and _for_clause(c)), None
+            )
         content: tuple[int, int] | None = None
         direct = False
         pieces = []
@@ -196,6 +200,10 @@ def from_parse(doc: Any, marks: list[QuoteMark], sentences: list[Sentence]) -> l
             elif sent is not None and subj is not None:
                 pieces = _parenthetical(text, sent, subj, tok)
                 content = (pieces[0][0], pieces[-1][1]) if pieces else None
+            if content is None and lemma not in _ADDRESSEE_OBJECT:  # "had basically said the same thing"
+                obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
+                if obj is not None and obj.tag_ not in ("PRP", "NNP", "NNPS") and not obj.ent_type_:
+                    content = _subtree_span(obj)
         if lemma in _DIRECT_ONLY and not direct:
             continue
         if lemma in CLAUSE_LEMMAS | OBJECT_LEMMAS and not direct and comp is None:
@@ -219,6 +227,14 @@ def from_parse(doc: Any, marks: list[QuoteMark], sentences: list[Sentence]) -> l
         cue_end = tok.idx + len(tok.text)
         out.append(Attribution(content, speaker, (tok.idx, cue_end), direct, pieces=pieces))
     return out
+
+
+# speech verbs whose direct object is the addressee ("told reporters"), not what was said
+_ADDRESSEE_OBJECT = frozenset("tell inform brief assure remind urge warn instruct order ask advise".split())  # noqa: SIM905
+
+
+def _for_clause(clause: Any) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ == "for" for c in clause.children)
 
 
 def _parenthetical(text: str, sent: Sentence, subj: Any, cue: Any) -> list[tuple[int, int]]:
