@@ -1,8 +1,13 @@
 """``newsprism bench scaling``: the story clusterer on a synthetic stream of 10k, 100k and 1M articles.
 
-Articles are synthetic (no text, no embedding): each belongs to a planted story with its own random
-unit centre, entity keys and dates; an article's vector is its story's centre plus noise, its entities a
-subset of the story's plus one stray, its time advances at ``rate`` articles a day. Each size runs in its
+Articles are synthetic (no embedding model): each belongs to a planted story with its own random unit
+centre, title words, entity keys and dates. Stories start with probability ``1 / story_size`` per article
+(mean size ``story_size``) and take articles for two days; an article goes to a story drawn uniformly among
+those of the last two days. Its vector is its story's centre plus noise, its title a subset of the story's
+six words (each kept with probability 0.7) plus two stray words of a 50,000-word vocabulary, its entities a
+subset of the story's three plus one stray; its time advances at ``rate`` articles a day. The stream is the
+same at every size (the larger sizes run on past where the smaller stop), so a larger size differs only in
+running for longer: 10k articles are 5 days at 2,000 a day, 100k 50 days, 1M 500 days. Each size runs in its
 own fresh process, so the memory figure is that process' growth in resident memory while clustering,
 per article; the vectors the clusterer keeps (its window index and recent members) are counted apart,
 since the goal is about memory *beyond* the vectors. Time is the time spent in ``StoryClusterer.add``,
@@ -27,10 +32,18 @@ def _rss_bytes() -> int:
         return int(handle.read().split()[1]) * resource.getpagesize()
 
 
+_VOCABULARY = 50_000
+
+
+def _word(w: int) -> str:
+    """The ``w``-th word of the synthetic vocabulary: five letters (distinct after the stemmer's 7-letter cut)."""
+    return "".join(chr(97 + (w // 26**j) % 26) for j in range(5))
+
+
 def _stream(n: int, dim: int, rate: float, story_size: float, seed: int):  # type: ignore[no-untyped-def]
     """``(article, vector, planted story)`` triples in time order."""
     rng = np.random.default_rng(seed)
-    active: list[tuple[int, np.ndarray, list[str], float]] = []
+    active: list[tuple[int, np.ndarray, list[str], float, list[str]]] = []
     stories = 0
     noise = 0.6 / np.sqrt(dim)
     for i in range(n):
@@ -40,7 +53,8 @@ def _stream(n: int, dim: int, rate: float, story_size: float, seed: int):  # typ
             centre = rng.normal(size=dim).astype(np.float32)
             centre /= np.linalg.norm(centre)
             keys = [f"ent{int(k)}" for k in rng.integers(0, 200_000, size=3)]
-            active.append((stories, centre, keys, t))
+            words = [_word(int(w)) for w in rng.integers(0, _VOCABULARY, size=6)]
+            active.append((stories, centre, keys, t, words))
             story = active[-1]
             stories += 1
         else:
@@ -48,11 +62,13 @@ def _stream(n: int, dim: int, rate: float, story_size: float, seed: int):  # typ
         vector = story[1] + noise * rng.normal(size=dim).astype(np.float32)
         vector /= np.linalg.norm(vector)
         keys = [k for k in story[2] if rng.random() < 0.7] + [f"ent{int(rng.integers(0, 200_000))}"]
+        title = [w for w in story[4] if rng.random() < 0.7]
+        title += [_word(int(w)) for w in rng.integers(0, _VOCABULARY, size=2)]
         day, seconds = divmod(t, 1.0)
         stamp = time.strftime("%Y-%m-%dT%H:%M:%S+00:00", time.gmtime(1.7e9 + day * 86400 + seconds * 86400))
         article = Article(
             id=f"a{i:08d}",
-            title=None,
+            title=" ".join(title),
             published=stamp,
             language="en",
             entities=[Entity(text=k, label="ORG", start=0, end=0, key=k) for k in keys],
