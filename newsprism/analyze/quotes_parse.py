@@ -33,7 +33,7 @@ _DIRECT_ONLY = frozenset(
     continue
     """.split()  # noqa: SIM905
 )
-_OBJECT_TAIL = ("prep", "oprd", "xcomp", "ccomp", "dative", "advcl", "acomp", "attr")
+_OBJECT_TAIL = ("prep", "oprd", "xcomp", "ccomp", "dative", "acomp", "attr")
 _FIRST_SECOND_PERSON = frozenset(["i", "you", "we", "we all", "you all"])
 _CUE_LEMMAS = SAY_LEMMAS | CLAUSE_LEMMAS | OBJECT_LEMMAS | XCOMP_LEMMAS | {"quote", "report", "cite"}
 _IRREGULAR = {
@@ -322,6 +322,8 @@ def _according(tok: Any, doc: Any) -> Attribution | None:
     s, e = max(span[0], sent.start_char), min(span[1], sent.end_char)
     if s < speaker[1] <= e and speaker[0] <= s + 1:  # the phrase opens the sentence
         s = speaker[1]
+    elif s < tok.idx < e and not doc.text[speaker[1] : e].strip(" .,;:!?\n"):  # … or closes it
+        e = tok.idx
     s, e = trim_span(doc.text, s, e)
     e = e - 1 if e > s and doc.text[e - 1] in ".!?" else e
     if e - s < 8:
