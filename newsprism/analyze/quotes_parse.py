@@ -222,6 +222,9 @@ def from_parse(doc: Any, marks: list[QuoteMark], sentences: list[Sentence]) -> l
             continue  # "I think …" outside quotation marks: a transcript or an op-ed, not a report
         if speaker is not None and sent is not None and speaker[0] < sent.start <= subj.idx:
             speaker = (sent.start, speaker[1])  # a runaway subtree crossing into the previous sentence
+        if speaker is not None and "\n" in text[speaker[0] : speaker[1]]:  # a dateline or timestamp above
+            cut = text.rindex("\n", speaker[0], speaker[1]) + 1
+            speaker = trim_span(text, cut, speaker[1]) if cut < speaker[1] else None
         if speaker and overlaps(speaker, content) and not pieces:
             speaker = None
         cue_end = tok.idx + len(tok.text)
