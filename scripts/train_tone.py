@@ -5,18 +5,23 @@
     python scripts/train_tone.py fit --cache /tmp/newsprism-tone --views sentence,window,masked \\
         [--out newsprism/data/tone.npz]
 
-``embed`` writes the USE embedding of each view (newsprism.compare.tone.VIEWS) of every target of
-train.jsonl, devtest_rw.jsonl and devtest_mt.jsonl to the cache (the slow part). ``fit`` chooses the L2
-penalty and hidden layer on the dev part of train.jsonl only, fits both heads on the rest of train.jsonl,
-prints the dev scores (and the test scores, for the record), and writes the weights (no texts).
+``embed`` writes the USE embedding (``--model e5``: the e5 one, into CACHE/e5) of each view
+(newsprism.compare.tone.VIEWS) of every target of train.jsonl, devtest_rw.jsonl and devtest_mt.jsonl to the
+cache (the slow part). ``fit`` chooses the L2 penalty and hidden layer on the dev part of train.jsonl only,
+fits both heads on the rest of train.jsonl, prints the dev scores (and the test scores, for the record),
+and writes the weights (no texts). ``fit --cv K`` chooses them by K-fold cross-validation over the whole of
+train.jsonl instead (folds by sentence, so targets of one sentence stay together) and fits the heads on all
+of it: more data, but then ``eval tone --split dev`` scores sentences the model was fitted on.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -64,6 +69,21 @@ def load(
     return target_features(vectors, views, pairs), meta["y"], meta["dev"]
 
 
+def folds(data: Path, k: int) -> np.ndarray:
+    """The cross-validation fold (0 … k-1) of each target of train.jsonl, by its sentence's id."""
+    gids = [t.gid for t in load_targets(data / "train.jsonl")]
+    return np.array([int(hashlib.sha1(g.encode("utf-8")).hexdigest()[1], 16) % k for g in gids])
+
+
+def cross_validate(x: np.ndarray, y: np.ndarray, fold: np.ndarray, l2: float, hidden: int) -> dict[str, Any]:
+    """Scores of the out-of-fold predictions over all the rows."""
+    pred = np.zeros(len(y), dtype=int)
+    for f in np.unique(fold):
+        model = SoftmaxRegression(l2=l2, hidden=hidden).fit(x[fold != f], y[fold != f])
+        pred[fold == f] = model.predict(x[fold == f])
+    return scores(y, pred)
+
+
 def fit(
     cache: Path,
     out: Path | None,
@@ -72,10 +92,15 @@ def fit(
     l2s: list[float],
     hiddens: list[int],
     further: bool = False,
+    cv: int = 0,
+    data: Path = Path("../shared/data/newsmtsc"),
 ) -> None:
     x, y, dev = load(cache, "train", views, pairs)
     features = {"target": x, "sentence": load(cache, "train", ("sentence",))[0]}
     tr, dv = ~dev, dev
+    if cv:
+        fit_cv(x, features["sentence"], y, folds(data, cv), views, pairs, l2s, hiddens, cache, out)
+        return
     if further:  # coreferent mentions of the training part's targets, as extra training rows
         xf, yf, devf = load(cache, "train_further", views, pairs)
         keep = ~devf
@@ -109,19 +134,64 @@ def fit(
     for head, feats in features.items():
         l2, hidden = best[head][0]
         heads[head] = SoftmaxRegression(l2=l2, hidden=hidden).fit(feats[rows[head]], y[rows[head]])
+    report_and_save(heads, cache, out, views, pairs)
+
+
+def fit_cv(
+    x: np.ndarray,
+    x_sentence: np.ndarray,
+    y: np.ndarray,
+    fold: np.ndarray,
+    views: tuple[str, ...],
+    pairs: tuple[tuple[str, str], ...],
+    l2s: list[float],
+    hiddens: list[int],
+    cache: Path,
+    out: Path | None,
+) -> None:
+    """Choose each head's (L2, hidden) by cross-validation over all of train.jsonl, then fit it on all."""
+    described = ",".join(views) + "".join(f" +{a}*{b}" for a, b in pairs)
+    print(f"views {described}; {len(y)} targets, {len(np.unique(fold))}-fold cross-validation")
+    heads = {}
+    for head, feats in {"target": x, "sentence": x_sentence}.items():
+        found = []
+        for hidden in hiddens:
+            for l2 in l2s:
+                t0 = time.time()
+                s = cross_validate(feats, y, fold, l2, hidden)
+                print(
+                    f"{head} hidden={hidden} l2={l2:g}: cv macro-F1 {s['macro_f1']} acc {s['accuracy']}"
+                    f" ({time.time() - t0:.0f}s)",
+                    flush=True,
+                )
+                found.append((s["macro_f1"], l2, hidden))
+        _, l2, hidden = max(found)
+        heads[head] = SoftmaxRegression(l2=l2, hidden=hidden).fit(feats, y)
+        print(f"{head}: fitted on all {len(y)} targets with l2={l2:g}, hidden={hidden}")
+    if out is not None:
+        report_and_save(heads, cache, out, views, pairs)
+
+
+def report_and_save(
+    heads: dict[str, SoftmaxRegression],
+    cache: Path,
+    out: Path,
+    views: tuple[str, ...],
+    pairs: tuple[tuple[str, str], ...],
+) -> None:
     for name in FILES[1:]:
         try:
             x2, y2, _ = load(cache, name, views, pairs)
         except FileNotFoundError:
             continue
-        print(f"{name} target (l2, hidden = {best['target'][0]}):", scores(y2, heads["target"].predict(x2)))
+        print(f"{name} target:", scores(y2, heads["target"].predict(x2)))
     arrays: dict[str, np.ndarray] = {
         "target_views": np.array(views),
         "target_pairs": np.array([f"{a}*{b}" for a, b in pairs], dtype=str),
     }
     for h, m in heads.items():
         arrays.update(m.state(h))
-    np.savez_compressed(out, **arrays)
+    np.savez_compressed(out, **arrays)  # type: ignore[arg-type]
     print(f"wrote {out} ({out.stat().st_size // 1024} KB)")
 
 
@@ -138,6 +208,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--further", action="store_true", help="also train on coreferent mentions (train_further)")
     p.add_argument("--l2", default="1000,10000,30000,100000", help="L2 penalties tried on the dev part")
     p.add_argument("--hidden", default="0", help="hidden layer sizes tried (0: logistic regression)")
+    p.add_argument(
+        "--cv",
+        type=int,
+        default=0,
+        help="choose by K-fold cross-validation on all of train.jsonl, fit on all",
+    )
     args = p.parse_args(argv)
     views = tuple(args.views.split(","))
     if args.step == "embed":
@@ -146,7 +222,9 @@ def main(argv: list[str] | None = None) -> int:
         pairs = tuple((a, b) for a, _, b in (p.partition("*") for p in args.pairs.split(",") if p))
         l2s = [float(v) for v in args.l2.split(",")]
         hiddens = [int(v) for v in args.hidden.split(",")]
-        fit(args.cache, args.out, views, pairs, l2s, hiddens, further=args.further)
+        fit(
+            args.cache, args.out, views, pairs, l2s, hiddens, further=args.further, cv=args.cv, data=args.data
+        )
     return 0
 
 

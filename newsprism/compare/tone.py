@@ -286,24 +286,25 @@ class ToneModel:
     def _embed_e5(self, texts: list[str]) -> np.ndarray:
         """e5 vectors of ``texts``; the last :data:`E5_CACHE` distinct texts are remembered (entity
         names recur from article to article and story to story, and e5 is the slow encoder)."""
-        todo = list(dict.fromkeys(t for t in texts if t not in self._e5_cache))
+        if not texts:
+            return np.zeros((0, 384), dtype=np.float32)
+        with self._cache_lock:
+            found = {t: self._e5_cache[t] for t in texts if t in self._e5_cache}
+            for text in found:
+                self._e5_cache.move_to_end(text)
+        todo = [t for t in dict.fromkeys(texts) if t not in found]
         if todo:
             if self._e5 is None:
                 from newsprism.embed import E5Embedder
 
                 self._e5 = E5Embedder()
             fresh = np.asarray(self._e5.embed(todo), dtype=np.float32)
+            found.update(zip(todo, fresh, strict=True))
             with self._cache_lock:
-                for text, vector in zip(todo, fresh, strict=True):
-                    self._e5_cache[text] = vector
+                self._e5_cache.update(zip(todo, fresh, strict=True))
                 while len(self._e5_cache) > E5_CACHE:
                     self._e5_cache.popitem(last=False)
-        found = {t: self._e5_cache.get(t) for t in texts}
-        missing = [t for t, v in found.items() if v is None]  # evicted meanwhile by another thread
-        if missing:
-            assert self._e5 is not None
-            found.update(zip(missing, np.asarray(self._e5.embed(missing), dtype=np.float32), strict=True))
-        return np.vstack([found[t] for t in texts]) if texts else np.zeros((0, 384), dtype=np.float32)
+        return np.vstack([found[t] for t in texts])
 
     def proba_texts(self, texts: Sequence[str]) -> np.ndarray:
         """Class probabilities of target-free texts."""
