@@ -2,8 +2,9 @@
 
 The issue's goals are status accuracy >= 0.90, alignment pairwise F1 >= 0.85 and contradiction recall
 >= 0.90. The dev stories (used for tuning) must reach them. The test stories did not reach all of them
-when this gate was written (status 0.875, F1 0.898, contradiction recall 0.80: 4 of 5), so they are held
-to those measured values instead; raise PINNED_TEST when they improve.
+when this gate was written (status 0.875, F1 0.898, contradiction recall 0.80: 4 of 5), nor after six
+dev stories were added and the rules reworked on them (the same figures), so they are held to those
+measured values instead; raise PINNED_TEST when they improve.
 """
 
 from __future__ import annotations
