@@ -40,7 +40,7 @@ OBJECT_LEMMAS: frozenset[str] = frozenset(
     characterize liken credit applaud rebuke congratulate reference distance disavow dispute
     advocate mention announce propose express support back oppose seek offer see plan want show
     name confirm question know consider reveal acknowledge emphasize stress highlight tout
-    recommend favor favour prefer embrace champion
+    recommend favor favour prefer embrace champion talk name issue push
     """.split()  # noqa: SIM905
 )
 # nouns that head an attribution ("in a statement", "his claim that")

@@ -204,6 +204,11 @@ def from_parse(doc: Any, marks: list[QuoteMark], sentences: list[Sentence]) -> l
                 obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
                 if obj is not None and obj.tag_ not in ("PRP", "NNP", "NNPS") and not obj.ent_type_:
                     content = _subtree_span(obj)
+                elif obj is None:  # "responded to the charge", "asked about the loan"
+                    prep = next((c for c in tok.children if c.dep_ == "prep" and c.i > tok.i), None)
+                    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
+                    if prep is not None and prep.lower_ in _TOPIC_PREPOSITIONS and pobj is not None:
+                        content = _subtree_span(pobj)
         if lemma in _DIRECT_ONLY and not direct:
             continue
         if lemma in CLAUSE_LEMMAS | OBJECT_LEMMAS and not direct and comp is None:
@@ -234,6 +239,9 @@ def from_parse(doc: Any, marks: list[QuoteMark], sentences: list[Sentence]) -> l
 
 # speech verbs whose direct object is the addressee ("told reporters"), not what was said
 _ADDRESSEE_OBJECT = frozenset("tell inform brief assure remind urge warn instruct order ask advise".split())  # noqa: SIM905
+
+
+_TOPIC_PREPOSITIONS = frozenset(["to", "about", "on", "for", "at", "against"])
 
 
 def _for_clause(clause: Any) -> bool:
