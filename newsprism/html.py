@@ -2,8 +2,9 @@
 
 Built on trafilatura (main text, comments, metadata; its date comes from htmldate), then:
 
-1. two trafilatura runs on the same parsed page: the precision-oriented one is kept unless it lost too
-   much of the text the default run found;
+1. the page is parsed once; its metadata (title, authors, date, site name) is read once from that tree,
+   then two trafilatura runs work on it: the precision-oriented one is kept unless it lost too much of
+   the text the default run found;
 2. :mod:`newsprism.htmlclean` drops the leftovers trafilatura still lets through (share lines, "read
    more" and related lists, newsletter prompts, photo credits, cookie notices, a repeated headline…),
    keeping each verbatim in ``removed``;
@@ -18,9 +19,9 @@ Built on trafilatura (main text, comments, metadata; its date comes from htmldat
 
 from __future__ import annotations
 
+import contextlib
 import re
 import warnings
-from copy import deepcopy
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -74,13 +75,14 @@ def extract_html(html: str, *, url: str | None = None, min_chars: int | None = N
         raise NoArticleError(f"no article in {name}: {notes[0]}")
     links = link_ratios(tree)
     headings = page_headings(tree)
-    default = _run(tree, url, precision=False, notes=notes)
+    meta = _metadata(tree, url, notes)
+    default = _run(tree, url or meta.url, precision=False, notes=notes)
     if default is None:
         reason = notes[0] if notes else "trafilatura found no main text"
         raise NoArticleError(f"no article in {name}: {reason}")
     precise = _run(tree, url, precision=True, notes=notes)
 
-    title = _clean_line(default.title)
+    title = _clean_line(meta.title)
     text, removed, kept_default = _best_text(default, precise, title, links, headings, notes)
     if FILL_GAPS and text:
         text = _with_gaps(tree, text, links, notes)
@@ -92,9 +94,9 @@ def extract_html(html: str, *, url: str | None = None, min_chars: int | None = N
         title=title,
         text=text,
         comments=_comments(tree, default, notes),
-        authors=_authors(default.author),
-        published=_iso_date(default.date),
-        sitename=_clean_line(default.sitename),
+        authors=_authors(meta.author),
+        published=_iso_date(meta.date),
+        sitename=_clean_line(meta.sitename),
         removed=removed,
         warnings=notes,
     )
@@ -165,22 +167,57 @@ def _parse(html: str, notes: list[str]) -> etree._Element | None:
     return tree
 
 
+def _metadata(tree: etree._Element, url: str | None, notes: list[str]) -> Any:
+    """Title, author, date, site name and URL of the page, read once by trafilatura's metadata readers.
+
+    The fields newsprism uses, as ``trafilatura.extract_metadata`` finds them, without the categories,
+    tags and licence it would also look for (a third of its time). Never raises: a failure is a note.
+    """
+    from trafilatura import metadata as tm
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            meta = tm.examine_meta(tree)
+            if meta.author and " " not in meta.author:
+                meta.author = None  # a bare handle, not a name
+            with contextlib.suppress(Exception):  # malformed JSON-LD: the <meta> fields stand
+                meta = tm.extract_meta_json(tree, meta)
+            meta.title = meta.title or tm.extract_title(tree)
+            meta.author = meta.author or tm.extract_author(tree)
+            meta.url = meta.url or tm.extract_url(tree, url)
+            meta.date = tm.find_date(tree, url=meta.url, original_date=True, extensive_search=True)
+            meta.sitename = meta.sitename or tm.extract_sitename(tree)
+    except Exception as exc:  # noqa: BLE001 - metadata of a garbage page: go on without it
+        from trafilatura.settings import Document
+
+        notes.append(f"page metadata could not be read ({type(exc).__name__})")
+        return Document()
+    if meta.sitename:
+        name = meta.sitename.lstrip("@")
+        meta.sitename = name.title() if name and "." not in name and not name[0].isupper() else name
+    elif meta.url:
+        host = tm.META_URL.match(meta.url)
+        meta.sitename = host[1] if host else None
+    meta.clean_and_trim()  # entities, spaces and control characters, as extract_metadata leaves them
+    return meta
+
+
 def _run(tree: etree._Element, url: str | None, *, precision: bool, notes: list[str]) -> Any:
-    """One trafilatura run on a copy of the parsed page, as a Document, or None."""
+    """One trafilatura run on the parsed page (trafilatura works on its own copy), as a Document, or None."""
     import trafilatura
 
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             doc = trafilatura.bare_extraction(
-                deepcopy(tree),
+                tree,
                 url=url,
                 favor_precision=precision,
                 include_comments=not precision,
                 include_links=True,  # changes trafilatura's choices for the better on dev
                 include_tables=True,
-                with_metadata=not precision,
-                date_extraction_params={"original_date": True, "extensive_search": True},
+                with_metadata=False,  # read once by _metadata
             )
     except RecursionError:
         notes.append("the page is nested too deeply to parse")

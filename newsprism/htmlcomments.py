@@ -36,6 +36,8 @@ _FURNITURE = re.compile(
     re.IGNORECASE,
 )
 MAX_COMMENTS = 500
+# only elements with a class or an id can be marked: lxml picks them out (most elements of a page have neither)
+_CANDIDATES = etree.XPath("descendant-or-self::*[@class or @id]")
 
 
 def _attrs(element: etree._Element) -> str:
@@ -50,7 +52,7 @@ def comments_from_page(page: etree._Element) -> list[Comment]:
     """Comments whose text the page marks with a ``comment-content``-like class; [] when none is marked."""
     contents = [
         el
-        for el in page.iter()
+        for el in _CANDIDATES(page)
         if isinstance(el.tag, str) and el.tag not in ("html", "body") and _CONTENT.search(_attrs(el))
     ]
     # keep the innermost marked element of each comment

@@ -55,16 +55,18 @@ class _Block:
 def _page_blocks(page: etree._Element) -> list[_Block]:
     """Elements that hold a paragraph's worth of text themselves (no block children), in page order."""
     out: list[_Block] = []
-    chosen: set[etree._Element] = set()
-    for element in page.iter(*_BLOCKS):
-        if any(isinstance(c.tag, str) and c.tag not in _INLINE for c in element):
+    # depth first, in page order; below a block with inline children only, every element is inline
+    # (a block taken there would hold no more text than it), so the walk does not go further down
+    stack = [page]
+    while stack:
+        element = stack.pop()
+        children = [c for c in element if isinstance(c.tag, str)]
+        if element.tag in _BLOCKS and all(c.tag in _INLINE for c in children):
+            text = block_text(element)
+            if text:
+                out.append(_Block(element, text, text_key(text)))
             continue
-        if any(a in chosen for a in element.iterancestors()):
-            continue  # inside a block already taken
-        text = block_text(element)
-        if text:
-            chosen.add(element)
-            out.append(_Block(element, text, text_key(text)))
+        stack.extend(reversed(children))
     return out
 
 
