@@ -39,9 +39,29 @@ def ensure_compared(story: Story, articles: list[Article], *, embedder: Any = No
         if articles and not story.tone:
             apply_tone(story, articles)
     except Exception as exc:  # one story that cannot be compared does not sink the run
-        note = f"comparison failed: {type(exc).__name__}: {exc}"
-        if note not in story.warnings:
-            story.warnings.append(note)
+        _failed(story, exc)
+    return story
+
+
+def _failed(story: Story, exc: Exception) -> None:
+    note = f"comparison failed: {type(exc).__name__}: {exc}"
+    if note not in story.warnings:
+        story.warnings.append(note)
+
+
+def compare_task(item: tuple[Story, list[Article]]) -> Story:
+    """``compare_story`` for an engine: one ``(story, its articles)`` in, the compared story out.
+
+    Runs on the engine's workers (a module-level function, so it pickles); a story that cannot be
+    compared comes back with a warning instead of failing the map.
+    """
+    from newsprism.compare import compare_story
+
+    story, articles = item
+    try:
+        compare_story(story, articles)
+    except Exception as exc:  # one story that cannot be compared does not sink the run
+        _failed(story, exc)
     return story
 
 
@@ -106,5 +126,6 @@ __all__ = [
     "single_story",
     "stored_story",
     "ensure_compared",
+    "compare_task",
     "to_contract",
 ]

@@ -132,6 +132,7 @@ class Store(ABC):
     @abstractmethod
     def story_of(self, article_id: str) -> str | None: ...
 
+    @abstractmethod
     def story_summaries(
         self,
         *,
@@ -142,34 +143,8 @@ class Store(ABC):
         limit: int = 50,
         offset: int = 0,
     ) -> list[StorySummary]:
-        """Stories newest first, filtered by activity date, a language or an outlet (name or domain).
-
-        Backends override this with one query; this version reads whole stories.
-        """
-        wanted = set(ids) if ids is not None else None
-        out: list[StorySummary] = []
-        for story in self.stories(since=since):
-            if wanted is not None and story.id not in wanted:
-                continue
-            articles = list(self.articles(ids=story.article_ids))
-            langs = sorted({a.language for a in articles})
-            outlets = sorted({o for a in articles for o in (a.source.name, a.source.domain) if o})
-            if language and language not in langs:
-                continue
-            if outlet and outlet not in outlets:
-                continue
-            out.append(
-                StorySummary(
-                    story.id,
-                    story.title,
-                    story.first_published,
-                    story.last_published,
-                    len(articles),
-                    sorted({a.source.name or a.source.domain or "?" for a in articles}),
-                    langs,
-                )
-            )
-        return out[offset : offset + limit]
+        """Stories newest first, filtered by activity date, a language or an outlet (name or domain)
+        and restricted to ``ids`` when given; each says how many articles, outlets and languages it has."""
 
     def unclustered_articles(self) -> list[Article]:
         """Articles in no story yet (new ones, or left by a run killed before it grouped them)."""
@@ -205,6 +180,44 @@ class Store(ABC):
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def story_page_sql(
+    mark: str,
+    *,
+    since: str | None,
+    language: str | None,
+    outlet: str | None,
+    ids: Iterable[str] | None,
+    limit: int,
+    offset: int,
+) -> tuple[str, list[Any]] | None:
+    """The SQL of one page of ``story_summaries`` (stories ``s``, newest activity first) and its
+    parameters, for a backend whose placeholder is ``mark``; ``None`` when ``ids`` is empty."""
+    where: list[str] = []
+    params: list[Any] = []
+    if since:
+        where.append(f"COALESCE(s.last_published, s.updated) >= {mark}")
+        params.append(since)
+    if ids is not None:
+        id_list = list(ids)
+        if not id_list:
+            return None
+        where.append(f"s.id IN ({', '.join([mark] * len(id_list))})")
+        params.extend(id_list)
+    member = "SELECT 1 FROM story_articles m JOIN articles x ON x.id = m.article_id WHERE m.story_id = s.id"
+    if language:
+        where.append(f"EXISTS ({member} AND x.language = {mark})")
+        params.append(language)
+    if outlet:
+        where.append(f"EXISTS ({member} AND (x.source_name = {mark} OR x.domain = {mark}))")
+        params.extend([outlet, outlet])
+    sql = "SELECT s.id, s.title, s.first_published, s.last_published, s.updated FROM stories s"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += f" ORDER BY COALESCE(s.last_published, s.updated) DESC, s.id LIMIT {mark} OFFSET {mark}"
+    params.extend([limit, offset])
+    return sql, params
 
 
 def default_store_url() -> str:

@@ -29,7 +29,7 @@ import numpy as np
 from newsprism.dates import now_iso
 from newsprism.errors import MigrationError, StoreError
 from newsprism.records import Article, Skip, Story
-from newsprism.store import PutResult, SourceInfo, Store, StorySummary
+from newsprism.store import PutResult, SourceInfo, Store, StorySummary, story_page_sql
 from newsprism.store.migrations import POSTGRES, Migration
 from newsprism.store.sqlite import text_hash
 
@@ -535,31 +535,12 @@ class PostgresStore(Store):
         offset: int = 0,
     ) -> list[StorySummary]:
         """One query: the page of stories first (on the activity index), then what each one covers."""
-        where: list[str] = []
-        params: list[Any] = []
-        if since:
-            where.append("COALESCE(s.last_published, s.updated) >= %s")
-            params.append(since)
-        if ids is not None:
-            id_list = list(ids)
-            if not id_list:
-                return []
-            where.append("s.id = ANY(%s)")
-            params.append(id_list)
-        member = (
-            "SELECT 1 FROM story_articles m JOIN articles x ON x.id = m.article_id WHERE m.story_id = s.id"
+        found = story_page_sql(
+            "%s", since=since, language=language, outlet=outlet, ids=ids, limit=limit, offset=offset
         )
-        if language:
-            where.append(f"EXISTS ({member} AND x.language = %s)")
-            params.append(language)
-        if outlet:
-            where.append(f"EXISTS ({member} AND (x.source_name = %s OR x.domain = %s))")
-            params.extend([outlet, outlet])
-        page = "SELECT s.id, s.title, s.first_published, s.last_published, s.updated FROM stories s"
-        if where:
-            page += " WHERE " + " AND ".join(where)
-        page += " ORDER BY COALESCE(s.last_published, s.updated) DESC, s.id LIMIT %s OFFSET %s"
-        params.extend([limit, offset])
+        if found is None:
+            return []
+        page, params = found
         sql = (
             f"WITH page AS ({page}) SELECT p.id, p.title, p.first_published, p.last_published,"
             " count(m.article_id),"

@@ -22,7 +22,7 @@ import numpy as np
 from newsprism.dates import now_iso
 from newsprism.errors import MigrationError, StoreError
 from newsprism.records import Article, Skip, Story, sha1
-from newsprism.store import PutResult, SourceInfo, Store, StorySummary
+from newsprism.store import PutResult, SourceInfo, Store, StorySummary, story_page_sql
 from newsprism.store.migrations import SQLITE, Migration
 
 
@@ -354,32 +354,12 @@ class SQLiteStore(Store):
         limit: int = 50,
         offset: int = 0,
     ) -> list[StorySummary]:
-        where: list[str] = []
-        params: list[object] = []
-        if since:
-            where.append("COALESCE(s.last_published, s.updated) >= ?")
-            params.append(since)
-        if ids is not None:
-            id_list = list(ids)
-            if not id_list:
-                return []
-            where.append(f"s.id IN ({','.join('?' * len(id_list))})")
-            params.extend(id_list)
-        member = (
-            "SELECT 1 FROM story_articles m JOIN articles x ON x.id = m.article_id WHERE m.story_id = s.id"
+        found = story_page_sql(
+            "?", since=since, language=language, outlet=outlet, ids=ids, limit=limit, offset=offset
         )
-        if language:
-            where.append(f"EXISTS ({member} AND x.language = ?)")
-            params.append(language)
-        if outlet:
-            where.append(f"EXISTS ({member} AND (x.source_name = ? OR x.domain = ?))")
-            params.extend([outlet, outlet])
-        # the page of stories first (an index on the activity time), then what each one covers
-        page = "SELECT s.id, s.title, s.first_published, s.last_published, s.updated FROM stories s"
-        if where:
-            page += " WHERE " + " AND ".join(where)
-        page += " ORDER BY COALESCE(s.last_published, s.updated) DESC, s.id LIMIT ? OFFSET ?"
-        params.extend([limit, offset])
+        if found is None:
+            return []
+        page, params = found
         sql = (
             f"WITH page AS ({page}) SELECT p.id, p.title, p.first_published, p.last_published,"
             " (SELECT count(*) FROM story_articles m WHERE m.story_id = p.id) AS n,"
