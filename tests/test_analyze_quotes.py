@@ -274,6 +274,7 @@ def test_a_line_labelled_as_a_headline_kind_is_not_speech() -> None:
         ),
         ("The mayor had said the same thing a week earlier.", "The mayor", "the same thing"),
         ("The union wants a new contract for the dock workers.", "The union", "a new contract"),
+        ("The bridge plan was criticized by the Valmont Herald.", "the Valmont Herald", "The bridge plan"),
     ],
 )
 def test_stance_and_speech_verbs_take_their_object(text: str, speaker: str, content: str) -> None:

@@ -174,11 +174,17 @@ def from_parse(doc: Any, marks: list[QuoteMark], sentences: list[Sentence]) -> l
             comp = next(
                 (c for c in tok.children if c.dep_ == "advcl" and c.i > tok.i and _for_clause(c)), None
             )
+        agent = _agent(tok)
+        passive = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        if comp is None and passive is not None and lemma in OBJECT_LEMMAS:  # "Cruz was endorsed (by X)"
+            comp = passive
         content: tuple[int, int] | None = None
         direct = False
         pieces = []
         sent = sentences[sentence_index(sentences, tok.idx)] if sentences else None
-        subj = _subject(tok)
+        subj = (
+            agent if agent is not None else None if passive is not None and comp is passive else _subject(tok)
+        )
         if comp is not None:
             content = _subtree_span(comp)
             if comp.dep_ in ("dobj", "prep"):  # "accused him of bad faith": the object and what follows it
@@ -242,6 +248,14 @@ _ADDRESSEE_OBJECT = frozenset("tell inform brief assure remind urge warn instruc
 
 
 _TOPIC_PREPOSITIONS = frozenset(["to", "about", "on", "for", "at", "against"])
+
+
+def _agent(verb: Any) -> Any:
+    """The ``by`` phrase of a passive verb (``was criticized by the mayor`` → ``mayor``), or None."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
 
 
 def _for_clause(clause: Any) -> bool:
