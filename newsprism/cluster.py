@@ -26,6 +26,7 @@ import io
 import json
 import math
 from array import array
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -51,34 +52,46 @@ FEATURES = (
     "entities_top",
     "entities_miss",
     "entities_core",
+    "title_max",
 )
 
-# Fitted for each embedding model on dev data only (basil dev, the same packed by dense_proxy, giveme5w1h;
-# window_days=5, growth=1) by newsprism.evaluate.clustering.fit_weights; join_threshold, merge_threshold,
-# window_days and growth then chosen on the same dev sets (mean BCubed F1).
+# Fitted for each embedding model on dev data only by newsprism.evaluate.clustering.fit_weights over
+# dev_sets() (basil dev and giveme5w1h as given, and their events packed into dense days, titles and leads
+# only; window_days=5, growth=1); join_threshold and merge_threshold then chosen on the same sets (mean
+# BCubed F1). Weights a model lacks (features added after its fit) count as 0.
 DEFAULT_WEIGHTS: dict[str, dict[str, dict[str, float]]] = {
     "use-m3": {
         "full": {
-            "bias": -6.536,
-            "dense": 3.86,
-            "dense_max": 4.192,
-            "tfidf": 8.139,
-            "entities": 2.432,
-            "entities_n": -0.08,
-            "numbers": 0.614,
-            "gap": -1.298,
-            "size": -0.703,
+            "bias": -5.933,
+            "dense": 3.593,
+            "dense_max": 4.179,
+            "tfidf": 9.302,
+            "entities": 0.734,
+            "entities_n": -1.674,
+            "numbers": 0.909,
+            "gap": -2.146,
+            "size": -1.021,
+            "entities_idf": -0.71,
+            "entities_top": 1.092,
+            "entities_miss": -0.399,
+            "entities_core": 0.819,
+            "title_max": 7.867,
         },
         "cross": {
-            "bias": -7.168,
-            "dense": 5.925,
-            "dense_max": 5.461,
+            "bias": -8.75,
+            "dense": 8.452,
+            "dense_max": 5.607,
             "tfidf": 0.0,
-            "entities": 3.55,
-            "entities_n": 0.121,
-            "numbers": 1.151,
-            "gap": -1.488,
-            "size": -0.755,
+            "entities": 0.962,
+            "entities_n": -2.472,
+            "numbers": 1.662,
+            "gap": -2.297,
+            "size": -0.902,
+            "entities_idf": 1.903,
+            "entities_top": 1.647,
+            "entities_miss": 1.059,
+            "entities_core": 1.883,
+            "title_max": 0.0,
         },
     },
     "e5-small": {
@@ -128,6 +141,7 @@ class _Story:
     n: int = 0
     vec_sum: np.ndarray | None = None
     recent: np.ndarray | None = None  # the last ``recent_members`` vectors, one per row
+    recent_titles: list[dict[int, int]] = field(default_factory=list)  # and their titles' stems
     terms: dict[str, dict[int, float]] = field(default_factory=dict)  # language → stem → count
     entities: dict[int, int] = field(default_factory=dict)
     numbers: dict[int, int] = field(default_factory=dict)
@@ -146,7 +160,12 @@ class _Story:
 def _at(sig: Signals, t: float) -> Signals:
     """``sig`` placed at time ``t`` (for undated articles)."""
     return Signals(
-        sig.time if sig.time is not None else t, sig.language, sig.terms, sig.entities, sig.numbers
+        sig.time if sig.time is not None else t,
+        sig.language,
+        sig.terms,
+        sig.entities,
+        sig.numbers,
+        title_terms=sig.title_terms,
     )
 
 
@@ -168,7 +187,7 @@ class StoryClusterer:
         self,
         *,
         join_threshold: float = 0.5,
-        merge_threshold: float = 0.7,
+        merge_threshold: float = 0.8,
         window_days: float = 5.0,
         growth: float = 1.0,
         max_extra_days: float = 10.0,
@@ -258,6 +277,11 @@ class StoryClusterer:
         shared = sum(1 for e in sig.entities if e in story.entities)
         smaller = min(len(sig.entities), len(story.entities))
         specific = self._entity_specificity(sig.entities, story)
+        title = (
+            max((self._tfidf_cos(sig.language, sig.title_terms, m) for m in story.recent_titles), default=0.0)
+            if same_language and sig.title_terms
+            else 0.0
+        )
         numbers = sum(1 for x in sig.numbers if x in story.numbers)
         t = sig.time if sig.time is not None else self.clock_
         gap = max(0.0, t - story.last, story.first - t)
@@ -272,6 +296,7 @@ class StoryClusterer:
                 math.log1p(gap),
                 math.log1p(story.n),
                 *specific,
+                title,
             ]
         )
         return row, ("full" if same_language else "cross")
@@ -406,6 +431,7 @@ class StoryClusterer:
         story.vec_sum += vector
         row = vector[None, :].copy()
         story.recent = row if story.recent is None else np.vstack([story.recent, row])[-self.recent_members :]
+        story.recent_titles = [*story.recent_titles, dict(sig.title_terms)][-self.recent_members :]
         story.n += 1
         story.first = min(story.first, t)
         story.last = max(story.last, t)
@@ -440,6 +466,7 @@ class StoryClusterer:
             terms={k: int(v) for k, v in profile.items()},
             entities=frozenset(story.entities),
             numbers=frozenset(story.numbers),
+            title_terms=dict(sum((Counter(m) for m in story.recent_titles), Counter())),
         )
 
     def _maybe_merge(self, key: int, t: float) -> None:
@@ -472,6 +499,7 @@ class StoryClusterer:
             a.recent = (
                 b.recent if a.recent is None else np.vstack([a.recent, b.recent])[-self.recent_members :]
             )
+        a.recent_titles = [*a.recent_titles, *b.recent_titles][-self.recent_members :]
         for language, profile in b.terms.items():
             mine = a.terms.setdefault(language, {})
             for term, count in profile.items():
@@ -502,6 +530,7 @@ class StoryClusterer:
     def _fade(story: _Story) -> None:
         story.vec_sum = None
         story.recent = None
+        story.recent_titles = []
         story.terms = _EMPTY_TERMS
         story.entities = _EMPTY
         story.numbers = _EMPTY
@@ -554,6 +583,7 @@ class StoryClusterer:
                     {lang: {str(k): v for k, v in p.items()} for lang, p in s.terms.items()},
                     {str(k): v for k, v in s.entities.items()},
                     {str(k): v for k, v in s.numbers.items()},
+                    [{str(k): v for k, v in m.items()} for m in s.recent_titles],
                 ]
                 for s in live
             ],
@@ -597,7 +627,7 @@ class StoryClusterer:
             self.stories_.append(_Story(key=key, id=sid, first=first, last=last, n=n, merged_into=merged))
         recent = arrays["recent"]
         offset = 0
-        for i, (key, n_recent, terms, entities, numbers) in enumerate(meta["live"]):
+        for i, (key, n_recent, terms, entities, numbers, *more) in enumerate(meta["live"]):
             story = self.stories_[key]
             story.vec_sum = arrays["sums"][i].copy()
             story.recent = recent[offset : offset + n_recent].copy() if n_recent else None
@@ -605,6 +635,7 @@ class StoryClusterer:
             story.terms = {lang: {int(k): v for k, v in p.items()} for lang, p in terms.items()}
             story.entities = {int(k): v for k, v in entities.items()}
             story.numbers = {int(k): v for k, v in numbers.items()}
+            story.recent_titles = [{int(k): v for k, v in m.items()} for m in (more[0] if more else [])]
             if story.merged_into < 0:
                 self.index_.put(key, story.centroid(), story.first, self._horizon(story))
         self.article_ids_ = list(meta["articles"])

@@ -69,6 +69,7 @@ class Signals:
     numbers: frozenset[int] = frozenset()
     outlet: str | None = None
     time_source: str = "published"  # published | ingested | none
+    title_terms: dict[int, int] = field(default_factory=dict)  # hashed stems of the title alone
 
 
 def _title_cased(title: str) -> bool:
@@ -115,6 +116,7 @@ def extract_signals(article: Article) -> Signals:
         time = parse_time(article.ingested)
         source = "ingested" if time is not None else "none"
     terms = Counter(stable_hash(w.lower()[:_STEM]) for w in _WORD.findall(text))
+    title_terms = Counter(stable_hash(w.lower()[:_STEM]) for w in _WORD.findall(article.title or ""))
     return Signals(
         time=time,
         language=(article.language or "und").split("-")[0],
@@ -123,6 +125,7 @@ def extract_signals(article: Article) -> Signals:
         numbers=frozenset(stable_hash(k) for k in _number_keys(article, text)),
         outlet=article.source.domain or article.source.name,
         time_source=source,
+        title_terms=dict(title_terms),
     )
 
 

@@ -29,13 +29,15 @@ import numpy as np
 
 from newsprism.cluster import FEATURES, StoryClusterer
 from newsprism.embed import Embedder, article_text_for_embedding, get_embedder, resolve
-from newsprism.errors import EvalDataError
+from newsprism.errors import EvalDataError, UsageError
 from newsprism.evaluate import load_splits, split_of
 from newsprism.records import Article, Source
 from newsprism.signals import extract_signals
 from newsprism.stories import cluster_articles, publication_order
 
 DATASETS = ("basil", "giveme5w1h-newscluster", "neus-allsides")
+LEAD_SENTENCES = 2  # sentences kept by the "leads" and "dense" modes
+DENSE_PER_DAY = 6.0  # events a day in the "dense" mode
 _URL_DATE = re.compile(r"/(20\d\d|19\d\d)[/-](\d\d)[/-](\d\d)(?:/|-|$)")
 
 
@@ -236,11 +238,32 @@ def score(
     }
 
 
+MODES = ("as-given", "leads", "dense")
+
+
 def evaluate(
-    data: Path, split: str = "test", *, embedder: str = "auto", cache_dir: str | None = None, **params: Any
+    data: Path,
+    split: str = "test",
+    *,
+    mode: str = "as-given",
+    embedder: str = "auto",
+    cache_dir: str | None = None,
+    **params: Any,
 ) -> dict[str, Any]:
-    """Scores of the clusterer on ``split`` of one clustering data set (the folder ``data``)."""
+    """Scores of the clusterer on ``split`` of one clustering data set (the folder ``data``).
+
+    ``mode``: ``as-given`` feeds what the data set has (see the module docstring); ``leads`` cuts every
+    article to its title and first ``LEAD_SENTENCES`` sentences (what NeuS-AllSides gives), dates kept;
+    ``dense`` does that and packs the events ``DENSE_PER_DAY`` to a day (``dense_proxy``), the dev stand-in
+    for a stream of look-alike stories.
+    """
+    if mode not in MODES:
+        raise UsageError(f"unknown clustering mode {mode!r}; choose one of {', '.join(MODES)}")
     name, articles, gold = load(Path(data), split)
+    if mode == "leads":
+        articles = leads_only(articles, LEAD_SENTENCES)
+    elif mode == "dense":
+        articles = dense_proxy(articles, gold, per_day=DENSE_PER_DAY, lead_sentences=LEAD_SENTENCES)
     if not articles:
         empty = {k: 0.0 for k in ("bcubed_precision", "bcubed_recall", "bcubed_f1", "ari")}
         return {
@@ -250,6 +273,7 @@ def evaluate(
             "n_pred": 0,
             "dataset": name,
             "split": split,
+            "mode": mode,
             "note": f"{name} has no {split} items in splits.json",
         }
     model = resolve(get_embedder(embedder), articles)
@@ -257,7 +281,14 @@ def evaluate(
     params = {"model": model.name, **{k: v for k, v in params.items() if v is not None}}
     result = score(articles, gold, vectors, **params)
     undated = sum(1 for a in articles if not a.published)
-    return {**result, "dataset": name, "split": split, "embedder": model.name, "undated": undated}
+    return {
+        **result,
+        "dataset": name,
+        "split": split,
+        "mode": mode,
+        "embedder": model.name,
+        "undated": undated,
+    }
 
 
 # ----------------------------------------------------------------------------------------- fitting (dev only)
@@ -309,12 +340,16 @@ def fit_logistic(
 def fit_weights(
     sets: list[tuple[list[Article], list[str], dict[str, np.ndarray]]], **params: Any
 ) -> dict[str, dict[str, float]]:
-    """Weights of the ``full`` and ``cross`` (no TF-IDF) models fitted on dev streams."""
+    """Weights of the ``full`` and ``cross`` models fitted on dev streams.
+
+    The ``cross`` model (pairs in two languages) has no word features (TF-IDF, title words): they are
+    zero across languages, so it is fitted without them.
+    """
     xs, ys = zip(*(training_rows(a, g, v, **params) for a, g, v in sets), strict=True)
     x, y = np.vstack(xs), np.concatenate(ys)
     weights: dict[str, dict[str, float]] = {}
     for kind in ("full", "cross"):
-        cols = [i for i, f in enumerate(FEATURES) if kind == "full" or f != "tfidf"]
+        cols = [i for i, f in enumerate(FEATURES) if kind == "full" or f not in ("tfidf", "title_max")]
         w, b = fit_logistic(x[:, cols], y)
         named = dict.fromkeys(FEATURES, 0.0)
         named.update({FEATURES[c]: round(float(v), 3) for c, v in zip(cols, w, strict=True)})
@@ -339,21 +374,53 @@ def tune(
     return sorted(results, key=lambda r: -r[0])
 
 
-__all__ = ["evaluate", "load", "bcubed", "adjusted_rand", "embed_cached", "fit_weights", "tune", "DATASETS"]
+__all__ = [
+    "evaluate",
+    "load",
+    "bcubed",
+    "adjusted_rand",
+    "embed_cached",
+    "fit_weights",
+    "tune",
+    "dense_proxy",
+    "leads_only",
+    "dev_sets",
+    "DATASETS",
+    "MODES",
+]
+
+
+def leads_only(articles: Sequence[Article], lead_sentences: int = LEAD_SENTENCES) -> list[Article]:
+    """Copies of ``articles`` (ids ending in ``-lead``) keeping the title and ``lead_sentences`` sentences."""
+    from newsprism.embed import lead as cut_lead
+
+    out = []
+    for article in articles:
+        sentences = re.split(r"(?<=[.!?])\s+", article.text.strip())
+        copy = Article.from_dict(article.to_dict())
+        copy.id = article.id + "-lead"
+        copy.text = cut_lead(" ".join(sentences[:lead_sentences]), 10_000)
+        out.append(copy)
+    return out
 
 
 def dense_proxy(
-    articles: list[Article], gold: list[str], *, per_day: float = 3.0, lead_sentences: int = 3
+    articles: list[Article],
+    gold: list[str],
+    *,
+    per_day: float = 3.0,
+    lead_sentences: int = 3,
+    max_offset: float = 3.0,
 ) -> list[Article]:
     """A harder copy of a dev set for tuning: its events packed ``per_day`` to a day, text cut to a lead.
 
     BASIL's events lie months apart, so time alone separates them; NeuS-AllSides (test only) has
     look-alike political stories day after day, each known by title and lead. Packing dev events into
-    consecutive days (each article keeps its offset from its event's first dated article, capped at a day;
-    undated articles go at that first time) and keeping only ``lead_sentences`` sentences gives dev sets
-    with that difficulty, without looking at the test set. Events keep the order of their first dates.
+    consecutive days (each article keeps its offset from its event's first dated article, capped at
+    ``max_offset`` days; undated articles go at that first time) and keeping only ``lead_sentences``
+    sentences gives dev sets with that difficulty, without looking at the test set. Events keep the order
+    of their first dates; ids end in ``-dense``.
     """
-    from newsprism.embed import lead as cut_lead
     from newsprism.signals import DAY, parse_time
 
     times = [parse_time(a.published) for a in articles]
@@ -366,14 +433,36 @@ def dense_proxy(
     order = {g: i for i, g in enumerate(sorted(firsts, key=lambda g: (firsts[g], g)))}
     base = 20_000.0  # days since the epoch (2024-10-04)
     out = []
-    for article, t, g in zip(articles, times, gold, strict=True):
-        offset = min(1.0, t - firsts[g]) if t is not None else 0.0
+    for copy, t, g in zip(leads_only(articles, lead_sentences), times, gold, strict=True):
+        offset = min(max_offset, t - firsts[g]) if t is not None else 0.0
         when = (base + order[g] / per_day + offset) * DAY
-        sentences = re.split(r"(?<=[.!?])\s+", article.text)
-        copy = Article.from_dict(article.to_dict())
-        copy.id = article.id + "-dense"
-        copy.text = cut_lead(" ".join(sentences[:lead_sentences]), 10_000)
+        copy.id = copy.id.removesuffix("-lead") + "-dense"
         copy.published = datetime.fromtimestamp(when, tz=timezone.utc).isoformat()
         copy.ingested = None
         out.append(copy)
     return out
+
+
+def dev_sets(
+    data: Path, *, embedder: str = "auto", cache_dir: str | None = None
+) -> list[tuple[list[Article], list[str], dict[str, np.ndarray]]]:
+    """The dev streams the clusterer is fitted and tuned on (``fit_weights``, ``tune``); ``data``: ../shared/data.
+
+    basil dev and giveme5w1h dev as given; the events of both interleaved and packed into dense days,
+    titles and leads only (6 a day with 3 sentences, 6 a day with 1, 12 a day with 2); basil dev alone
+    packed 12 a day with 1 sentence. No test item is read.
+    """
+    _, basil, basil_gold = load(Path(data) / "basil", "dev")
+    _, giveme, giveme_gold = load(Path(data) / "giveme5w1h-newscluster", "dev")
+    mixed = basil + giveme
+    mixed_gold = ["basil:" + g for g in basil_gold] + ["giveme:" + g for g in giveme_gold]
+    streams = [
+        (basil, basil_gold),
+        (giveme, giveme_gold),
+        (dense_proxy(mixed, mixed_gold, per_day=6, lead_sentences=3), mixed_gold),
+        (dense_proxy(mixed, mixed_gold, per_day=6, lead_sentences=1), mixed_gold),
+        (dense_proxy(mixed, mixed_gold, per_day=12, lead_sentences=2), mixed_gold),
+        (dense_proxy(basil, basil_gold, per_day=12, lead_sentences=1), basil_gold),
+    ]
+    model = resolve(get_embedder(embedder), basil)
+    return [(a, g, embed_cached(a, model, cache_dir)) for a, g in streams]
