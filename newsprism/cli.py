@@ -165,7 +165,10 @@ def cmd_compare(args: argparse.Namespace) -> int:
 def cmd_eval(args: argparse.Namespace) -> int:
     from newsprism.evaluate import evaluate
 
-    result = evaluate(args.task, args.data, args.split)
+    if args.mode and args.task != "clustering":
+        raise UsageError("--mode applies to the clustering evaluation only")
+    options = {"mode": args.mode} if args.mode else {}
+    result = evaluate(args.task, args.data, args.split, **options)
     if args.format == "json":
         _print(json.dumps(result, ensure_ascii=False, indent=2))
     else:
@@ -321,6 +324,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--data", required=True, metavar="DIR", help="the data set folder, e.g. ../shared/data/basil"
     )
     p.add_argument("--split", choices=SPLITS, default="test")
+    p.add_argument(
+        "--mode",
+        choices=("as-given", "leads", "dense"),
+        help="clustering only: the articles as the data set gives them (default), cut to title and lead,"
+        " or also packed into dense days",
+    )
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.set_defaults(func=cmd_eval)
 
