@@ -7,8 +7,18 @@ from pathlib import Path
 
 import pytest
 
+from newsprism.errors import UsageError
 from newsprism.evaluate import clustering
-from newsprism.evaluate.clustering import adjusted_rand, bcubed, dense_proxy, embed_cached, load, score
+from newsprism.evaluate.clustering import (
+    adjusted_rand,
+    bcubed,
+    dense_proxy,
+    embed_cached,
+    fit_weights,
+    leads_only,
+    load,
+    score,
+)
 from tests.fake_embedder import HashingEmbedder
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
@@ -106,6 +116,37 @@ def test_dense_proxy_packs_events_into_consecutive_days(tmp_path):
     days = {g: a.published[:10] for a, g in zip(packed, gold, strict=True)}
     assert days["1"] != days["2"]
     assert all(a.id.endswith("-dense") for a in packed)
+
+
+def test_dense_proxy_puts_undated_articles_at_their_events_first_time_and_cuts_the_text(tmp_path):
+    write_basil(tmp_path)
+    _, articles, gold = load(tmp_path / "basil", "dev")
+    articles[1].published = None  # event 1, second outlet
+    packed = dense_proxy(articles, gold, per_day=2.0, lead_sentences=1)
+    assert packed[1].published == packed[0].published
+    assert all(a.text.count(".") == 1 for a in packed)
+    assert leads_only(articles, 1)[0].text == "The Velmont harbour tunnel opened to traffic on Thursday."
+
+
+def test_clustering_modes_feed_leads_or_dense_days_and_reject_unknown_ones(tmp_path, monkeypatch):
+    write_basil(tmp_path)
+    monkeypatch.setattr(clustering, "get_embedder", lambda _name: HashingEmbedder())
+    given = clustering.evaluate(tmp_path / "basil", "dev", mode="as-given")
+    dense = clustering.evaluate(tmp_path / "basil", "dev", mode="dense")
+    assert given["mode"] == "as-given" and dense["mode"] == "dense"
+    assert dense["n_articles"] == given["n_articles"] == 6
+    with pytest.raises(UsageError):
+        clustering.evaluate(tmp_path / "basil", "dev", mode="titles")
+
+
+def test_fit_weights_leaves_word_features_out_of_the_cross_language_model(tmp_path):
+    write_basil(tmp_path)
+    _, articles, gold = load(tmp_path / "basil", "dev")
+    packed = dense_proxy(articles, gold, per_day=4.0)
+    sets = [(a, gold, embed_cached(a, HashingEmbedder())) for a in (articles, packed)]
+    weights = fit_weights(sets)
+    assert weights["cross"]["tfidf"] == weights["cross"]["title_max"] == 0.0
+    assert weights["full"]["title_max"] > 0  # the same story's titles share words, the other's do not
 
 
 def test_giveme_split_without_test_items_reports_zero_articles(tmp_path):

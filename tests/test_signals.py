@@ -40,3 +40,9 @@ def test_analyzer_entities_and_numbers_win_over_the_fallbacks():
 def test_undated_article_falls_back_to_ingest_time_then_to_none():
     assert extract_signals(Article(id="c", ingested="1970-01-03")).time_source == "ingested"
     assert extract_signals(Article(id="d")).time is None
+
+
+def test_title_terms_are_the_stems_of_the_title_alone():
+    sig = extract_signals(Article(id="e", title="Harbour strike ends", text="Dockers returned to work."))
+    assert sig.title_terms == {stable_hash("harbour"): 1, stable_hash("strike"): 1, stable_hash("ends"): 1}
+    assert stable_hash("dockers") in sig.terms and stable_hash("dockers") not in sig.title_terms

@@ -138,3 +138,18 @@ def test_one_story_in_three_languages_groups_together_with_the_real_embedder():
     stories = group_articles(articles)
     assert [sorted(s.article_ids) for s in stories] == [["de", "en", "fr"], ["tram"]]
     assert stories[0].languages == ["de", "en", "fr"]
+
+
+def test_the_saved_clusterer_keeps_entity_counts_and_member_titles():
+    articles = flood_articles()
+    vectors = {
+        a.id: v for a, v in zip(articles, HashingEmbedder().embed([a.title for a in articles]), strict=True)
+    }
+    whole = StoryClusterer(model="test-hashing")
+    for a in articles:
+        whole.add(a, vectors[a.id])
+    restored = StoryClusterer().load(whole.save())
+    assert restored.edf_ == whole.edf_ and restored.edocs_ == 3
+    live = [s for s in whole.stories_ if s.live]
+    assert [s.recent_titles for s in live] == [restored.stories_[s.key].recent_titles for s in live]
+    assert any(s.recent_titles for s in live)
