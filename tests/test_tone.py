@@ -257,3 +257,24 @@ def test_e5_vectors_are_remembered_per_text(toy_model):
     again = toy_model._embed_e5(["the mayor", "Councillor Obi"])
     assert e5.calls == [["Ana Ruiz", "the mayor"], ["Councillor Obi"]]
     assert np.allclose(first[0], first[2]) and np.allclose(first[1], again[0])
+
+
+def test_a_model_with_e5_views_embeds_them_with_e5_once_beside_the_use_views(tmp_path):
+    emb = HashEmbedder()
+    texts = [f"The mayor was {v} by residents." for vs in (NEGATIVE, NEUTRAL, POSITIVE) for v in vs] * 5
+    y = np.repeat(np.arange(3), 4)
+    y = np.tile(y, 5)
+    views = ("sentence", "e5:window")
+    x = np.hstack([emb.embed([target_texts(t, 0, 9, views)[j] for t in texts]) for j in range(2)])
+    arrays = SoftmaxRegression(l2=1.0).fit(x, y).state("target")
+    arrays.update(SoftmaxRegression(l2=1.0).fit(emb.embed(texts), y).state("sentence"))
+    arrays["target_views"] = np.array(views)
+    np.savez(tmp_path / "tone.npz", **arrays)
+    use, e5 = CountingEmbedder(), CountingEmbedder()
+    model = ToneModel(embedder=use, weights=tmp_path / "tone.npz")
+    model._e5 = e5
+    items = [("The mayor was praised by residents.", 0, 9), ("The mayor was blasted by residents.", 0, 9)]
+    tones = score(model.proba_targets(items))
+    assert tones[0] > 0 > tones[1]
+    assert use.calls == [[t for t, _, _ in items]]
+    assert e5.calls == [[target_texts(t, s, e, views)[1] for t, s, e in items]]

@@ -34,6 +34,7 @@ import re
 import threading
 from collections import Counter, OrderedDict
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
@@ -266,21 +267,33 @@ class ToneModel:
         """Class probabilities (negative, neutral, positive) of each (sentence, start, end) toward its span.
 
         All the texts of all the views go to each encoder in one call, each distinct text once (batching
-        a whole story's mentions here is what keeps the tone stage cheap)."""
+        a whole story's mentions here is what keeps the tone stage cheap). The e5 views are embedded in a
+        second thread while USE embeds the others (e5 runs in C without the GIL: on two cores, the USE
+        part then costs no wall time)."""
         if not items:
             return np.zeros((0, len(LABELS)))
         head = self.heads()["target"]
         needed = needed_views(self.views, self.pairs)
         texts = [target_texts(t, s, e, needed) for t, s, e in items]
+        cols = {
+            encoder: [j for j, v in enumerate(needed) if v.startswith("e5:") == (encoder == "e5")]
+            for encoder in ("use", "e5")
+        }
+        flat = {enc: list(dict.fromkeys(tx[j] for j in js for tx in texts)) for enc, js in cols.items()}
+        vectors: dict[str, np.ndarray] = {}
+        if flat["e5"] and flat["use"]:
+            with ThreadPoolExecutor(1, thread_name_prefix="tone-e5") as pool:
+                pending = pool.submit(self._embed_e5, flat["e5"])
+                vectors["use"] = self._embed(flat["use"])
+                vectors["e5"] = pending.result()
+        elif flat["use"]:
+            vectors["use"] = self._embed(flat["use"])
+        elif flat["e5"]:
+            vectors["e5"] = self._embed_e5(flat["e5"])
         by_view: dict[str, np.ndarray] = {}
-        for encoder in ("use", "e5"):
-            cols = [j for j, v in enumerate(needed) if v.startswith("e5:") == (encoder == "e5")]
-            if not cols:
-                continue
-            flat = list(dict.fromkeys(tx[j] for j in cols for tx in texts))
-            vectors = self._embed(flat) if encoder == "use" else self._embed_e5(flat)
-            row = {text: i for i, text in enumerate(flat)}
-            by_view.update({needed[j]: vectors[[row[tx[j]] for tx in texts]] for j in cols})
+        for encoder, js in cols.items():
+            row = {text: i for i, text in enumerate(flat[encoder])}
+            by_view.update({needed[j]: vectors[encoder][[row[tx[j]] for tx in texts]] for j in js})
         return head.predict_proba(target_features(by_view, self.views, self.pairs))
 
     def _embed_e5(self, texts: list[str]) -> np.ndarray:
