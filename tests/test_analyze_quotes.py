@@ -17,6 +17,12 @@ def english() -> Article:
     return Analyzer()(Article(id="en", text=text, language="en", published="2024-03-06T10:00:00"))
 
 
+def _parse(text: str):
+    from newsprism.analyze import spacy_model
+
+    return spacy_model("en")(text)
+
+
 def _quote(article: Article, fragment: str):
     matches = [q for q in article.quotes if fragment in q.text]
     assert matches, f"no quote containing {fragment!r} in {[q.text for q in article.quotes]}"
@@ -237,6 +243,7 @@ def test_first_person_statements_outside_quotes_are_not_reported_speech() -> Non
     [
         ("The mayor spoke to the council.\n\nHolt: “We will rebuild the bridge by May.”", "Holt", ":"),
         ("“We will rebuild the bridge by May.” — Ines Holt, mayor of Valmont", "Ines Holt", "—"),
+        ("“We will rebuild the bridge by May.” ― Ines Holt", "Ines Holt", "―"),
     ],
 )
 def test_speaker_named_by_punctuation_alone(text: str, speaker: str, cue: str) -> None:
@@ -282,3 +289,10 @@ def test_stance_and_speech_verbs_take_their_object(text: str, speaker: str, cont
     assert article.quotes, "no quote found"
     assert article.quotes[0].speaker == speaker
     assert content in article.quotes[0].text
+
+
+def test_a_quotation_in_the_paragraph_after_a_colon_is_the_cue_s() -> None:
+    text = "Mayor Ines Holt said on Monday:\n\n“We will rebuild the bridge before the winter comes.”"
+    (att,) = extract_attributions(text, split_sentences(text, "en"), "en", _parse(text))
+    assert att.speaker and text[att.speaker[0] : att.speaker[1]] == "Mayor Ines Holt"
+    assert att.direct and text[att.content[0] : att.content[1]].startswith("“We will rebuild")

@@ -168,6 +168,9 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_COLON_BREAK = re.compile(r"[^\n.!?”\"»]{0,78}:[ \t]*\n\s*")
+
+
 def adjacent_mark(text: str, marks: list[QuoteMark], start: int, end: int) -> QuoteMark | None:
     """A quotation right before (``“…,” he said``) or right after (``said: “…”``) a cue."""
     first = max(0, mark_before(marks, start - 400))
@@ -183,11 +186,13 @@ def adjacent_mark(text: str, marks: list[QuoteMark], start: int, end: int) -> Qu
         ):
             return m
         gap_before = text[end : m.start]
-        if (
-            m.start >= end
-            and len(gap_before) < 80
-            and not re.search(r"[.!?]\s|\n|[”\"»]", gap_before)
-            and (long_enough or gap_before.strip()[-1:] in (":", ","))
+        if m.start >= end and (
+            (
+                len(gap_before) < 80
+                and not re.search(r"[.!?]\s|\n|[”\"»]", gap_before)
+                and (long_enough or gap_before.strip()[-1:] in (":", ","))
+            )
+            or (long_enough and _COLON_BREAK.fullmatch(gap_before))  # said:¶¶“…” in the next paragraph
         ):
             return m
         if m.start > end + 80:

@@ -83,7 +83,7 @@ def _speech_cue(text: str, att: Attribution) -> bool:
 
 
 _COLON_SPEAKER = re.compile(r"(?:^|[\n.!?]\s*)((?:[A-Z][\w.'’\-]*\s?){1,4})\s*(:)\s*$")
-_DASH_SPEAKER = re.compile(r"^\s*([—–]|-{1,2})\s*((?:[A-Z][\w.'’\-]*\s?){1,4})(?=[,.;\n]|$)")
+_DASH_SPEAKER = re.compile(r"^\s*([—–―]|-{1,2})\s*((?:[A-Z][\w.'’\-]*\s?){1,4})(?=[,.;\n]|$)")
 
 
 def _punctuation_speaker(text: str, m: QuoteMark) -> tuple[tuple[int, int], tuple[int, int]] | None:
