@@ -146,35 +146,42 @@ def _unit(v: np.ndarray) -> np.ndarray:
     return v / n if n else v
 
 
-def dense_features(left: Sequence[TextParts], right: Sequence[TextParts], cache: VectorCache) -> np.ndarray:
-    """One row of ``DENSE`` cosines per pair ``(left[i], right[i])`` under ``cache``'s model."""
+def dense_features(
+    left: Sequence[TextParts], right: Sequence[TextParts], cache: VectorCache, views: Sequence[str] = DENSE
+) -> np.ndarray:
+    """One column per name in ``views`` (a subset of ``DENSE``), one row per pair ``(left[i], right[i])``,
+    under ``cache``'s model. Only what ``views`` needs is embedded (sentences cost six times a text)."""
+    unknown = set(views) - set(DENSE)
+    if unknown:
+        raise ValueError(f"unknown views {sorted(unknown)}; choose from {DENSE}")
+    by_sentence = bool(set(views) - {"full", "opening"})
     texts: list[str] = []
     langs: list[str] = []
     for p in (*left, *right):
-        for t in (p.full, p.opening, *p.sentences):
-            texts.append(t)
-            langs.append(p.language)
+        wanted = [p.full] if "full" in views else []
+        wanted += [p.opening] if "opening" in views else []
+        wanted += p.sentences if by_sentence else []
+        texts += wanted
+        langs += [p.language] * len(wanted)
     cache.embed(texts, langs)
     vec = cache.vectors_
-
-    def parts(p: TextParts) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        rows = np.stack([vec[cache.key(s)] for s in p.sentences])
-        return vec[cache.key(p.full)], vec[cache.key(p.opening)], rows
-
-    out = np.zeros((len(left), len(DENSE)))
+    out = np.zeros((len(left), len(views)))
     for i, (a, b) in enumerate(zip(left, right, strict=True)):
-        fa, oa, sa = parts(a)
-        fb, ob, sb = parts(b)
-        sim = sa @ sb.T
-        flat = np.sort(sim, axis=None)[::-1]
-        out[i] = (
-            float(fa @ fb),
-            float(oa @ ob),
-            float(_unit(sa.mean(axis=0)) @ _unit(sb.mean(axis=0))),
-            0.5 * (float(sim.max(axis=1).mean()) + float(sim.max(axis=0).mean())),
-            float(flat[0]),
-            float(flat[:3].mean()),
-        )
+        row: dict[str, float] = {}
+        if "full" in views:
+            row["full"] = float(vec[cache.key(a.full)] @ vec[cache.key(b.full)])
+        if "opening" in views:
+            row["opening"] = float(vec[cache.key(a.opening)] @ vec[cache.key(b.opening)])
+        if by_sentence:
+            sa = np.stack([vec[cache.key(s)] for s in a.sentences])
+            sb = np.stack([vec[cache.key(s)] for s in b.sentences])
+            sim = sa @ sb.T
+            flat = np.sort(sim, axis=None)[::-1]
+            row["centroid"] = float(_unit(sa.mean(axis=0)) @ _unit(sb.mean(axis=0)))
+            row["align"] = 0.5 * (float(sim.max(axis=1).mean()) + float(sim.max(axis=0).mean()))
+            row["best"] = float(flat[0])
+            row["top3"] = float(flat[:3].mean())
+        out[i] = [row[v] for v in views]
     return out
 
 
@@ -187,7 +194,10 @@ LEXICAL = (
     "numbers_containment",
     "years_shared",
     "words_tfidf",
+    "lemmas_tfidf",
     "grams_tfidf",
+    "names_tfidf",
+    "opening_tfidf",
     "log_length_min",
     "length_ratio",
     "same_language",
@@ -218,6 +228,17 @@ def names(text: str) -> set[str]:
 def numbers(text: str) -> set[str]:
     """Numbers as written without separators ("15.000" and "15,000" both → "15000"), single digits out."""
     return {re.sub(r"[.,]", "", m.group(0)) for m in _NUMBER.finditer(text) if len(m.group(0)) >= 2}
+
+
+def lemmatise(words: list[str], language: str) -> list[str]:
+    """Dictionary lemmas (simplemma) in the languages it knows, the words themselves in the others."""
+    import simplemma
+    from simplemma.strategies.dictionaries.dictionary_factory import SUPPORTED_LANGUAGES
+
+    lang = language.split("-")[0]
+    if lang not in SUPPORTED_LANGUAGES:
+        return words
+    return [simplemma.lemmatize(w, lang=lang) for w in words]
 
 
 def _containment(a: set[str], b: set[str]) -> float:
@@ -257,13 +278,16 @@ def _tfidf_cosines(docs_left: list[list[str]], docs_right: list[list[str]]) -> n
 def lexical_features(left: Sequence[TextParts], right: Sequence[TextParts]) -> np.ndarray:
     """One row of ``LEXICAL`` per pair: shared names, numbers and years, TF-IDF cosines, lengths."""
     words = [[fold(w)[:7] for w in _WORD.findall(p.full)] for p in (*left, *right)]
-    grams = []
-    for p in (*left, *right):
-        keys = sorted(names(p.full))
-        grams.append([k[j : j + 4] for k in keys for j in range(max(1, len(k) - 3))])
+    lemmas = [[fold(w)[:7] for w in lemmatise(_WORD.findall(p.full), p.language)] for p in (*left, *right)]
+    keys = [sorted(names(p.full)) for p in (*left, *right)]
+    grams = [[k[j : j + 4] for k in ks for j in range(max(1, len(k) - 3))] for ks in keys]
+    heads = [[fold(w)[:7] for w in _WORD.findall(p.opening)] for p in (*left, *right)]
     half = len(left)
     word_cos = _tfidf_cosines(words[:half], words[half:])
+    lemma_cos = _tfidf_cosines(lemmas[:half], lemmas[half:])
     gram_cos = _tfidf_cosines(grams[:half], grams[half:])
+    name_cos = _tfidf_cosines(keys[:half], keys[half:])
+    head_cos = _tfidf_cosines(heads[:half], heads[half:])
     rows = []
     for i, (a, b) in enumerate(zip(left, right, strict=True)):
         na, nb = names(a.full), names(b.full)
@@ -277,7 +301,10 @@ def lexical_features(left: Sequence[TextParts], right: Sequence[TextParts]) -> n
                 _containment(ua - ya, ub - yb),
                 1.0 if ya & yb else (-1.0 if ya and yb else 0.0),
                 float(word_cos[i]),
+                float(lemma_cos[i]),
                 float(gram_cos[i]),
+                float(name_cos[i]),
+                float(head_cos[i]),
                 float(np.log(min(la, lb))),
                 min(la, lb) / max(la, lb),
                 1.0 if a.language.split("-")[0] == b.language.split("-")[0] else 0.0,
@@ -395,3 +422,55 @@ class BoostedTrees:
         for tree in self.trees_:
             out += self.learning_rate * self._apply(tree, xb)
         return out
+
+
+class PairScorer:
+    """Features of a pair → score: a blend of ridge regression and ``BoostedTrees``.
+
+    The ridge part sees the standardised features plus the squares of ``curved`` (column indices: the
+    map from a cosine to a score bends); the trees see the features as they are. The prediction is
+    ``trees_weight`` × trees + (1 − ``trees_weight``) × ridge. Defaults chosen by cross-validation on
+    SemEval-2022 Task 8's dev file.
+    """
+
+    def __init__(
+        self,
+        curved: Sequence[int] = (),
+        l2: float = 1.0,
+        trees_weight: float = 0.4,
+        rounds: int = 400,
+        depth: int = 2,
+        learning_rate: float = 0.03,
+        seed: int = 0,
+    ) -> None:
+        self.curved = curved
+        self.l2 = l2
+        self.trees_weight = trees_weight
+        self.rounds = rounds
+        self.depth = depth
+        self.learning_rate = learning_rate
+        self.seed = seed
+
+    def _design(self, x: np.ndarray) -> np.ndarray:
+        z = np.hstack([x, x[:, list(self.curved)] ** 2])
+        return np.hstack([(z - self.mean_) / self.scale_, np.ones((len(z), 1))])
+
+    def fit(self, x: np.ndarray, y: np.ndarray) -> PairScorer:
+        x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+        z = np.hstack([x, x[:, list(self.curved)] ** 2])
+        self.mean_ = z.mean(axis=0)
+        self.scale_ = z.std(axis=0)
+        self.scale_[self.scale_ == 0] = 1.0
+        design = self._design(x)
+        penalty = np.eye(design.shape[1]) * self.l2
+        penalty[-1, -1] = 0.0  # the intercept is not shrunk
+        self.coef_ = np.linalg.solve(design.T @ design + penalty, design.T @ y)
+        self.trees_ = BoostedTrees(
+            rounds=self.rounds, depth=self.depth, learning_rate=self.learning_rate, seed=self.seed
+        ).fit(x, y)
+        return self
+
+    def predict(self, x: np.ndarray) -> np.ndarray:
+        x = np.asarray(x, dtype=float)
+        linear = self._design(x) @ self.coef_
+        return self.trees_weight * self.trees_.predict(x) + (1 - self.trees_weight) * linear

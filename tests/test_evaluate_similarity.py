@@ -13,6 +13,7 @@ from newsprism.similarity import (
     DENSE,
     LEXICAL,
     BoostedTrees,
+    PairScorer,
     TextParts,
     VectorCache,
     dense_features,
@@ -82,6 +83,27 @@ def test_dense_features_of_the_same_text_are_one_and_of_unrelated_texts_lower():
     assert (rows[1] < 0.5).all()
 
 
+def test_dense_features_embed_only_what_the_views_need():
+    a = TextParts("Port closed by storm\nFerries stopped on Monday. Roads reopened on Tuesday.")
+    b = TextParts("Storm shuts port\nNo ferries on Monday.")
+    model = HashingEmbedder()
+    rows = dense_features([a], [b], VectorCache(model), views=("opening",))
+    assert rows.shape == (1, 1)
+    assert sorted(model.texts) == sorted([a.opening, b.opening])
+    with pytest.raises(ValueError):
+        dense_features([a], [b], VectorCache(model), views=("title",))
+
+
+def test_pair_scorer_blends_a_curved_ridge_with_trees_and_beats_the_mean():
+    rng = np.random.default_rng(5)
+    x = rng.random((300, 4))
+    y = 4 - 3 * x[:, 0] ** 2 + 0.1 * rng.standard_normal(300)
+    model = PairScorer(curved=[0]).fit(x[:200], y[:200])
+    assert np.corrcoef(model.predict(x[200:]), y[200:])[0, 1] > 0.95
+    linear_only = PairScorer(curved=[0], trees_weight=0.0).fit(x[:200], y[:200])
+    assert np.abs(linear_only.predict(x[200:]) - y[200:]).mean() < 0.15
+
+
 def test_lexical_features_see_shared_names_and_numbers_across_languages():
     de = TextParts(
         "Merkel trifft Macron in Paris\nDie Kanzlerin sagte 2020 zu, 300 Millionen Euro zu geben.", "de"
@@ -95,6 +117,7 @@ def test_lexical_features_see_shared_names_and_numbers_across_languages():
     assert rows[0, col["numbers_containment"]] == 1.0 and rows[1, col["numbers_containment"]] == 0.0
     assert rows[0, col["years_shared"]] == 1.0
     assert rows[0, col["same_language"]] == 0.0
+    assert rows[0, col["lemmas_tfidf"]] >= 0.0
 
 
 def test_boosted_trees_learn_a_nonlinear_map_reproducibly():
