@@ -98,3 +98,56 @@ def test_numbers_fixture_accuracy_stays_at_or_above_095() -> None:
     assert result["n"] >= 150
     assert len(result["by_language"]) >= 5
     assert result["accuracy"] >= 0.95, result["errors"]
+
+
+def _numbers(text: str, language: str) -> list[tuple[str, float, str | None, str]]:
+    from newsprism.analyze.sentences import split_sentences
+
+    found = extract_numbers(text, split_sentences(text, language), language, PUBLISHED)
+    return [(n.text, n.value, n.unit, n.kind) for n in found if n.kind != "date"]
+
+
+def test_a_bare_scaled_amount_in_a_sentence_about_money_takes_the_articles_currency() -> None:
+    text = "La multa es de 12 millones de euros. Además pagará 3 millones en compensaciones."
+    assert _numbers(text, "es")[1] == ("3 millones", 3e6, "EUR", "money")
+    text = "Die Strafe beträgt 1,2 Milliarden Euro. Dazu kommen 4 Millionen als Entschädigung."
+    assert _numbers(text, "de")[1] == ("4 Millionen", 4e6, "EUR", "money")
+    # beside an amount with a currency in the same sentence, no money word needed
+    assert _numbers("Штраф 5 млн рублей и ещё 2 млн.", "ru")[1] == ("2 млн", 2e6, "RUB", "money")
+
+
+def test_a_bare_scaled_count_stays_a_count_without_money_or_with_its_noun() -> None:
+    # no money word in the sentence: a count, whatever else the article says
+    text = "The fine was €12m. About 2 million commuters use the line."
+    assert _numbers(text, "en")[1] == ("2 million", 2e6, "commuters", "count")
+    text = "La multa es de 12 millones de euros. Viven allí 15 millones."
+    assert _numbers(text, "es")[1][3] == "count"
+    # "de personas" says what the scaled number counts, even in a money sentence
+    text = "Pagó 12 millones de euros a 2 millones de personas."
+    assert _numbers(text, "es")[1][3] == "count"
+    # no currency anywhere in the article: nothing to give it
+    assert _numbers("La multa es de 15 millones.", "es")[0][3] == "count"
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "value"),
+    [
+        ("en", "Two thirds of the trains were late.", 66.67),
+        ("en", "Half of the delays were caused by signals.", 50.0),
+        ("fr", "La moitié des retards sont dus aux signaux.", 50.0),
+        ("fr", "Les deux tiers des trains.", 66.67),
+        ("es", "La mitad de los votos.", 50.0),
+        ("de", "Knapp zwei Dritteln der Stimmen.", 66.67),
+        ("de", "Die Hälfte der Züge.", 50.0),
+        ("ru", "Две трети поездов опоздали.", 66.67),
+        ("ru", "Половина задержек.", 50.0),
+    ],
+)
+def test_shares_written_as_words_are_percentages(language: str, text: str, value: float) -> None:
+    [(_, got, unit, kind)] = _numbers(text, language)
+    assert (got, unit, kind) == (value, "%", "percent")
+
+
+def test_half_a_dozen_and_a_quarter_of_an_hour_are_not_shares() -> None:
+    assert _numbers("Half a dozen drones were shot down.", "en") == [("Half a dozen", 6, "drones", "count")]
+    assert _numbers("Il a attendu un quart d'heure.", "fr") == []

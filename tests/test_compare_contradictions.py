@@ -219,3 +219,22 @@ def test_a_third_articles_same_value_about_something_else_does_not_hide_a_contra
     sim[2, 3] = sim[3, 2] = sim[0, 0] = sim[1, 1] = sim[2, 2] = sim[3, 3] = -np.inf
     [found] = find_contradictions(units, sim, [[0, 1, 2], [3]])
     assert sorted((v.article_id, v.value) for v in found.values) == [("a", 14.0), ("b", 17.0), ("c", 14.0)]
+
+
+def test_a_share_in_words_agrees_with_nearby_percentages_only():
+    two_thirds = unit("a", "Two thirds of trains were late.", ("Two thirds", 66.67, "%", "percent"))
+    knapp = unit("b", "64 % der Züge kamen zu spät.", ("64 %", 64.0, "%", "percent"), language="de")
+    assert contradictions([two_thirds, knapp]) == []
+    half = unit("c", "La mitad de los trenes llegó tarde.", ("La mitad", 50.0, "%", "percent"), language="es")
+    assert len(contradictions([two_thirds, half])) == 1
+    assert [q.step for q in quantities([two_thirds, knapp])] == [10.0, 0.0]
+
+
+def test_percentages_more_than_three_times_apart_are_not_one_share():
+    units = [
+        unit("a", "50% of delays came from signals.", ("50%", 50.0, "%", "percent")),
+        unit("b", "Shares fell 5%.", ("5%", 5.0, "%", "percent")),
+    ]
+    assert contradictions(units) == []
+    units[1] = unit("b", "40% of delays came from signals.", ("40%", 40.0, "%", "percent"))
+    assert len(contradictions(units)) == 1

@@ -285,3 +285,54 @@ ADJECTIVES: frozenset[str] = frozenset(
     extra such many unarmed elderly
     """.split()  # noqa: SIM905
 )
+
+# shares written as words ("two thirds of", "la moitié des", "zwei Drittel", "две трети"): pattern → percent.
+# Read as percentages that are only as precise as words are (the compare stage allows ±5 points).
+# "half" and the single fractions need a following "of"/"the" (not "half a dozen", "a quarter past").
+SHARE_WORDS: tuple[tuple[str, float], ...] = (
+    (r"(?:two|2)[ -]thirds", 200 / 3),
+    (r"three[ -]quarters", 75.0),
+    (r"(?:a|one)[ -]third(?=\s+of\b)", 100 / 3),
+    (r"(?:a|one)[ -]quarter(?=\s+of\b)", 25.0),
+    (r"half(?=\s+(?:of|the|its|their|all)\b)", 50.0),
+    (r"(?:les\s+)?deux\s+tiers", 200 / 3),
+    (r"(?:les\s+)?trois\s+quarts", 75.0),
+    (r"un\s+tiers(?=\s+d)", 100 / 3),
+    (r"un\s+quart(?=\s+d(?:es|u|e la)\b)", 25.0),
+    (r"(?:la\s+)?moitié(?=\s+d)", 50.0),
+    (r"(?:los\s+)?dos\s+tercios", 200 / 3),
+    (r"(?:las\s+)?tres\s+cuartas\s+partes", 75.0),
+    (r"un\s+tercio(?=\s+de)", 100 / 3),
+    (r"(?:la|una)\s+cuarta\s+parte", 25.0),
+    (r"(?:la\s+)?mitad(?=\s+de)", 50.0),
+    (r"zwei\s+dritteln?", 200 / 3),
+    (r"drei\s+vierteln?", 75.0),
+    (r"(?:ein|einem)\s+drittel", 100 / 3),
+    (r"(?:ein|einem)\s+viertel", 25.0),
+    (r"(?:die|der)\s+hälfte", 50.0),
+    (r"(?:две|двух|двум|двумя)\s+трет(?:и|ей|ям|ями)", 200 / 3),
+    (r"(?:три|трёх|трех)\s+четверт(?:и|ей)", 75.0),
+    (r"треть(?!\s+века)", 100 / 3),
+    (r"четверть(?!\s+(?:века|часа))", 25.0),
+    (r"половин[аыуе]", 50.0),
+)
+
+# word stems that make a sentence about money: a bare scaled amount there ("una multa de 15 millones",
+# "4 Millionen als Entschädigung") is a sum in the currency the article uses (see numbers.py). A stem
+# matches the start of a word; one ending in "=" only the whole word.
+MONEY_CUES: tuple[str, ...] = tuple(
+    """
+    fine= fined= fines= loan cost budget paid= pay= pays= paying= repa compensat damages worth price
+    funding invest revenue profit loss= losses= debt bail= subsid grant salar wage spend spent= sum=
+    sums= refund penalt fee= fees= tax= taxes= bonus ransom
+    amende prêt coût budget payé payer= paie= versé verser indemnis dédommag investi financ dette
+    bénéfice perte= pertes= somme rembours pénalit subvention montant rançon
+    multa préstamo prestamo costo coste presupuesto pagó pagar= pagará paga= abon indemniz compensac
+    inversi invert financ deuda beneficio pérdida suma= reembols sanción subvenci monto importe rescate
+    strafe bußgeld bussgeld kredit darlehen kosten kostet haushalt gezahlt zahlen= zahlt= bezahl
+    entschädigung schadenersatz investi finanz schulden gewinn verlust umsatz summe erstatt betrag
+    lösegeld
+    штраф кредит заём займ стоимост стоит бюджет заплат выплат оплат компенсац инвести финанс долг
+    прибыл убыт сумм возмещ субсиди выкуп
+    """.split()  # noqa: SIM905
+)

@@ -10,7 +10,10 @@ Number syntax follows the language: ``4,8`` is 4.8 in French, German, Spanish, R
 Italian, ``48,000`` is 48000 in English; groups of three digits separated by spaces, dots or commas are
 thousands everywhere. Scale words (``bn``, ``milliards``, ``Mrd.``, ``млрд``) multiply; ``billion`` is
 10⁹ in English and 10¹² in French, German and Spanish. English number words (``two``, ``a dozen``,
-``three million``) are read, and the small number words of the other languages before a noun.
+``three million``) are read, and the small number words of the other languages before a noun. Shares
+written as words (``two thirds of``, ``la moitié des``, ``zwei Drittel``, ``две трети``) are percentages.
+A bare scaled amount (``15 millones``, ``4 Millionen``) in a sentence about money (a fine, a loan, a
+payment) or beside an amount with a currency is money in the currency the article uses there.
 """
 
 from __future__ import annotations
@@ -44,6 +47,19 @@ _PLAIN = r"\d+(?:[.,]\d+)?"
 _CONTINUES = re.compile(rf"\s?(?:[a-zà-ÿа-яё]|{_SYMBOLS_RE}|{_CODES_RE}\b|(?i:{_CURRENCY_WORD_RE}))")
 _NUM = re.compile(rf"(?<![\w.,])(?:{_GROUPED}|{_PLAIN})(?![\d])")
 _SUFFIX = re.compile(r"[^\W\d_]+")
+_SHARE = re.compile(
+    r"(?<!\w)(?:" + "|".join(f"(?P<s{k}>{p})" for k, (p, _) in enumerate(nw.SHARE_WORDS)) + r")(?!\w)",
+    re.IGNORECASE,
+)
+_MONEY_CUE = re.compile(
+    r"(?<!\w)(?:"
+    + "|".join(re.escape(c[:-1]) + r"(?!\w)" if c.endswith("=") else re.escape(c) for c in nw.MONEY_CUES)
+    + ")",
+    re.IGNORECASE,
+)
+_SCALED = re.compile(rf"^\d[\d\s.,\u00a0\u202f]*\s?(?:{_SCALE_RE})\.?$", re.IGNORECASE)
+# "15 millones de personas", "3 million of them": the scaled number counts what follows
+_OF_NOUN = re.compile(r"\s+(?:of|de|d['’]|des|del|di|von|der)\s*([^\W\d_][\w'’-]*)", re.IGNORECASE)
 _YEAR_AFTER = re.compile(r"\s?(?:года|году|год|г\.|roku|rok)(?!\w)")
 _EN_VERB = re.compile(r"^(?:\w{3,}ed|came|went|fled|left|said|were|was|are|got|took|made|stayed|remain\w*)$")
 
@@ -189,6 +205,13 @@ def extract_numbers(
     for start, end, value in find_dates(text, language, base):
         out.append((start, Number(text=text[start:end], value=value, unit=None, kind="date", sentence=0)))
         taken.append((start, end))
+    for m in _SHARE.finditer(text):
+        share = next(v for k, (_, v) in enumerate(nw.SHARE_WORDS) if m.group(f"s{k}") is not None)
+        out.append(
+            (m.start(), Number(text=m.group(0), value=round(share, 2), unit="%", kind="percent", sentence=0))
+        )
+        taken.append((m.start(), m.end()))
+    taken.sort()
     _, _, word_re = _patterns(language)
     candidates: list[tuple[int, int, float, str, bool]] = []
     for m in _NUM.finditer(text):
@@ -221,7 +244,39 @@ def extract_numbers(
     out.sort(key=lambda item: item[0])
     for pos, number in out:
         number.sentence = sentence_index(sentences, pos) if sentences else 0
+    _bare_money(text, out, sentences, language)
     return [n for _, n in out]
+
+
+def _bare_money(text: str, found: list[tuple[int, Number]], sentences: list[Sentence], language: str) -> None:
+    """A bare scaled amount ("15 millones", "18 Millionen", "4,5 млн") in a sentence about money (a fine,
+    a loan, a cost: ``MONEY_CUES``) or beside an amount with a currency is a sum in that currency: the
+    same sentence's amount nearest to it, else the article's nearest before it, else after it."""
+    money = [(pos, n) for pos, n in found if n.kind == "money" and n.unit]
+    if not money:
+        return
+    for pos, number in found:
+        if number.kind != "count" or not _SCALED.match(number.text):
+            continue
+        end = pos + len(number.text)
+        if number.unit is not None and not (language == "de" and text[end:].lstrip()[:1].islower()):
+            continue  # "18 million visitors" (a German lower-case word after it is a verb, not a noun)
+        of = _OF_NOUN.match(text, end)
+        if of and not _MONEY_CUE.match(of.group(1)):
+            continue
+        same = [(abs(p - pos), n) for p, n in money if n.sentence == number.sentence]
+        if not same:
+            if sentences and number.sentence < len(sentences):
+                sentence = sentences[number.sentence]
+                span = text[sentence.start : sentence.end]
+            else:
+                span = text[max(0, pos - 200) : end + 200]
+            if not _MONEY_CUE.search(span):
+                continue
+            before = [(pos - p, n) for p, n in money if p < pos]
+            after = [(p - pos, n) for p, n in money if p > pos]
+            same = before or after
+        number.kind, number.unit = "money", min(same, key=lambda item: item[0])[1].unit
 
 
 def _is_year(text: str, start: int, end: int) -> bool:

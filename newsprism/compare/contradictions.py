@@ -14,8 +14,11 @@
    contradiction listing every value with its article. Two values that any article of the story reports
    side by side as two quantities (a winner's 52.4% and a loser's 47.6%, 87% in favour on a 91%
    turnout, a fine and a profit) are different things, not a disagreement; values more than ten times
-   apart are taken as different things (or a parsing slip), never as a contradiction. A clock time
-   written without minutes ("shortly after 7 a.m.") is rounded to the hour, so it agrees with 7:15.
+   apart (percentages: three times) are taken as different things (or a parsing slip), never as a
+   contradiction. A clock time
+   written without minutes ("shortly after 7 a.m.") is rounded to the hour, so it agrees with 7:15; a
+   share written in words ("two thirds", "la moitié", "zwei Drittel") agrees with percentages within
+   five points of it (64% is "knapp zwei Drittel").
 """
 
 from __future__ import annotations
@@ -36,6 +39,8 @@ THRESHOLD = 0.2  # least unit similarity for two numbers to be about the same th
 CONTEXT_THRESHOLD = 0.3  # least similarity of the words around two different values (when embedded)
 CONTEXT_WORDS = 4
 MAX_RATIO = 10.0
+MAX_PERCENT_RATIO = 3.0  # two outlets' readings of one share are never 5% and 50%
+WORD_SHARE_STEP = 10.0  # "two thirds" agrees with 62-72%, "la moitié" with 45-55%
 _WORDS = re.compile(r"\w[\w'’.,%-]*", re.UNICODE)
 
 # folded unit word → (dimension, factor to the dimension's base unit)
@@ -143,9 +148,20 @@ def quantities(units: list[Unit]) -> list[Quantity]:
                 dim, factor = "speed", factor / 1e3
             if dim in ("count", "duration") and at >= 0 and _clock_at(u.text, at) is not None:
                 continue  # "4:50", "3 a.m.", "7.15 Uhr": a time of day, handled below
+            # a share written in words ("two thirds", "la moitié") is only that precise
+            step = WORD_SHARE_STEP if dim == "percent" and not any(c.isdigit() for c in num.text) else 0.0
             out.append(
                 Quantity(
-                    k, u.article_id, num.text, num.value, num.value * factor, dim, noun, u.language, num.unit
+                    k,
+                    u.article_id,
+                    num.text,
+                    num.value,
+                    num.value * factor,
+                    dim,
+                    noun,
+                    u.language,
+                    num.unit,
+                    step,
                 )
             )
         for m in _CLOCK.finditer(u.text):
@@ -216,8 +232,8 @@ def same_value(a: float, text_a: str, b: float, text_b: str) -> bool:
 
 
 def _agree(p: Quantity, q: Quantity) -> bool:
-    if p.dim == "time":  # "7 a.m." is 7:15 rounded to the hour, not a rival to it
-        return abs(p.base - q.base) <= max(p.step, q.step) / 2
+    if p.dim == "time" or p.step or q.step:  # "7 a.m." is 7:15 rounded to the hour, not a rival to it
+        return abs(p.base - q.base) <= max(p.step, q.step) / 2 + 1e-9
     return same_value(p.base, p.text, q.base, q.text)
 
 
@@ -227,7 +243,8 @@ def _comparable(p: Quantity, q: Quantity) -> bool:
     if p.dim == "count" and p.noun and q.noun and p.language == q.language and p.noun[:4] != q.noun[:4]:
         return False
     small, large = sorted((abs(p.base), abs(q.base)))
-    return small > 0 and large / small <= MAX_RATIO or p.base == q.base
+    limit = MAX_PERCENT_RATIO if p.dim == "percent" else MAX_RATIO
+    return small > 0 and large / small <= limit or p.base == q.base
 
 
 def context(unit_text: str, number_text: str, words: int = CONTEXT_WORDS) -> str:
