@@ -248,20 +248,19 @@ class StoryClusterer:
         return key
 
     # ------------------------------------------------------------------ scoring
-    def _idf(self, language: str, term: int) -> float:
-        n = self.ndocs_.get(language, 0)
-        df = self.df_.get(language, {}).get(term, 0)
-        return math.log((n + 1) / (df + 1)) + 1.0
-
     def _tfidf_cos(self, language: str, a: dict[int, int] | dict[int, float], b: dict[int, float]) -> float:
         if not a or not b:
             return 0.0
-        idf = self._idf
-        dot = sum(w * b[t] * idf(language, t) ** 2 for t, w in a.items() if t in b)
-        if dot == 0:
+        shared = [t for t in a if t in b]
+        if not shared:
             return 0.0
-        na = math.sqrt(sum((w * idf(language, t)) ** 2 for t, w in a.items()))
-        nb = math.sqrt(sum((w * idf(language, t)) ** 2 for t, w in b.items()))
+        # idf(t) = log(n + 1) - log(df + 1) + 1, inlined: this is the clusterer's innermost loop
+        df = self.df_.get(language, _EMPTY)
+        top = math.log(self.ndocs_.get(language, 0) + 1) + 1.0
+        log = math.log
+        dot = sum(a[t] * b[t] * (top - log(df.get(t, 0) + 1)) ** 2 for t in shared)
+        na = math.sqrt(sum((w * (top - log(df.get(t, 0) + 1))) ** 2 for t, w in a.items()))
+        nb = math.sqrt(sum((w * (top - log(df.get(t, 0) + 1))) ** 2 for t, w in b.items()))
         return dot / (na * nb) if na and nb else 0.0
 
     def _features(
