@@ -164,3 +164,55 @@ def test_an_article_without_a_vector_may_come_first_once_the_size_is_known():
     first = c.add(article("n1", 2, "Dam opens", ("Ada Wren",)), None)
     second = c.add(article("n2", 2, "Bridge shut", ("Bo Lund",)), unit(9))
     assert first != second and len(c.labels_) == 2
+
+
+def _planted(n_centres: int, per_centre: int, seed: int, dim: int = DIM) -> tuple[np.ndarray, np.ndarray]:
+    """Centres and noisy members around them (unit rows), as stories and their articles."""
+    rng = np.random.default_rng(seed)
+    centres = rng.normal(size=(n_centres, dim)).astype(np.float32)
+    centres /= np.linalg.norm(centres, axis=1, keepdims=True)
+    members = np.repeat(centres, per_centre, axis=0) + 0.3 * rng.normal(
+        size=(n_centres * per_centre, dim)
+    ).astype(np.float32) / np.sqrt(dim)
+    members /= np.linalg.norm(members, axis=1, keepdims=True)
+    return centres, members.astype(np.float32)
+
+
+def test_two_stage_window_search_finds_what_brute_force_finds():
+    fast = WindowIndex(DIM, reduced=12, pool=24, exact_below=40)
+    brute = WindowIndex(DIM, exact_below=10**9)
+    # two periods of stories in different directions: the principal axes must follow the turnover
+    for period in range(2):
+        centres, members = _planted(150, 3, seed=period)
+        for i, row in enumerate(members):
+            key = 10_000 * period + i
+            for index in (fast, brute):
+                index.put(key, row, first=10.0 * period, last=10.0 * period + 1)
+        for index in (fast, brute):
+            index.expire(before=10.0 * period - 2)
+        assert len(fast) > fast.exact_below  # the two-stage path is the one tested
+        agree = found = wanted = 0
+        for centre in centres:
+            exact = brute.query(centre, t=10.0 * period, window=3.0, k=3)
+            approx = fast.query(centre, t=10.0 * period, window=3.0, k=3)
+            assert exact and all(10_000 * period <= k < 10_000 * (period + 1) for k, _ in exact)
+            agree += approx[0] == exact[0]
+            found += len({k for k, _ in approx} & {k for k, _ in exact})
+            wanted += len(exact)
+        assert agree >= 0.97 * len(centres)
+        assert found >= 0.9 * wanted
+
+
+def test_window_index_memory_follows_the_window_not_the_stream():
+    index = WindowIndex(DIM, capacity=8, exact_below=10**9)
+    _, members = _planted(40, 1, seed=3)
+    sizes = []
+    for day in range(200):
+        for j in range(20):  # 20 new stories a day, each alive for 3 days
+            index.put(20 * day + j, members[(day + j) % 40], first=float(day), last=float(day) + 3)
+        index.expire(before=float(day) - 1)
+        assert len(index) <= 20 * 5
+        sizes.append(index.nbytes())
+    assert max(sizes[100:]) == max(sizes[:100])  # 4,000 stories put, the matrices sized for ~100
+    # dead rows are compacted away, so a scan reads few more rows than are alive
+    assert index._n <= len(index) + len(index) // 8 + 20
