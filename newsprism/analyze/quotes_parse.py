@@ -178,6 +178,10 @@ def from_parse(doc: Any, marks: list[QuoteMark], sentences: list[Sentence]) -> l
         passive = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
         if comp is None and passive is not None and lemma in OBJECT_LEMMAS:  # "Cruz was endorsed (by X)"
             comp = passive
+        if comp is None and lemma in _QUESTION_LEMMAS:  # "asked whether they would attend"
+            comp = next(
+                (c for c in tok.children if c.dep_ == "advcl" and c.i > tok.i and _for_clause(c, _IF)), None
+            )
         content: tuple[int, int] | None = None
         direct = False
         pieces = []
@@ -208,13 +212,16 @@ def from_parse(doc: Any, marks: list[QuoteMark], sentences: list[Sentence]) -> l
                 content = (pieces[0][0], pieces[-1][1]) if pieces else None
             if content is None and lemma not in _ADDRESSEE_OBJECT:  # "had basically said the same thing"
                 obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
-                if obj is not None and obj.tag_ not in ("PRP", "NNP", "NNPS") and not obj.ent_type_:
-                    content = _subtree_span(obj)
-                elif obj is None:  # "responded to the charge", "asked about the loan"
-                    prep = next((c for c in tok.children if c.dep_ == "prep" and c.i > tok.i), None)
-                    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
-                    if prep is not None and prep.lower_ in _TOPIC_PREPOSITIONS and pobj is not None:
-                        content = _subtree_span(pobj)
+                if obj is not None:
+                    if (
+                        obj.lower_ not in _PERSONAL_OBJECTS
+                        and obj.tag_ not in ("NNP", "NNPS")
+                        and not obj.ent_type_
+                    ):
+                        content = _subtree_span(obj)
+                else:  # "responded to the charge", "asked about the loan", "said so", "said yes"
+                    topic = _topic(tok)
+                    content = _subtree_span(topic) if topic is not None else None
         if lemma in _DIRECT_ONLY and not direct:
             continue
         if lemma in CLAUSE_LEMMAS | OBJECT_LEMMAS and not direct and comp is None:
@@ -222,9 +229,9 @@ def from_parse(doc: Any, marks: list[QuoteMark], sentences: list[Sentence]) -> l
         if content is None:
             continue
         content = trim_span(text, *content)
-        if content[1] - content[0] < 3:
+        if content[1] - content[0] < 2:
             continue
-        if not direct:
+        if not direct and " " in text[content[0] : content[1]]:
             content = strip_that(text, content)
         speaker = _quoted_as_saying(tok)
         if speaker is None and subj is not None:
@@ -247,7 +254,27 @@ def from_parse(doc: Any, marks: list[QuoteMark], sentences: list[Sentence]) -> l
 _ADDRESSEE_OBJECT = frozenset("tell inform brief assure remind urge warn instruct order ask advise".split())  # noqa: SIM905
 
 
-_TOPIC_PREPOSITIONS = frozenset(["to", "about", "on", "for", "at", "against"])
+_TOPIC_PREPOSITIONS = frozenset(["to", "about", "on", "for", "at", "against", "of"])
+
+
+_QUESTION_LEMMAS = frozenset(["ask", "wonder", "question", "know", "decide", "see", "consider", "doubt"])
+_IF = ("if", "whether")
+
+
+_PERSONAL_OBJECTS = frozenset("me you him her us them himself herself themselves myself".split())  # noqa: SIM905
+
+
+def _topic(verb: Any) -> Any:
+    """What a verb without clause or object is about: ``responded to the charge`` → the charge,
+    ``said so`` → so, ``said yes`` → yes; None when there is nothing of the kind."""
+    for c in verb.children:
+        if c.i < verb.i:
+            continue
+        if c.dep_ == "prep" and c.lower_ in _TOPIC_PREPOSITIONS:
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+        if (c.dep_ == "advmod" and c.lower_ == "so") or (c.dep_ == "intj" and c.lower_ in ("yes", "no")):
+            return c
+    return None
 
 
 def _agent(verb: Any) -> Any:
@@ -258,8 +285,8 @@ def _agent(verb: Any) -> Any:
     return None
 
 
-def _for_clause(clause: Any) -> bool:
-    return any(c.dep_ == "mark" and c.lower_ == "for" for c in clause.children)
+def _for_clause(clause: Any, words: tuple[str, ...] = ("for",)) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in words for c in clause.children)
 
 
 def _parenthetical(text: str, sent: Sentence, subj: Any, cue: Any) -> list[tuple[int, int]]:
