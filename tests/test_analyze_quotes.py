@@ -296,3 +296,20 @@ def test_a_quotation_in_the_paragraph_after_a_colon_is_the_cue_s() -> None:
     (att,) = extract_attributions(text, split_sentences(text, "en"), "en", _parse(text))
     assert att.speaker and text[att.speaker[0] : att.speaker[1]] == "Mayor Ines Holt"
     assert att.direct and text[att.content[0] : att.content[1]].startswith("“We will rebuild")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Voters who crossed the bridge daily said the closure hurt them.",
+            "Voters who crossed the bridge daily",
+        ),
+        ("Ines Holt, who chairs the council, said the bridge would reopen.", "Ines Holt"),
+    ],
+)
+def test_a_restrictive_clause_belongs_to_the_speaker_a_parenthetical_one_does_not(
+    text: str, speaker: str
+) -> None:
+    att = extract_attributions(text, split_sentences(text, "en"), "en", _parse(text))[0]
+    assert att.speaker and text[att.speaker[0] : att.speaker[1]] == speaker

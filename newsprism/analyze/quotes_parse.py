@@ -114,7 +114,13 @@ def _speaker_span(subj: Any) -> tuple[int, int]:
     a relative pronoun (``who said``) is its own speaker mention."""
     if subj.right_edge.i - subj.left_edge.i > 40:  # a runaway parse: the head word alone
         return subj.idx, subj.idx + len(subj.text)
-    cut = [c for c in subj.children if c.dep_ in _CUT_DEPS]
+    doc = subj.doc
+    # a restrictive clause ("voters who say …", "a poll released Monday") is part of the name
+    cut = [
+        c
+        for c in subj.children
+        if c.dep_ in _CUT_DEPS and (c.left_edge.i == 0 or doc[c.left_edge.i - 1].is_punct)
+    ]
     tokens = list(subj.subtree)
     for child in cut:
         drop = set(child.subtree)
