@@ -145,6 +145,19 @@ class WindowIndex:
         self._inserted = 0
         self._fitted_on = len(live)
 
+    def state(self) -> tuple[np.ndarray | None, int, int]:
+        """What a saved index needs besides its rows: the fitted axes, and the counts that say when to refit."""
+        return self._basis, self._inserted, self._fitted_on
+
+    def restore(self, basis: np.ndarray | None, inserted: int, fitted_on: int) -> None:
+        """Take back ``state()`` after the rows are put again (a resumed stream then searches as before)."""
+        if basis is not None and basis.shape != (self.dim, self.reduced):
+            basis = None  # saved with other settings: refit at the next query
+        self._basis = None if basis is None else np.ascontiguousarray(basis, dtype=np.float32)
+        if self._basis is not None:
+            self._low[: self._n] = self._vecs[: self._n] @ self._basis
+        self._inserted, self._fitted_on = int(inserted), int(fitted_on)
+
     def expire(self, before: float) -> list[int]:
         """Drop rows whose span ended before ``before``; returns their keys."""
         n = self._n

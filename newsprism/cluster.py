@@ -591,11 +591,13 @@ class StoryClusterer:
             "ndocs": self.ndocs_,
             "edf": {str(k): v for k, v in self.edf_.items()},
             "edocs": self.edocs_,
+            "index": list(self.index_.state()[1:]),
         }
         sums = (
             np.stack([s.vec_sum for s in live if s.vec_sum is not None]) if live else np.zeros((0, self.dim_))
         )
         recent = [s.recent for s in live if s.recent is not None]
+        basis = self.index_.state()[0]
         buffer = io.BytesIO()
         np.savez_compressed(
             buffer,
@@ -603,6 +605,7 @@ class StoryClusterer:
             assign=np.asarray(self.assign_, dtype=np.int32),
             sums=sums.astype(np.float32),
             recent=np.vstack(recent).astype(np.float32) if recent else np.zeros((0, self.dim_), np.float32),
+            basis=basis if basis is not None else np.zeros((0, 0), np.float32),
         )
         return buffer.getvalue()
 
@@ -644,6 +647,9 @@ class StoryClusterer:
         self.ndocs_ = dict(meta["ndocs"])
         self.edf_ = {int(k): v for k, v in meta.get("edf", {}).items()}  # absent from states saved before
         self.edocs_ = int(meta.get("edocs", 0))
+        if "index" in meta:  # the window index's fitted axes (absent from states saved before)
+            basis = arrays["basis"]
+            self.index_.restore(basis if basis.size else None, *meta["index"])
         return self
 
     def get_params(self) -> dict[str, Any]:

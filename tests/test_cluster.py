@@ -216,3 +216,33 @@ def test_window_index_memory_follows_the_window_not_the_stream():
     assert max(sizes[100:]) == max(sizes[:100])  # 4,000 stories put, the matrices sized for ~100
     # dead rows are compacted away, so a scan reads few more rows than are alive
     assert index._n <= len(index) + len(index) // 8 + 20
+
+
+def _letters(n: int) -> str:
+    return "".join(chr(97 + (n // 26**j) % 26) for j in range(4))
+
+
+def test_a_resumed_stream_searches_its_window_as_the_uninterrupted_one():
+    dim = 128  # more than the index's reduced axes, so its first stage is an approximation
+    centres, members = _planted(700, 2, seed=5, dim=dim)
+    stream = [
+        (
+            Article(
+                id=f"r{i}",
+                title=" ".join(_letters(3 * (i // 2) + j) for j in range(3)),
+                published=f"2026-04-{1 + i // 400:02d}T{(i // 20) % 20:02d}:00:00+00:00",
+                language="en",
+            ),
+            members[i],
+        )
+        for i in range(len(members))
+    ]
+    whole = StoryClusterer().fit(stream)
+    half = StoryClusterer().fit(stream[:1100])
+    assert half.index_.state()[0] is not None  # the two-stage search is on
+    restored = StoryClusterer().load(half.save())
+    basis, *counts = restored.index_.state()
+    assert basis is not None and np.array_equal(basis, half.index_.state()[0])
+    assert counts == list(half.index_.state()[1:])
+    restored.fit(stream[1100:])
+    assert restored.labels_ == whole.labels_
