@@ -3,8 +3,8 @@
 Built on trafilatura (main text, comments, metadata; its date comes from htmldate), then:
 
 1. the page is parsed once; its metadata (title, authors, date, site name) is read once from that tree,
-   then two trafilatura runs work on it: the precision-oriented one is kept unless it lost too much of
-   the text the default run found;
+   then two trafilatura runs work on it (one on short articles): the precision-oriented one is kept
+   unless it lost too much of the text the default run found;
 2. :mod:`newsprism.htmlclean` drops the leftovers trafilatura still lets through (share lines, "read
    more" and related lists, newsletter prompts, photo credits, cookie notices, a repeated headline…),
    keeping each verbatim in ``removed``;
@@ -35,6 +35,10 @@ from newsprism.records import Comment
 
 # keep the precision run when it has at least this share of the default run's text (tuned on dev splits)
 PRECISION_KEEP_RATIO = 0.95
+# no precision run when the default run found less text than this: on such short articles it found the
+# same text or cut too much on 88 of the 102 dev pages (tuned on dev splits: F1 unchanged on both sets,
+# ~12% fewer precision runs)
+PRECISION_MIN_CHARS = 1500
 FILL_GAPS = True  # put back prose trafilatura skipped inside the article (see newsprism.htmlgaps)
 # our post-processing works on lxml trees of odd pages: its failures keep trafilatura's own output
 _POSTPROCESS_ERRORS = (ValueError, TypeError, AttributeError, IndexError, KeyError, etree.LxmlError)
@@ -80,7 +84,8 @@ def extract_html(html: str, *, url: str | None = None, min_chars: int | None = N
     if default is None:
         reason = notes[0] if notes else "trafilatura found no main text"
         raise NoArticleError(f"no article in {name}: {reason}")
-    precise = _run(tree, url, precision=True, notes=notes)
+    short = sum(len(t) for t in default.body.itertext()) < PRECISION_MIN_CHARS
+    precise = None if short else _run(tree, url, precision=True, notes=notes)
 
     title = _clean_line(meta.title)
     text, removed, kept_default = _best_text(default, precise, title, links, headings, notes)
