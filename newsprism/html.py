@@ -127,7 +127,10 @@ def _best_text(
     default_text, default_removed = _safe_body_text(default, title, links, headings, notes)
     if precise is None:
         return default_text, default_removed, False
-    precise_text, precise_removed = _safe_body_text(precise, title, links, headings, notes)
+    if etree.tostring(precise.body) == etree.tostring(default.body):  # both runs found the same body
+        precise_text, precise_removed = default_text, list(default_removed)
+    else:
+        precise_text, precise_removed = _safe_body_text(precise, title, links, headings, notes)
     if precise_text and len(precise_text) >= PRECISION_KEEP_RATIO * len(default_text):
         return precise_text, precise_removed, False
     return default_text, default_removed, True
