@@ -218,3 +218,20 @@ def test_two_sentences_that_both_hold_both_values_still_align():
         _pct_unit("b", "El crédito al 2,5 % equivale al 48 % del PIB.", 2.5, 48),
     ]
     assert not told_apart(units).any()
+
+
+def test_values_that_agree_once_converted_share_a_class():
+    from newsprism.compare.align import value_classes
+    from newsprism.compare.units import Unit
+    from newsprism.records import Number
+
+    def u(article: str, text: str, *nums: tuple[str, float, str, str]) -> Unit:
+        return Unit(article, 0, text, text, "en", numbers=[Number(t, v, un, k, 0) for t, v, un, k in nums])
+
+    units = [
+        u("a", "The mine gallery was 420 m deep.", ("420 m", 420, "m", "quantity")),
+        u("b", "The gallery was 1,378 feet down.", ("1,378 feet", 1378, "feet", "quantity")),
+        u("c", "It was 450 m deep.", ("450 m", 450, "m", "quantity")),
+    ]
+    a, b, c = value_classes(units)
+    assert a == b and a and not (a & c)

@@ -101,3 +101,26 @@ def test_a_consequence_participle_and_a_second_verb_open_their_own_clauses():
 def test_a_participle_that_restates_the_fact_stays_with_it():
     sentence = "Green candidate Claire Deshayes won the race for mayor of the city on Sunday, defeating the mayor who ran it."
     assert split_clauses(sentence) == [sentence]
+
+
+def test_a_trailing_ranking_apposition_is_its_own_clause():
+    assert (
+        split_clauses(
+            "The regulator fined the bank 1.2 billion euros on Tuesday for charging hidden fees to its "
+            "customers between 2019 and 2024, the largest penalty in the country's history."
+        )[1]
+        == "the largest penalty in the country's history."
+    )
+    # "the first sign …" restates the fact: no split
+    assert len(split_clauses("Rescuers heard tapping on a pipe on Sunday, the first sign of life.")) == 1
+
+
+def test_german_main_clauses_joined_by_a_bare_comma_split_but_reported_speech_does_not():
+    assert split_clauses(
+        "Der Betreiber muss die Strafe bis Ende Juni zahlen, das Unternehmen kündigte Berufung an."
+    ) == [
+        "Der Betreiber muss die Strafe bis Ende Juni zahlen",
+        "das Unternehmen kündigte Berufung an.",
+    ]
+    sentence = "Verkehrsminister Pavel Horak sagte, die Brücke sei im März geprüft worden und ohne Mängel."
+    assert split_clauses(sentence) == [sentence]

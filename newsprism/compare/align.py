@@ -3,7 +3,7 @@
 Similarity of two units = cosine of their cross-lingual sentence embeddings, plus bonuses (computed as
 sparse-matrix Jaccard overlaps, no Python pair loop) for shared anchors (entity names, capitalised
 words and numerals, accent-folded, so they work across languages written in Latin script), shared
-number values, and, within one language, shared content words. Bonuses apply only to pairs whose
+number values (values that agree once converted and rounded count as shared), and, within one language, shared content words. Bonuses apply only to pairs whose
 cosine is already within ``bonus_floor`` of the threshold: agreement on names alone never aligns two
 unrelated sentences.
 
@@ -111,7 +111,7 @@ def similarity(
     if n == 0:
         return np.zeros((0, 0), dtype=np.float32)
     sim = calibrate((vectors @ vectors.T).astype(np.float32), model)
-    values = [{f"{n.value:.4g}" for n in u.numbers if n.kind not in ("year", "date")} for u in units]
+    values = value_classes(units)
     words = [{w for w in u.words if len(w) > 3} for u in units]
     languages = np.array([u.language for u in units])
     bonus = params.anchor_weight * _jaccard([anchors(u) for u in units])
@@ -121,6 +121,32 @@ def similarity(
     articles = np.array([u.article_id for u in units])
     sim[articles[:, None] == articles[None, :]] = -np.inf
     return sim
+
+
+def value_classes(units: list[Unit]) -> list[set[str]]:
+    """Per unit, the classes of the values it reports: values that agree once converted and rounded
+    ("€12m" / "12 millones de euros", "420 m" / "1,378 feet", "two thirds" / "67 %") share a class."""
+    qs = quantities(units)
+    parent = list(range(len(qs)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    by_dim: dict[str, list[int]] = {}
+    for k, q in enumerate(qs):
+        by_dim.setdefault(q.dim, []).append(k)
+    for members in by_dim.values():
+        for x, k in enumerate(members):
+            for c in members[x + 1 :]:
+                if find(k) != find(c) and agree(qs[k], qs[c]):
+                    parent[find(k)] = find(c)
+    out: list[set[str]] = [set() for _ in units]
+    for k, q in enumerate(qs):
+        out[q.unit].add(f"v{find(k)}")
+    return out
 
 
 def group_units(units: list[Unit], sim: np.ndarray, params: AlignParams) -> list[list[int]]:

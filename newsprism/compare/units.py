@@ -34,12 +34,35 @@ _CLAUSE_BREAK = re.compile(
     r"|\s+(?=(?:when|cuando|lorsque)\b)|,?" + _AND_VERB,
     re.I,
 )
+# a trailing apposition that ranks the fact ("…, the largest penalty in the country's history", "…, la plus
+# lourde sanction", "…, la mayor multa", "…, die höchste Strafe", "…, крупнейший штраф"): a second fact
+_RANKING = (
+    r"(?:the|its|their)\s+(?:largest|biggest|highest|lowest|worst|deadliest|heaviest|greatest|costliest|"
+    r"longest|strongest|smallest|steepest|sharpest|most|least)\b|"
+    r"(?:la|le|les|l['’])\s*(?:plus|moins|pire)\b|"
+    r"(?:el|la|los|las|lo)\s+(?:mayor|menor|peor|mejor|más)\b|"
+    r"(?:der|die|das|den|dem)\s+(?:höchst|größt|schwerst|schlimmst|teuerst|tödlichst|stärkst|niedrigst|"
+    r"längst|meist)\w*|"
+    r"(?:крупнейш|самы|наибольш|рекордн|худш)\w*"
+)
+# German main clauses joined by a bare comma ("Der Betreiber muss bis Juni zahlen, das Unternehmen
+# kündigte Berufung an"): an article, a capitalised noun and a verb after the comma; not after a verb of
+# saying, whose comma opens the reported clause ("Horak sagte, die Brücke sei geprüft worden")
+_DE_MAIN = (
+    r"(?<!sagte)(?<!sagt)(?<!erklärte)(?<!betonte)(?<!meinte)(?<!hieß)(?<!warnte)(?<!kritisierte)"
+    r"(?<!\bso)(?<!teilte\s\w{3})"
+    r",\s+(?=(?:der|die|das|ein|eine|dies\w*)\s+[A-ZÄÖÜ]\w+(?:\s+[A-ZÄÖÜ]\w+)?\s+[a-zäöüß]{3,}\b)"
+)
 # boundaries that mark a second fact even in a shorter sentence ("… à 7,4 %, soit 1 900 000 chômeurs")
 _STRONG = re.compile(
     r"\s*;\s+|,\s+(?=(?:soit|although|whereas|aunque|tandis que|alors que|während|wobei|тогда как)\b|"
     + _PARTICIPLE
-    + r")|,?"
-    + _AND_VERB,
+    + r"|(?:"
+    + _RANKING
+    + r"))|,?"
+    + _AND_VERB
+    + r"|"
+    + _DE_MAIN,
     re.I,
 )
 STRONG_WORDS = 12  # sentences longer than this are split at those
@@ -107,7 +130,7 @@ def split_clauses(sentence: str) -> list[str]:
     if n_words <= min(MAX_WORDS, AND_WORDS, STRONG_WORDS):
         return [sentence]
     if n_words > MAX_WORDS:
-        parts = [p.strip() for p in _CLAUSE_BREAK.split(sentence)]
+        parts = [q.strip() for p in _CLAUSE_BREAK.split(sentence) for q in _STRONG.split(p.strip())]
     else:
         parts = [p.strip() for p in _STRONG.split(sentence)] if n_words > STRONG_WORDS else [sentence]
     parts = [
