@@ -4,7 +4,10 @@ The issue's goals are status accuracy >= 0.90, alignment pairwise F1 >= 0.85 and
 >= 0.90. The dev stories (used for tuning) must reach them. The test stories did not reach all of them
 when this gate was written (status 0.875, F1 0.898, contradiction recall 0.80: 4 of 5), nor after six
 dev stories were added and the rules reworked on them (the same figures), so they are held to those
-measured values instead; raise PINNED_TEST when they improve.
+measured values instead; raise PINNED_TEST when they improve. After the second round (a seventh new dev
+story, bare scaled money amounts, shares in words, more clause splits, converted number agreement) test
+scored status 0.833, F1 0.910, contradiction recall 0.80: status fell below the pin, which is left as it
+was (see the round's report: the lead decides between the rules and the pin).
 """
 
 from __future__ import annotations
