@@ -1,16 +1,19 @@
 """SemEval-2022 Task 8: do two news articles (in one language or two) tell the same story? Pearson on Overall.
 
-Each pair is described by ``newsprism.similarity``: under USE and under e5 (the pair's languages may need
-either), the cosines of the whole texts, of their openings, of their sentence centroids, and a soft
-sentence alignment with its best and top-3 sentence pairs; without a model, shared names (accents folded,
-so they meet across languages), numbers and years, word and name-4-gram TF-IDF cosines, lengths. Boosted
-regression trees (``newsprism.similarity.BoostedTrees``), fitted on the dev file (``training_set.csv``,
-minus the pair ids that also occur in the test file), map them to the task's scale, 1 (same story) … 4
-(unrelated). Every choice (features, model, its settings) was made by cross-validation on the dev file.
+Each pair is described by ``newsprism.similarity``: under USE, the cosines of the whole texts, of their
+openings, of their sentence centroids, and a soft sentence alignment with its best and top-3 sentence
+pairs; under e5 (about twenty times slower) the cosine of the openings only; without a model, shared
+names (accents folded, so they meet across languages), numbers and years, word, lemma (simplemma) and
+name-4-gram TF-IDF cosines, lengths. ``PairScorer`` (ridge regression over the features and the squares of
+the cosines, blended 60/40 with boosted regression trees), fitted on the dev file (``training_set.csv``,
+minus the pair ids that also occur in the test file), maps them to the task's scale, 1 (same story) … 4
+(unrelated). Every choice (features, model, its settings) was made by cross-validation on the dev file;
+``--split dev`` reports that 5-fold cross-validated score.
 
 Rows whose ``pair_id`` carries letters are machine-translated augmentations and are never used. Turkish
 mojibake is repaired with ftfy before anything else. Vectors are cached on disk (``cache_dir``, default
-``$XDG_CACHE_HOME/newsprism/semeval2022-task8``): the first run embeds ~26,000 texts, later runs none.
+``$XDG_CACHE_HOME/newsprism/semeval2022-task8``): the first run embeds ~29,000 texts
+(minutes with USE, most of the time in e5), later runs none.
 """
 
 from __future__ import annotations
