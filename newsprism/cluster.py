@@ -7,6 +7,8 @@ not the corpus). Each candidate is scored by a logistic model over:
     dense     cosine to the story centroid, and the best cosine to its recent members (cross-lingual)
     tfidf     cosine of stemmed words, IDF learned online per language (only within a language)
     entities  overlap of normalised entity keys          numbers  shared numbers
+    specific  the same weighted by entity IDF (rarest shared entity, the story's core entities)
+    title     best TF-IDF cosine of the title to the titles of the story's recent members
     time      log(1 + days between the article and the story's span)         size  log(1 + articles)
 
 The article joins the most probable candidate when its probability reaches ``join_threshold``; else it
