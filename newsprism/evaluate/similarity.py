@@ -12,7 +12,7 @@ minus the pair ids that also occur in the test file), maps them to the task's sc
 
 Rows whose ``pair_id`` carries letters are machine-translated augmentations and are never used. Turkish
 mojibake is repaired with ftfy before anything else. Vectors are cached on disk (``cache_dir``, default
-``$XDG_CACHE_HOME/newsprism/semeval2022-task8``): the first run embeds ~29,000 texts
+``$XDG_CACHE_HOME/newsprism/semeval2022-task8``): the first run embeds ~27,000 texts
 (minutes with USE, most of the time in e5), later runs none.
 """
 
