@@ -3,8 +3,9 @@
 Which file is which split (see :mod:`newsprism.compare.tone`):
 
 * ``--split test``: ``devtest_rw.jsonl`` (real-world sentences; published GRU-TSC macro-F1 0.83)
-* ``--split dev``:  the held-out part of ``train.jsonl`` (sha1(primary_gid) starting with 0 or 1), on
-  which hyper-parameters were chosen; the shipped weights never saw it
+* ``--split dev``:  a part of ``train.jsonl`` (sha1(primary_gid) starting with 0 or 1); the shipped
+  weights are fitted on all of ``train.jsonl`` (choices by cross-validation), so this is a regression
+  check of the code path, not an estimate of quality
 * ``--split all``:  ``devtest_rw.jsonl`` + ``devtest_mt.jsonl``
 
 Every target of every sentence is one item (label 2 → negative, 4 → neutral, 6 → positive).
