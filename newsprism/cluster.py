@@ -260,7 +260,9 @@ class StoryClusterer:
         return key
 
     # ------------------------------------------------------------------ scoring
-    def _tfidf_cos(self, language: str, a: dict[int, int] | dict[int, float], b: dict[int, float]) -> float:
+    def _tfidf_cos(
+        self, language: str, a: dict[int, int] | dict[int, float], b: dict[int, int] | dict[int, float]
+    ) -> float:
         if not a or not b:
             return 0.0
         shared = [t for t in a if t in b]
