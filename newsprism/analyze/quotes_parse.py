@@ -244,7 +244,12 @@ def from_parse(doc: Any, marks: list[QuoteMark], sentences: list[Sentence]) -> l
             speaker = _speaker_span(subj)
         if speaker is not None and fold(text[speaker[0] : speaker[1]]) in _FIRST_SECOND_PERSON:
             continue  # "I think …" outside quotation marks: a transcript or an op-ed, not a report
-        if speaker is not None and sent is not None and speaker[0] < sent.start <= subj.idx:
+        if (
+            speaker is not None
+            and subj is not None
+            and sent is not None
+            and speaker[0] < sent.start <= subj.idx
+        ):
             speaker = (sent.start, speaker[1])  # a runaway subtree crossing into the previous sentence
         if speaker is not None and "\n" in text[speaker[0] : speaker[1]]:  # a dateline or timestamp above
             cut = text.rindex("\n", speaker[0], speaker[1]) + 1
