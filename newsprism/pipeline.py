@@ -254,17 +254,26 @@ def ingest(
         embed_on_engine(engine, store, store.unclustered_articles())  # type: ignore[arg-type]
         report.stage_seconds["embed"] = report.stage_seconds.get("embed", 0.0) + time.perf_counter() - t_embed
     if cluster:
-        group_and_compare(store, report, compare=compare, progress=progress)
+        group_and_compare(store, report, compare=compare, progress=progress, engine=engine)
     report.seconds = time.perf_counter() - t0
     store.finish_run(report.run_id or "", report.stats())
     return report
 
 
 def group_and_compare(
-    store: Store, report: RunReport, *, compare: bool = True, progress: Progress | None = None
+    store: Store,
+    report: RunReport,
+    *,
+    compare: bool = True,
+    progress: Progress | None = None,
+    engine: Engine | None = None,
 ) -> None:
     """Group every article not yet in a story (this run's, and any a killed run left), then compare
-    the stories that changed and store their comparison."""
+    the stories that changed and store their comparison.
+
+    Grouping runs here, in order; the comparisons of stories of two or more articles are independent
+    and run on ``engine`` (its workers) when one is given, each stored as it comes back.
+    """
     from newsprism.stories import update_stories
 
     pending = store.unclustered_articles()
@@ -280,17 +289,15 @@ def group_and_compare(
     report.stage_seconds["cluster"] = time.perf_counter() - t0
     if not compare:
         return
-    from newsprism.compare import compare_story
+    from newsprism.compare.run import compare_task
 
     if progress is not None:
         progress.stage("comparing outlets")
     t1 = time.perf_counter()
-    for story in report.stories:
-        if len(story.article_ids) < 2:
-            continue
-        try:
-            compare_story(story, list(store.articles(ids=story.article_ids)))
-        except Exception as exc:  # one story that cannot be compared does not sink the run
-            story.warnings.append(f"comparison failed: {type(exc).__name__}: {exc}")
-        store.put_story(story)
+    changed = [story for story in report.stories if len(story.article_ids) >= 2]
+    items = ((story, list(store.articles(ids=story.article_ids))) for story in changed)
+    by_id = {story.id: i for i, story in enumerate(report.stories)}
+    for compared in (engine or InlineEngine()).map(compare_task, items):
+        report.stories[by_id[compared.id]] = compared  # a worker's copy comes back: keep it
+        store.put_story(compared)
     report.stage_seconds["compare"] = time.perf_counter() - t1
