@@ -46,7 +46,34 @@ OUTLETS = [
     ("Hanseblick", "hanseblick.example", "de"),
     ("Civic Observer", "civicobserver.example", "en"),
 ]
-WORDS = ["council", "port", "strike", "dam", "river", "bank", "rate", "minister", "union", "vote", "court", "fire", "ferry", "mine", "storm", "budget", "school", "rail", "bridge", "harbour", "water", "power", "price", "farm", "police", "clinic"]
+WORDS = [
+    "council",
+    "port",
+    "strike",
+    "dam",
+    "river",
+    "bank",
+    "rate",
+    "minister",
+    "union",
+    "vote",
+    "court",
+    "fire",
+    "ferry",
+    "mine",
+    "storm",
+    "budget",
+    "school",
+    "rail",
+    "bridge",
+    "harbour",
+    "water",
+    "power",
+    "price",
+    "farm",
+    "police",
+    "clinic",
+]
 
 
 def sentence(rng: random.Random, i: int) -> str:

@@ -7,12 +7,13 @@ lists them and ``docs/settings.md`` documents each one (a test checks that).
 from __future__ import annotations
 
 import os
-import tomllib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
+
+import tomllib
 
 from newsprism.errors import ConfigError
 
