@@ -30,6 +30,7 @@ from scipy import sparse
 
 from newsprism.compare.contradictions import Quantity, quantities
 from newsprism.compare.contradictions import _agree as agree
+from newsprism.compare.sets import DisjointSets
 from newsprism.compare.units import Unit
 from newsprism.records import Article, Claim, Evidence, sha1
 
@@ -127,14 +128,8 @@ def value_classes(units: list[Unit]) -> list[set[str]]:
     """Per unit, the classes of the values it reports: values that agree once converted and rounded
     ("€12m" / "12 millones de euros", "420 m" / "1,378 feet", "two thirds" / "67 %") share a class."""
     qs = quantities(units)
-    parent = list(range(len(qs)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    sets = DisjointSets(len(qs))
+    find = sets.find
     by_dim: dict[str, list[int]] = {}
     for k, q in enumerate(qs):
         by_dim.setdefault(q.dim, []).append(k)
@@ -142,7 +137,7 @@ def value_classes(units: list[Unit]) -> list[set[str]]:
         for x, k in enumerate(members):
             for c in members[x + 1 :]:
                 if find(k) != find(c) and agree(qs[k], qs[c]):
-                    parent[find(k)] = find(c)
+                    sets.union(k, c)
     out: list[set[str]] = [set() for _ in units]
     for k, q in enumerate(qs):
         out[q.unit].add(f"v{find(k)}")

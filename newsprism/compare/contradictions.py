@@ -32,6 +32,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from newsprism.compare.sets import DisjointSets
 from newsprism.compare.units import Unit
 from newsprism.records import Contradiction, ContradictionValue
 
@@ -407,19 +408,13 @@ def _reported(q: Quantity, others: list[int], qs: list[Quantity]) -> bool:
 
 
 def _components(qs: list[Quantity], edges: list[tuple[int, int]], units: list[Unit]) -> list[Contradiction]:
-    parent = list(range(len(qs)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    sets = DisjointSets(len(qs))
+    find = sets.find
     degree = [0] * len(qs)
     for k, c in edges:
         degree[k] += 1
         degree[c] += 1
-        parent[find(k)] = find(c)
+        sets.union(k, c)
     comps: dict[int, list[int]] = {}
     for k in range(len(qs)):
         if degree[k]:

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable
 
 import numpy as np
 
+from newsprism.compare.sets import DisjointSets
 from newsprism.records import Article, Entity, Quote, Voice, VoiceQuote
 
 _CYRILLIC = dict(
@@ -213,18 +214,12 @@ def _merge_phrases(
         sim = np.asarray(pairwise([phrase.get(k, k.split(":", 1)[-1]) for k in keys]))
     except Exception:  # no model: keep the key-based merge
         return canon
-    parent = list(range(len(keys)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    sets = DisjointSets(len(keys))
+    find = sets.find
     for i in range(len(keys)):
         for j in range(i + 1, len(keys)):
             if sim[i, j] >= ORG_THRESHOLD:
-                parent[find(j)] = find(i)
+                sets.union(j, i)
     root = {k: keys[find(i)] for i, k in enumerate(keys)}
     return {key: root.get(c, c) for key, c in canon.items()}
 
