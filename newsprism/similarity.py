@@ -451,13 +451,16 @@ class PairScorer:
         self.learning_rate = learning_rate
         self.seed = seed
 
+    def _curve(self, x: np.ndarray) -> np.ndarray:
+        return np.hstack([x, x[:, list(self.curved)] ** 2])
+
     def _design(self, x: np.ndarray) -> np.ndarray:
-        z = np.hstack([x, x[:, list(self.curved)] ** 2])
+        z = self._curve(x)
         return np.hstack([(z - self.mean_) / self.scale_, np.ones((len(z), 1))])
 
     def fit(self, x: np.ndarray, y: np.ndarray) -> PairScorer:
         x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
-        z = np.hstack([x, x[:, list(self.curved)] ** 2])
+        z = self._curve(x)
         self.mean_ = z.mean(axis=0)
         self.scale_ = z.std(axis=0)
         self.scale_[self.scale_ == 0] = 1.0
