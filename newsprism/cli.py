@@ -188,6 +188,10 @@ def cmd_bench(args: argparse.Namespace) -> int:
         options["engine"] = args.engine
     if args.sizes:
         options["sizes"] = [int(x) for x in args.sizes.split(",")]
+    if args.store:
+        options["store"] = args.store
+    if args.db:
+        options["db"] = args.db
     result = bench(args.name, **options)
     _print(json.dumps(result, ensure_ascii=False, indent=2) if args.format == "json" else _flat_table(result))
     return 0
@@ -341,6 +345,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--n", type=int, help="number of articles where the benchmark takes one")
     p.add_argument("--engine", choices=("local", "dask"), help="engine, for benchmarks that run the pipeline")
     p.add_argument("--sizes", metavar="N,N,…", help="corpus sizes for `bench scaling`")
+    p.add_argument(
+        "--store",
+        choices=("sqlite", "postgres"),
+        help="`bench scaling`: also store every article and story as ingest does (default: clusterer only)",
+    )
+    p.add_argument(
+        "--db",
+        metavar="URL",
+        help="`bench scaling --store postgres`: a server to use (default: a throwaway one)",
+    )
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.set_defaults(func=cmd_bench)
 
