@@ -189,7 +189,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
     if args.sizes:
         options["sizes"] = [int(x) for x in args.sizes.split(",")]
     if args.store:
-        options["store"] = args.store
+        options["store"], options["progress"] = args.store, not args.quiet
     if args.db:
         options["db"] = args.db
     result = bench(args.name, **options)

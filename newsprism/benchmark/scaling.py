@@ -45,6 +45,7 @@ import multiprocessing
 import os
 import resource
 import shutil
+import sys
 import tempfile
 import time
 from collections.abc import Iterator
@@ -211,7 +212,15 @@ def _disk_bytes(url: str) -> int | None:
 
 
 def _one_store(
-    size: int, dim: int, rate: float, story_size: float, seed: int, url: str, batch: int, text_words: int
+    size: int,
+    dim: int,
+    rate: float,
+    story_size: float,
+    seed: int,
+    url: str,
+    batch: int,
+    text_words: int,
+    progress: bool = False,
 ) -> dict[str, Any]:
     from newsprism.dates import now_iso
     from newsprism.evaluate.clustering import bcubed
@@ -227,6 +236,7 @@ def _one_store(
     cluster_wall = cluster_cpu = 0.0
     planted: dict[str, int] = {}
     runs = 0
+    last_run: tuple[float, float, float, int] = (0.0, 0.0, 0.0, 1)  # wall, cluster, store of the last run
 
     def ingest_run(chunk: list[tuple[Article, np.ndarray]]) -> None:
         nonlocal runs, cluster_wall, cluster_cpu
@@ -258,9 +268,17 @@ def _one_store(
         chunk.append((article, vector))
         if len(chunk) == batch or i == size - 1:
             t0, c0 = time.perf_counter(), time.process_time()
+            cw, sw = cluster_wall, timed.seconds
             ingest_run(chunk)
             wall += time.perf_counter() - t0
             cpu += time.process_time() - c0
+            last_run = (time.perf_counter() - t0, cluster_wall - cw, timed.seconds - sw, len(chunk))
+            if progress and (runs % 10 == 0 or i == size - 1):
+                print(
+                    f"bench scaling: {i + 1:,} articles, last run {last_run[0]:.1f} s",
+                    file=sys.stderr,
+                    flush=True,
+                )
             chunk = []
     total_wall, total_cpu = time.perf_counter() - t_start, time.process_time() - c_start
     grown = _rss_bytes() - base_rss
@@ -285,6 +303,9 @@ def _one_store(
         "cluster_cpu_us_per_article": round(1e6 * cluster_cpu / size, 1),
         "store_client_cpu_us_per_article": round(1e6 * timed.cpu / size, 1),
         "store_articles_per_s": round(size / store_wall, 1) if store_wall else None,
+        "last_run_us_per_article": round(1e6 * last_run[0] / last_run[3], 1),
+        "last_run_cluster_us_per_article": round(1e6 * last_run[1] / last_run[3], 1),
+        "last_run_store_us_per_article": round(1e6 * last_run[2] / last_run[3], 1),
         "stream_seconds": round(total_wall - wall, 2),
         "stream_cpu_seconds": round(total_cpu - cpu, 2),
         "rss_growth_bytes_per_article": round(grown / size, 1),
@@ -380,6 +401,7 @@ def run(
     db: str | None = None,
     batch: int = 1000,
     text_words: int = 120,
+    progress: bool = False,
     **_: Any,
 ) -> dict[str, Any]:
     """Time and memory per article at each size (each size in a fresh process); with ``store``
@@ -403,7 +425,7 @@ def run(
                     results.append(pool.apply(_one, (int(size), dim, rate, story_size, seed)))
                 else:
                     url = databases.new(int(size))
-                    args = (int(size), dim, rate, story_size, seed, url, batch, text_words)
+                    args = (int(size), dim, rate, story_size, seed, url, batch, text_words, progress)
                     results.append(pool.apply(_one_store, args))
     finally:
         if databases is not None:
