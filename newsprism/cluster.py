@@ -136,6 +136,7 @@ DEFAULT_WEIGHTS: dict[str, dict[str, dict[str, float]]] = {
 # added to the cosines of an article and a story that has no article in the article's language.
 CROSS_LINGUAL_BOOST = {"use-m3": 0.06, "e5-small": 0.04}
 
+_SHARED = FEATURES.index("entities_n")
 _MAX_TERMS = 256  # words kept per story profile
 _MAX_ENTITIES = 128
 _EMPTY: dict[int, int] = {}  # shared by faded stories (never written to)
@@ -206,6 +207,8 @@ class StoryClusterer:
         candidates: int = 8,
         min_dense: float = 0.2,
         recent_members: int = 8,
+        merge_core: float = 0.5,
+        entity_veto: int = 0,
         model: str = "use-m3",
         weights: dict[str, dict[str, float]] | None = None,
     ):
@@ -217,6 +220,8 @@ class StoryClusterer:
         self.candidates = candidates
         self.min_dense = min_dense
         self.recent_members = recent_members
+        self.merge_core = merge_core
+        self.entity_veto = entity_veto
         self.model = model
         self.weights = weights
 
@@ -413,7 +418,10 @@ class StoryClusterer:
 
     def _best(self, vector: np.ndarray, sig: Signals, t: float) -> int:
         best_key, best_p = -1, -1.0
+        veto = self.entity_veto > 0 and len(sig.entities) >= self.entity_veto
         for key, row, kind in self.candidate_features(vector, sig if sig.time is not None else _at(sig, t)):
+            if veto and row[_SHARED] == 0.0 and len(self.stories_[key].entities) >= self.entity_veto:
+                continue  # both name several entities and none in common: a look-alike event
             p = self._probability(row, kind)
             if p > best_p:
                 best_key, best_p = key, p
@@ -482,20 +490,57 @@ class StoryClusterer:
             title_terms=dict(sum((Counter(m) for m in story.recent_titles), Counter())),
         )
 
+    def _core(self, story: _Story) -> _Story:
+        """A view of ``story`` for story-to-story scoring: only the entities and numbers that at least a
+        ``merge_core`` share of its articles carry (the union a large story accumulates matches anything)."""
+        floor = self.merge_core * story.n
+        return _Story(
+            key=story.key,
+            id=story.id,
+            first=story.first,
+            last=story.last,
+            n=story.n,
+            vec_sum=story.vec_sum,
+            recent=story.recent,
+            recent_titles=story.recent_titles,
+            terms=story.terms,
+            entities={e: c for e, c in story.entities.items() if c >= floor},
+            numbers={x: c for x, c in story.numbers.items() if c >= floor},
+        )
+
+    @staticmethod
+    def _linkage(a: _Story, b: _Story) -> tuple[float, float]:
+        """Mean and best cosine between the recent members of two stories (a bounded sample of each)."""
+        if a.recent is None or b.recent is None:
+            return 0.0, 0.0
+        cosines = a.recent @ b.recent.T
+        return float(cosines.mean()), float(cosines.max())
+
     def _maybe_merge(self, key: int, t: float) -> None:
+        """Merge the story with a live look-alike, judged member to member, each time its size doubles.
+
+        The two stories are compared by the mean cosine of their recent members and by their core
+        entities and numbers (``_core``), never by a centroid against everything a story has gathered,
+        which lets a large story absorb every look-alike event. Stories whose core entities are all
+        different do not merge.
+        """
         if self.merge_threshold >= 1.0:
             return
         story = self.stories_[key]
         if story.n < 2 or story.n & (story.n - 1):  # look again each time the story doubles
             return
-        centroid = story.centroid()
-        sig = self._story_signals(story)
-        for other_key, dense in self.index_.query(centroid, t, self.window_days, 3):
+        mine = self._core(story)
+        sig = self._story_signals(mine)
+        for other_key, _ in self.index_.query(story.centroid(), t, self.window_days, 3):
             if other_key == key:
                 continue
             other = self.stories_[other_key]
-            row, kind = self._features(centroid, sig, other, dense)
-            row[1] = dense  # story to story: the centroid is the member that counts
+            theirs = self._core(other)
+            if (story.entities or other.entities) and mine.entities.keys().isdisjoint(theirs.entities):
+                continue  # no entity carried by both stories' articles: look-alike events, or a mixture
+            mean, best = self._linkage(story, other)
+            row, kind = self._features(story.centroid(), sig, theirs, mean)
+            row[1] = best + row[0] - mean  # story to story: member pairs (plus any cross-lingual boost)
             if self._probability(row, kind) >= self.merge_threshold:
                 self._merge(
                     other_key if other.n >= story.n else key, key if other.n >= story.n else other_key
@@ -676,6 +721,8 @@ class StoryClusterer:
             "candidates": self.candidates,
             "min_dense": self.min_dense,
             "recent_members": self.recent_members,
+            "merge_core": self.merge_core,
+            "entity_veto": self.entity_veto,
             "model": self.model,
             "weights": self.weights,
         }

@@ -246,3 +246,61 @@ def test_a_resumed_stream_searches_its_window_as_the_uninterrupted_one():
     assert counts == list(half.index_.state()[1:])
     restored.fit(stream[1100:])
     assert restored.labels_ == whole.labels_
+
+
+def _entity_weights(**extra: float) -> dict[str, dict[str, float]]:
+    weights = {"bias": -10.0, "dense": 8.0, "entities": 4.0, **extra}
+    return {kind: dict(weights) for kind in ("full", "cross")}
+
+
+INCIDENTAL = (
+    "Lyra Fenn",
+    "Ocho Brant",
+    "Pim Vass",
+    "Ruth Lane",
+    "Sol Marek",
+    "Tia Noor",
+    "Ugo Rask",
+    "Vera Holm",
+)
+
+
+def test_look_alike_events_do_not_snowball_into_one_story_by_merges():
+    # Twelve small events alike in vector (one shared direction), each naming its own person in every
+    # article and one incidental name from a recurring pool. A story's union of names soon overlaps
+    # another's; its core (names most of its articles carry) does not, and each event stays one story.
+    center = unit(300)
+    c = StoryClusterer(join_threshold=0.4, merge_threshold=0.3, weights=_entity_weights())
+    gold = []
+    for i in range(12):
+        event = center + 0.5 * unit(400 + i)
+        event /= np.linalg.norm(event)
+        for j in range(4):
+            names = (f"Own Person{chr(65 + i)}", INCIDENTAL[(i + 2 * j) % len(INCIDENTAL)])
+            c.add(
+                article(f"s{i}-{j}", 1 + i // 6, f"Event {i} report {j}", names, f"o{j}.example"),
+                near(event, 50 * i + j),
+            )
+            gold.append(i)
+    labels = c.labels_
+    assert len(set(labels)) == 12
+    assert all(labels[k] == labels[4 * (k // 4)] for k in range(len(labels)))
+
+
+def test_two_pieces_of_one_event_still_merge_on_their_shared_core():
+    # One event whose first two articles start two stories (their vectors differ); a third article near
+    # both, naming the same people, makes them alike and they merge.
+    a = unit(500)
+    b = a + 0.9 * unit(501)
+    b /= np.linalg.norm(b)
+    c = StoryClusterer(
+        join_threshold=0.6, merge_threshold=0.3, weights=_entity_weights(dense=12.0, entities=0.0)
+    )
+    names = ("Ada Quarry", "Bo Lindqvist")
+    s_a = c.add(article("p1", 1, "Quarry collapse", names), a)
+    s_b = c.add(article("p2", 1, "Collapse at quarry", names, "b.example"), b)
+    assert s_a != s_b
+    bridge = (a + b) / np.linalg.norm(a + b)
+    c.add(article("p3", 1, "Quarry collapse toll", names, "c.example"), bridge.astype(np.float32))
+    assert len(set(c.labels_)) == 1
+    assert c.merged_ids()
