@@ -12,8 +12,14 @@ not the corpus). Each candidate is scored by a logistic model over:
     time      log(1 + days between the article and the story's span)         size  log(1 + articles)
 
 The article joins the most probable candidate when its probability reaches ``join_threshold``; else it
-starts a story. When the story it joined now looks like another live story (the same model applied story
-to story, at ``merge_threshold``) the two merge: merged ids keep resolving to the survivor. A story fades
+starts a story. Each time the story it joined doubles in size, it is compared with its nearest live
+stories, member to member: the same model at ``merge_threshold``, its cosines taken between the two
+stories' recent members (mean and best pair) and its entity and number features between their core
+entities and numbers (those carried by a ``merge_core`` share of their articles, not everything a story
+has gathered, which let large stories absorb every look-alike event). Stories whose core entities are
+disjoint, or whose members' mean cosine is below ``merge_linkage``, never merge. Merged ids keep
+resolving to the survivor. With ``entity_veto`` = k > 0 an article naming k or more entities cannot join
+a story naming k or more when they share none (off by default: it costs dev recall). A story fades
 when nothing joined it for ``window_days + min(max_extra_days, window_days × growth × log2(articles))``
 (a story that keeps drawing articles lives longer, within a bound that keeps the index small): it leaves the index and keeps only its metadata.
 
@@ -208,6 +214,7 @@ class StoryClusterer:
         min_dense: float = 0.2,
         recent_members: int = 8,
         merge_core: float = 0.5,
+        merge_linkage: float = 0.5,
         entity_veto: int = 0,
         model: str = "use-m3",
         weights: dict[str, dict[str, float]] | None = None,
@@ -221,6 +228,7 @@ class StoryClusterer:
         self.min_dense = min_dense
         self.recent_members = recent_members
         self.merge_core = merge_core
+        self.merge_linkage = merge_linkage
         self.entity_veto = entity_veto
         self.model = model
         self.weights = weights
@@ -539,6 +547,8 @@ class StoryClusterer:
             if (story.entities or other.entities) and mine.entities.keys().isdisjoint(theirs.entities):
                 continue  # no entity carried by both stories' articles: look-alike events, or a mixture
             mean, best = self._linkage(story, other)
+            if mean < self.merge_linkage:
+                continue  # their articles are not alike on the whole, whatever a few pairs say
             row, kind = self._features(story.centroid(), sig, theirs, mean)
             row[1] = best + row[0] - mean  # story to story: member pairs (plus any cross-lingual boost)
             if self._probability(row, kind) >= self.merge_threshold:
@@ -722,6 +732,7 @@ class StoryClusterer:
             "min_dense": self.min_dense,
             "recent_members": self.recent_members,
             "merge_core": self.merge_core,
+            "merge_linkage": self.merge_linkage,
             "entity_veto": self.entity_veto,
             "model": self.model,
             "weights": self.weights,

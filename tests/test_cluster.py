@@ -304,3 +304,24 @@ def test_two_pieces_of_one_event_still_merge_on_their_shared_core():
     c.add(article("p3", 1, "Quarry collapse toll", names, "c.example"), bridge.astype(np.float32))
     assert len(set(c.labels_)) == 1
     assert c.merged_ids()
+
+
+def test_stories_naming_the_same_people_but_unlike_in_content_do_not_merge():
+    a = unit(600)
+    b = a + 2.0 * unit(601)  # cosine about 0.45: two different events with the same protagonists
+    b /= np.linalg.norm(b)
+    names = ("Ada Quarry", "Bo Lindqvist")
+
+    def stories(merge_linkage: float) -> int:
+        weights = _entity_weights(dense=4.0, entities=8.0)
+        c = StoryClusterer(
+            join_threshold=0.8, merge_threshold=0.1, merge_linkage=merge_linkage, weights=weights
+        )
+        c.add(article("q1", 1, "Quarry vote", names), near(a, 1))
+        c.add(article("q2", 1, "Quarry vote held", names, "b.example"), near(a, 2))
+        c.add(article("q3", 2, "Court case opens", names), near(b, 3))
+        c.add(article("q4", 2, "Court case opened", names, "b.example"), near(b, 4))
+        return len(set(c.labels_))
+
+    assert stories(merge_linkage=0.0) == 1  # the model alone would merge them on the names
+    assert stories(merge_linkage=0.5) == 2
