@@ -33,10 +33,15 @@ the saved states). Memory is the client process' resident growth per article, an
 (``pg_database_size``; the SQLite file with its WAL). Without ``--db`` the PostgreSQL variant starts a
 throwaway server (``newsprism/benchmark/pgserver.py``, as the tests do; fsync off); with ``--db`` each size
 gets its own database created beside the given one (the role needs CREATEDB) and dropped after. Each
-run ends by checking the store: exactly ``n`` articles, each in exactly one story. The default sizes with
-a store are 10k and 100k: ingest saves the whole clusterer state (every article id and assignment) and
-the syndication index (a MinHash per article) after every run, so a run costs time proportional to the
-store's size and the total grows quadratically (see benchmarks/README.md for the times measured).
+run ends by checking the store: exactly ``n`` articles, each in exactly one story.
+
+The default sizes with a store are 2k and 10k, not 100k and 1M: ingest saves and reloads the whole
+clusterer state (every article id and assignment, and every live story's vector sum) and the syndication
+index (a MinHash per article) in every run, so a run's cost grows with the store, and loading the state
+currently decompresses the array of vector sums once per live story (``StoryClusterer.load`` reads
+``arrays["sums"][i]`` in its loop), which is quadratic in the window's stories. At 10k the last run costs
+27-36 ms an article against 13-15 ms on average (benchmarks/README.md); 100k (about 4,600 live stories)
+would take hours and 1M days. ``--sizes 100000,1000000`` runs them all the same.
 """
 
 from __future__ import annotations
@@ -413,8 +418,8 @@ def run(
         raise UsageError(f"unknown store {store!r} for bench scaling; choose sqlite or postgres")
     if db and kind == "none":
         kind = "postgres"
-    if sizes is None:
-        sizes = (10_000, 100_000, 1_000_000) if kind == "none" else (10_000, 100_000)
+    if sizes is None:  # with a store, a run reloads the whole saved state: see the module docstring
+        sizes = (10_000, 100_000, 1_000_000) if kind == "none" else (2_000, 10_000)
     results = []
     context = multiprocessing.get_context("spawn")
     databases = _Databases(kind, db) if kind != "none" else None
