@@ -164,12 +164,15 @@ def finish(article: Article, raw: RawDocument, settings: Settings) -> Article:
 
 _META = re.compile(r"<(?:meta|link)\b[^>]*>", re.I)
 _ATTR = re.compile(r"""([\w:-]+)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""")
+_HEAD_WORDS = re.compile(r"canonical|og:url|published_time|datepublished", re.I)
 
 
 def page_head(html: str) -> dict[str, str]:
     """The canonical URL and the exact publication time a page declares in its <head>."""
     found: dict[str, str] = {}
     for tag in _META.findall(html[:200_000]):
+        if not _HEAD_WORDS.search(tag):  # no key looked for below: skip parsing its attributes
+            continue
         attrs = {k.lower(): v.strip("\"'") for k, v in _ATTR.findall(tag)}
         key = (attrs.get("rel") or attrs.get("property") or attrs.get("name") or "").lower()
         value = attrs.get("href") or attrs.get("content") or ""
