@@ -21,6 +21,14 @@ Two heads ship in ``newsprism/data/tone.npz`` (weights only, no text of the data
                 mention was dropped: it added nothing in cross-validation (0.7013 without, 0.6999 with) and
                 cost a sixth of the tone stage. A 3-word e5 window instead of the 6-word one is cheaper but
                 worse (0.6895). Articles in languages USE does not cover get no tone.
+                Also tried by the same 4-fold cross-validation and not kept: L2 2000 / 5000 / 10000 / 30000
+                (0.6989 / 0.7022 / 0.6984 / 0.6873 against 0.7013 at the shipped 3000: a flat curve,
+                differences within fold noise); per-class offsets on the log-probabilities chosen for
+                macro-F1 (nested: 0.7011); two more products, masked × sentence and mention × window
+                (0.6999); one tanh hidden layer of 64 units at L2 10000 (0.511: the penalty is too strong
+                for it) or of 32 at L2 100 (0.6792, 20× the fit time); averaging the shipped model with the
+                L2 10000 or 1000 ones (0.7002), with the two-more-products one (0.7028, noise-level for
+                twice the head) or with the 32-unit one (0.6915).
 * ``sentence``: features = [sentence] → tone of a text with no target (reader comments, and articles
                 whose main entities are never found in a sentence).
 
