@@ -78,3 +78,10 @@ def test_bad_store_arguments_are_usage_errors():
         scaling.run([100], store="sqlite", db="postgresql://x@127.0.0.1/x")
     with pytest.raises(UsageError, match="postgresql:// URL"):
         scaling.run([100], store="postgres", db="sqlite:///x.db")
+
+
+def test_unusable_db_is_a_usage_error(pg_server):
+    with pytest.raises(UsageError, match="cannot connect to the --db server"):
+        scaling.run([100], store="postgres", db=pg_server.url(password="wrong"))
+    with pytest.raises(UsageError, match="cannot connect to the --db server"):
+        scaling.run([100], store="postgres", db="postgresql://x:y@127.0.0.1:1/x")

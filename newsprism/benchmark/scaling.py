@@ -366,14 +366,23 @@ class _Databases:
 
         assert self.db is not None
         name = f"newsprism_bench_{size}_{os.getpid()}"
+
+        def first_line(exc: Exception) -> str:
+            text = str(exc).strip()
+            return text.splitlines()[0] if text else type(exc).__name__
+
         try:
-            with psycopg.connect(self.db, autocommit=True, connect_timeout=10) as conn:
-                conn.execute(f"CREATE DATABASE {name}")
+            conn = psycopg.connect(self.db, autocommit=True, connect_timeout=10)
         except psycopg.Error as exc:
-            raise UsageError(
-                f"cannot create the bench database {name} on the --db server (the role needs CREATEDB): "
-                f"{str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__}"
-            ) from None
+            raise UsageError(f"cannot connect to the --db server: {first_line(exc)}") from None
+        with conn:
+            try:
+                conn.execute(f"CREATE DATABASE {name}")
+            except psycopg.Error as exc:
+                raise UsageError(
+                    f"cannot create the bench database {name} on the --db server (the role needs CREATEDB):"
+                    f" {first_line(exc)}"
+                ) from None
         self.created.append(name)
         return _database_url(self.db, name)
 
