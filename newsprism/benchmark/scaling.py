@@ -40,8 +40,10 @@ clusterer state (every article id and assignment, and every live story's vector 
 index (a MinHash per article) in every run, so a run's cost grows with the store, and loading the state
 currently decompresses the array of vector sums once per live story (``StoryClusterer.load`` reads
 ``arrays["sums"][i]`` in its loop), which is quadratic in the window's stories. At 10k the last run costs
-27-36 ms an article against 13-15 ms on average (benchmarks/README.md); 100k (about 4,600 live stories)
-would take hours and 1M days. ``--sizes 100000,1000000`` runs them all the same.
+27-41 ms an article against 13-21 ms on average (benchmarks/README.md). At the steady state (about
+4,500 live stories, reached by 40k articles) one ``load`` of the 67 MB state took 294 s (203 s CPU), so
+every run of 1,000 would take over 5 minutes: about 7 hours for 100k and 3 to 4 days for 1M (estimates,
+not run). ``--sizes 100000,1000000`` runs them all the same.
 """
 
 from __future__ import annotations
