@@ -697,10 +697,11 @@ class StoryClusterer:
         for key, (sid, first, last, n, merged) in enumerate(meta["stories"]):
             self.stories_.append(_Story(key=key, id=sid, first=first, last=last, n=n, merged_into=merged))
         recent = arrays["recent"]
+        sums = arrays["sums"]  # each arrays[...] read decompresses the whole array: read it once
         offset = 0
         for i, (key, n_recent, terms, entities, numbers, *more) in enumerate(meta["live"]):
             story = self.stories_[key]
-            story.vec_sum = arrays["sums"][i].copy()
+            story.vec_sum = sums[i].copy()
             story.recent = recent[offset : offset + n_recent].copy() if n_recent else None
             offset += n_recent
             story.terms = {lang: {int(k): v for k, v in p.items()} for lang, p in terms.items()}
