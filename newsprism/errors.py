@@ -20,7 +20,8 @@ what was wrong and what to do.
      ├── StageError              an analysis / embedding / clustering stage failed on one record
      ├── ModelError              a model that should ship with an installed package is missing
      ├── StoreError              the store cannot be opened, migrated or written
-     │    └── MigrationError
+     │    ├── MigrationError
+     │    └── PgServerError      a throwaway PostgreSQL server (tests, bench) cannot be set up
      ├── EngineError             the execution engine (process pool, Dask) failed or is unreachable
      └── EvalDataError           an evaluation data set is missing or not in the expected shape
 """
@@ -100,6 +101,10 @@ class MigrationError(StoreError):
     """A schema migration failed."""
 
 
+class PgServerError(StoreError):
+    """The throwaway PostgreSQL server of the tests and `bench scaling` cannot be set up; the message says why."""
+
+
 class EngineError(NewsprismError):
     """The execution engine failed or cannot be reached."""
 
@@ -126,6 +131,7 @@ __all__ = [
     "ModelError",
     "StoreError",
     "MigrationError",
+    "PgServerError",
     "EngineError",
     "EvalDataError",
 ]

@@ -25,15 +25,13 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from newsprism.errors import PgServerError
+
 ROLE = "newsprism"
 INSTALL_HINT = (
     "the PostgreSQL server binaries (initdb, postgres) were not found: install Debian's `postgresql` "
     "package (`make system-deps`, run by `make test`) or set NEWSPRISM_PG_BINDIR to their directory"
 )
-
-
-class PgServerError(RuntimeError):
-    """The throwaway server cannot be set up; the message says why."""
 
 
 def find_bindir(search: list[str] | None = None) -> Path:
