@@ -325,3 +325,18 @@ def test_stories_naming_the_same_people_but_unlike_in_content_do_not_merge():
 
     assert stories(merge_linkage=0.0) == 1  # the model alone would merge them on the names
     assert stories(merge_linkage=0.5) == 2
+
+
+def test_entity_veto_keeps_a_look_alike_naming_other_people_out_of_a_story():
+    event = unit(40)
+    first = article("v1", 3, "Ferry strike halts crossings", ("Ida Brennholt", "Omar Tessaly"))
+    look_alike = article(
+        "v2", 3, "Ferry strike halts crossings", ("Greta Wollnitz", "Paul Ardenne"), "b.example"
+    )
+    stories = []
+    for veto in (0, 1):
+        c = StoryClusterer(entity_veto=veto)
+        s1 = c.add(first, near(event, 41))
+        s2 = c.add(look_alike, near(event, 42))
+        stories.append(s1 == s2)
+    assert stories == [True, False]
