@@ -238,3 +238,19 @@ def test_percentages_more_than_three_times_apart_are_not_one_share():
     assert contradictions(units) == []
     units[1] = unit("b", "40% of delays came from signals.", ("40%", 40.0, "%", "percent"))
     assert len(contradictions(units)) == 1
+
+
+def test_a_plain_round_figure_is_exact_unless_a_cue_or_a_unit_conversion_rounds_it():
+    assert not same_value(30, "30 %", 25, "25%")  # "30 %" is thirty, not 25-35
+    assert not same_value(200, "200 km", 150, "150 km")
+    assert same_value(30, "more than 30", 31, "31")
+    assert same_value(400, "plus de 400", 420, "420")
+    assert not same_value(350, "about 350", 400, "rund 400")  # half a step away: neither rounds to the other
+    units = [
+        unit("a", "The span was 380 m long.", ("380 m", 380, "m", "quantity")),
+        unit("b", "The span was 1,250 ft long.", ("1,250 ft", 1250, "ft", "quantity")),
+        unit("c", "Un tarif de 30 %.", ("30 %", 30, "%", "percent"), language="fr"),
+        unit("d", "A tariff of 25%.", ("25%", 25, "%", "percent")),
+    ]
+    found = contradictions(units)
+    assert [sorted(v.text for v in c.values) for c in found] == [["25%", "30 %"]]

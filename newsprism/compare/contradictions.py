@@ -134,6 +134,7 @@ class Quantity:
     language: str
     unit_name: str | None
     step: float = 0.0  # precision as written, in base units (60 for a clock time without minutes)
+    rounded: bool = True  # its trailing zeros may be rounding ("about 400", "une centaine"), not "400"
 
 
 def quantities(units: list[Unit]) -> list[Quantity]:
@@ -163,6 +164,7 @@ def quantities(units: list[Unit]) -> list[Quantity]:
                     u.language,
                     num.unit,
                     step,
+                    not any(c.isdigit() for c in num.text) or (at >= 0 and approximate(u.text[:at])),
                 )
             )
         for m in _CLOCK.finditer(u.text):
@@ -206,28 +208,59 @@ def _clock_minutes(m: re.Match[str]) -> float | None:
     return float(hour * 60 + minute)
 
 
+# words before a number that say it is rounded or a bound ("about 3,500", "more than 30", "rund 400",
+# "plus de 400", "около 60"): only then do its trailing zeros stop being significant
+_APPROX = re.compile(
+    r"(?<!\w)(?:about|around|some|nearly|almost|roughly|approximately|an estimated|estimated|more than|"
+    r"over|under|less than|fewer than|at least|up to|close to|just over|just under|well over|"
+    r"environ|près de|presque|quelque|quelques|plus de|moins de|au moins|jusqu'à|autour de|quasi|"
+    r"unos|unas|alrededor de|cerca de|casi|más de|menos de|al menos|hasta|aproximadamente|"
+    r"rund|etwa|ca\.|fast|knapp|über|mehr als|weniger als|mindestens|bis zu|gut|"
+    r"около|почти|более|свыше|менее|примерно|порядка|не менее|до)\s*$",
+    re.I,
+)
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def approximate(before: str) -> bool:
+    """Whether the words just before a number (``before``, the text up to it) mark it as rounded."""
+    return _APPROX.search(before[-30:]) is not None
+
+
 @lru_cache(maxsize=4096)
-def significant_digits(text: str) -> int:
+def significant_digits(text: str, rounded: bool = True) -> int:
+    """Digits a value is written with. Trailing zeros of a whole number count only when ``rounded`` is
+    false ("30 %" is thirty, "about 30 %" anything from 25 to 35)."""
     m = re.search(r"\d[\d\s.,’'\u202f\u00a0]*", text)
     if not m:
         return 15
-    digits = re.sub(r"\D", "", m.group(0)).strip("0") or "0"
-    return max(1, len(digits))
+    digits = re.sub(r"\D", "", m.group(0)).lstrip("0")
+    if rounded:
+        digits = digits.rstrip("0")
+    return max(1, len(digits or "0"))
 
 
 @lru_cache(maxsize=65536)
-def same_value(a: float, text_a: str, b: float, text_b: str) -> bool:
-    """Equal, or equal once the more precise value is rounded as the other was written."""
+def same_value(
+    a: float, text_a: str, b: float, text_b: str, exact_a: bool = False, exact_b: bool = False
+) -> bool:
+    """Equal, or equal once the more precise value is rounded as the other was written.
+
+    A whole number's trailing zeros are taken as rounding only when its text says so (a cue such as
+    "about", "more than", "rund", "около" in it) or it is not marked exact (``exact_a``/``exact_b``: a
+    plain figure in the unit it was reported in). Rounding is to the nearest step, a value exactly half
+    a step away agreeing with neither ("about 350" and "rund 400" differ).
+    """
     if a == b or math.isclose(a, b, rel_tol=0.005):
         return True
-    for x, tx, y in ((a, text_a, b), (b, text_b, a)):
-        digits = significant_digits(tx)
+    for x, tx, exact, y in ((a, text_a, exact_a, b), (b, text_b, exact_b, a)):
+        digits = significant_digits(tx, not exact or approximate(_DIGIT.split(tx, 1)[0]))
         if y != 0 and x != 0:
-            magnitude = math.floor(math.log10(abs(y)))
+            magnitude = math.floor(math.log10(abs(x)))
             step = 10.0 ** (magnitude - digits + 1)
-            # half away from zero, as people round (Python's round() sends 65,000 to 60,000)
-            rounded = math.copysign(math.floor(abs(y) / step + 0.5 + 1e-9) * step, y)
-            if math.isclose(rounded, x, rel_tol=1e-9):
+            if abs(y - x) < step / 2 * (1 - 1e-9):
                 return True
     return False
 
@@ -235,7 +268,11 @@ def same_value(a: float, text_a: str, b: float, text_b: str) -> bool:
 def _agree(p: Quantity, q: Quantity) -> bool:
     if p.dim == "time" or p.step or q.step:  # "7 a.m." is 7:15 rounded to the hour, not a rival to it
         return abs(p.base - q.base) <= max(p.step, q.step) / 2 + 1e-9
-    return same_value(p.base, p.text, q.base, q.text)
+    # a value converted from another unit ("1,250 ft" for "380 m") is as rounded as its digits allow
+    converted = bool(p.value and q.value) and not math.isclose(p.base / p.value, q.base / q.value, rel_tol=1e-6)
+    return same_value(
+        p.base, p.text, q.base, q.text, not (p.rounded or converted), not (q.rounded or converted)
+    )
 
 
 def _comparable(p: Quantity, q: Quantity) -> bool:
