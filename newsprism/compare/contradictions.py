@@ -269,7 +269,9 @@ def _agree(p: Quantity, q: Quantity) -> bool:
     if p.dim == "time" or p.step or q.step:  # "7 a.m." is 7:15 rounded to the hour, not a rival to it
         return abs(p.base - q.base) <= max(p.step, q.step) / 2 + 1e-9
     # a value converted from another unit ("1,250 ft" for "380 m") is as rounded as its digits allow
-    converted = bool(p.value and q.value) and not math.isclose(p.base / p.value, q.base / q.value, rel_tol=1e-6)
+    converted = bool(p.value and q.value) and not math.isclose(
+        p.base / p.value, q.base / q.value, rel_tol=1e-6
+    )
     return same_value(
         p.base, p.text, q.base, q.text, not (p.rounded or converted), not (q.rounded or converted)
     )
