@@ -151,3 +151,22 @@ def test_shares_written_as_words_are_percentages(language: str, text: str, value
 def test_half_a_dozen_and_a_quarter_of_an_hour_are_not_shares() -> None:
     assert _numbers("Half a dozen drones were shot down.", "en") == [("Half a dozen", 6, "drones", "count")]
     assert _numbers("Il a attendu un quart d'heure.", "fr") == []
+
+
+def test_multipliers_partitives_and_approximate_words_are_read() -> None:
+    from newsprism.analyze.numbers import extract_numbers
+
+    def read(text: str, language: str) -> list[tuple[str, float, str | None]]:
+        return [(n.text, n.value, n.unit) for n in extract_numbers(text, [], language)]
+
+    assert read("Two dozen people were killed.", "en") == [("Two dozen", 24.0, "people")]
+    assert read("Mehr als zwei Dutzend Menschen starben.", "de") == [("zwei Dutzend", 24.0, "menschen")]
+    assert read("Eight of its ten carriages left the tracks.", "en") == [
+        ("Eight", 8.0, "carriages"),
+        ("ten", 10.0, "carriages"),
+    ]
+    assert read("Seis de sus diez vagones se salieron.", "es")[0] == ("Seis", 6.0, "vagones")
+    assert read("Une vingtaine de personnes ont été tuées.", "fr") == [
+        ("Une vingtaine de", 20.0, "personnes")
+    ]
+    assert read("Three of them were arrested.", "en") == []

@@ -149,9 +149,14 @@ def test_number_contexts_that_differ_keep_different_values_apart():
     assert len(find_contradictions(units, sim, groups)) == 1
 
 
-def test_quantities_skip_dates_and_keep_clock_times():
-    u = unit("a", "On March 3 at 11 p.m. the roof fell.", ("March 3", 20260303, None, "date"))
-    assert [(q.dim, q.base) for q in quantities([u])] == [("time", 23 * 60.0)]
+def test_quantities_keep_dates_with_a_day_and_clock_times_but_not_weekdays():
+    u = unit(
+        "a",
+        "On Tuesday, March 3 at 11 p.m. the roof fell.",
+        ("Tuesday", 20260303, None, "date"),
+        ("March 3", 20260303, None, "date"),
+    )
+    assert [(q.dim, q.base) for q in quantities([u])] == [("date", 20260303), ("time", 23 * 60.0)]
 
 
 def test_speeds_in_kilometres_per_hour_and_miles_per_hour_agree():
@@ -254,3 +259,46 @@ def test_a_plain_round_figure_is_exact_unless_a_cue_or_a_unit_conversion_rounds_
     ]
     found = contradictions(units)
     assert [sorted(v.text for v in c.values) for c in found] == [["25%", "30 %"]]
+
+
+def test_calendar_dates_disagree_when_different_and_a_datelines_date_is_left_out():
+    units = [
+        unit("a", "The line is due to reopen on June 20.", ("June 20", 20260620, None, "date")),
+        unit(
+            "b",
+            "Die Strecke soll ab dem 20. Juni wieder befahrbar sein.",
+            ("20. Juni", 20260620, None, "date"),
+            language="de",
+        ),
+        unit(
+            "c",
+            "La línea no volverá a abrir hasta el 27 de junio.",
+            ("27 de junio", 20260627, None, "date"),
+            language="es",
+        ),
+    ]
+    [found] = contradictions(units)
+    assert {v.text for v in found.values} == {"June 20", "20. Juni", "27 de junio"}
+    datelines = [
+        unit("a", "KORVIK, March 12 (AHX) - The line reopened.", ("March 12", 20260312, None, "date")),
+        unit(
+            "b",
+            "KORVIK, 13 mars (AHX) - La ligne a rouvert.",
+            ("13 mars", 20260313, None, "date"),
+            language="fr",
+        ),
+    ]
+    assert quantities(datelines) == []
+
+
+def test_an_approximate_number_word_agrees_with_nearby_values():
+    units = [
+        unit(
+            "a",
+            "Le village est à une trentaine de kilomètres.",
+            ("une trentaine de kilomètres", 30, "km", "quantity"),
+            language="fr",
+        ),
+        unit("b", "The village is 34 km away.", ("34 km", 34, "km", "quantity")),
+    ]
+    assert contradictions(units) == []

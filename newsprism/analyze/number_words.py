@@ -161,6 +161,13 @@ OTHER_WORDS: dict[str, dict[str, float]] = {
         "vingt": 20,
         "cent": 100,
         "une douzaine de": 12,
+        "une dizaine de": 10,
+        "une quinzaine de": 15,
+        "une vingtaine de": 20,
+        "une trentaine de": 30,
+        "une quarantaine de": 40,
+        "une cinquantaine de": 50,
+        "une soixantaine de": 60,
         "une centaine de": 100,
     },
     "de": {
@@ -192,6 +199,11 @@ OTHER_WORDS: dict[str, dict[str, float]] = {
         "veinte": 20,
         "cien": 100,
         "una docena de": 12,
+        "una decena de": 10,
+        "una veintena de": 20,
+        "una treintena de": 30,
+        "una cincuentena de": 50,
+        "un centenar de": 100,
     },
     "ru": {
         "два": 2,
@@ -249,6 +261,22 @@ OTHER_WORDS: dict[str, dict[str, float]] = {
         "devět": 9,
         "deset": 10,
     },
+}
+
+# words after a number that multiply it ("two dozen", "zwei Dutzend", "deux cents", "два десятка")
+MULTIPLIERS: dict[str, float] = {
+    "dozen": 12,
+    "dozens": 12,
+    "douzaines": 12,
+    "docenas": 12,
+    "dutzend": 12,
+    "hundred": 100,
+    "hundreds": 100,
+    "cents": 100,
+    "десятка": 10,
+    "десятков": 10,
+    "сотни": 100,
+    "сотен": 100,
 }
 
 # words after a number that are not the counted noun

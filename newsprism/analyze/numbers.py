@@ -10,7 +10,10 @@ Number syntax follows the language: ``4,8`` is 4.8 in French, German, Spanish, R
 Italian, ``48,000`` is 48000 in English; groups of three digits separated by spaces, dots or commas are
 thousands everywhere. Scale words (``bn``, ``milliards``, ``Mrd.``, ``млрд``) multiply; ``billion`` is
 10⁹ in English and 10¹² in French, German and Spanish. English number words (``two``, ``a dozen``,
-``three million``) are read, and the small number words of the other languages before a noun. Shares
+``three million``) are read, and the small number words of the other languages before a noun;
+a multiplier after a number joins it (``two dozen`` 24, ``zwei Dutzend``, ``deux cents``), a number word
+counted against a whole takes the whole's noun (``Eight of its ten carriages``: 8 carriages), and the
+approximate words ``une vingtaine de``, ``una veintena de`` … are read as their round value. Shares
 written as words (``two thirds of``, ``la moitié des``, ``zwei Drittel``, ``две трети``) are percentages.
 A bare scaled amount (``15 millones``, ``4 Millionen``) in a sentence about money (a fine, a loan, a
 payment) or beside an amount with a currency is money in the currency the article uses there.
@@ -60,6 +63,24 @@ _MONEY_CUE = re.compile(
 _SCALED = re.compile(rf"^\d[\d\s.,\u00a0\u202f]*\s?(?:{_SCALE_RE})\.?$", re.IGNORECASE)
 # "15 millones de personas", "3 million of them": the scaled number counts what follows
 _OF_NOUN = re.compile(r"\s+(?:of|de|d['’]|des|del|di|von|der)\s*([^\W\d_][\w'’-]*)", re.IGNORECASE)
+_MULTIPLIER = re.compile(
+    r"\s+(" + "|".join(sorted(nw.MULTIPLIERS, key=len, reverse=True)) + r")(?!\w)", re.IGNORECASE
+)
+# "of its ten carriages", "der zehn Waggons", "de sus diez vagones", "из десяти вагонов": the noun of a
+# part counted against a whole
+_PARTITIVE = re.compile(
+    r"\s+(?:of|de|des|der|из)\s+(?:(?:its|the|their|his|her|sus|ses|leurs|los|las|les|seinen|ihren)\s+)?"
+    r"(?:\d+|"
+    + "|".join(
+        sorted(
+            {re.escape(w) for ws in (nw.EN_WORDS, *nw.OTHER_WORDS.values()) for w in ws},
+            key=len,
+            reverse=True,
+        )
+    )
+    + r")\s+([^\W\d_][\w'’-]*)",
+    re.IGNORECASE,
+)
 _YEAR_AFTER = re.compile(r"\s?(?:года|году|год|г\.|roku|rok)(?!\w)")
 _EN_VERB = re.compile(r"^(?:\w{3,}ed|came|went|fled|left|said|were|was|are|got|took|made|stayed|remain\w*)$")
 
@@ -234,7 +255,16 @@ def extract_numbers(
         suffix = _SUFFIX.match(text, end)
         if not is_word and suffix and suffix.group(0).casefold() not in nw.SUFFIXES:
             continue  # "A320", "5G", "3D": part of a name
+        times = _MULTIPLIER.match(text, end)
+        if times:  # "two dozen", "zwei Dutzend", "deux cents": one number
+            value *= nw.MULTIPLIERS[times.group(1).casefold()]
+            end, raw = times.end(), text[start : times.end()]
+        partitive = _PARTITIVE.match(text, end) if is_word else None
         number = _classify(text, start, end, value, language, raw, is_word)
+        noun = partitive.group(1).casefold() if partitive else ""
+        if number is None and noun and noun not in nw.NOT_NOUNS and not _EN_VERB.match(noun):
+            # "Eight of its ten carriages": eight carriages
+            number = Number(text=raw, value=value, unit=noun, kind="count", sentence=0)
         if number is None:
             continue
         real_start = text.find(number.text, max(0, start - 6), end + 1)

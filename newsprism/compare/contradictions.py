@@ -3,7 +3,9 @@
 1. Every number of every claim unit becomes a *quantity*: a dimension (money in one currency, percent,
    length, area, speed, duration, mass, clock time, or a plain count) and a value in the dimension's base
    unit, so "$48bn" and "48 billion dollars", "120 km²" and "12,000 ha", "1,378 feet" and "420 m" compare
-   equal. Years and calendar dates are left out (they mostly date the story, not a disputed figure).
+   equal. Calendar dates written with a day ("June 20", "20. Juni", "1 апреля") are a dimension too,
+   agreeing only when equal; years, weekdays and the date of a dateline are left out (they date the
+   story, not a disputed figure).
 2. Two quantities of two articles are *counterparts* when they have the same dimension, sit in units
    that are aligned (same claim) or similar enough (``threshold``), and each is the other's best match in
    its article: an equal value first, else the one in the most similar unit. Plain counts whose unit
@@ -42,6 +44,9 @@ CONTEXT_WORDS = 4
 MAX_RATIO = 10.0
 MAX_PERCENT_RATIO = 3.0  # two outlets' readings of one share are never 5% and 50%
 WORD_SHARE_STEP = 10.0  # "two thirds" agrees with 62-72%, "la moitié" with 45-55%
+APPROXIMATE_WORD_SPAN = 0.5  # "une vingtaine" agrees with values within 25 % of 20
+# number words that are themselves approximate ("une trentaine de", "una veintena de", "десяток")
+_ROUGHLY = re.compile(r"(?:aine|ena|enar)\s+de\b|десят(?:ок|ка)", re.I)
 _WORDS = re.compile(r"\w[\w'’.,%-]*", re.UNICODE)
 
 # folded unit word → (dimension, factor to the dimension's base unit)
@@ -141,8 +146,28 @@ def quantities(units: list[Unit]) -> list[Quantity]:
     """The comparable quantities of the units (numbers, plus clock times which analysis leaves as dates)."""
     out = []
     for k, u in enumerate(units):
+        dateline = _dateline_end(u.text)
         for num in u.numbers:
-            if num.kind in ("year", "date") or _looks_like_year(num.text, num.value):
+            if num.kind == "date":
+                at = u.text.find(num.text)
+                if at >= dateline and any(c.isdigit() for c in num.text):  # "June 20", "20. Juni"
+                    out.append(
+                        Quantity(
+                            k,
+                            u.article_id,
+                            num.text.rstrip(" ."),
+                            num.value,
+                            num.value,
+                            "date",
+                            "",
+                            u.language,
+                            None,
+                            0.0,
+                            False,
+                        )
+                    )
+                continue
+            if num.kind == "year" or _looks_like_year(num.text, num.value):
                 continue
             dim, factor, noun = dimension(num.kind, num.unit)
             at = u.text.find(num.text)
@@ -152,6 +177,8 @@ def quantities(units: list[Unit]) -> list[Quantity]:
                 continue  # "4:50", "3 a.m.", "7.15 Uhr": a time of day, handled below
             # a share written in words ("two thirds", "la moitié") is only that precise
             step = WORD_SHARE_STEP if dim == "percent" and not any(c.isdigit() for c in num.text) else 0.0
+            if _ROUGHLY.search(num.text):  # "une vingtaine": anything from 15 to 25
+                step = APPROXIMATE_WORD_SPAN * abs(num.value * factor)
             out.append(
                 Quantity(
                     k,
@@ -186,6 +213,16 @@ def quantities(units: list[Unit]) -> list[Quantity]:
                         )
                     )
     return out
+
+
+_DATELINE = re.compile(r"^[A-ZÀ-ÖØ-ÞА-ЯЁ][A-ZÀ-ÖØ-ÞА-ЯЁ .'-]{2,},[^-–—]{1,40}?(?:[-–—]+|\.-)\s+")
+
+
+def _dateline_end(text: str) -> int:
+    """Where the text starts after a leading dateline ("KORVIK, March 12 (AHX) - "): its date is the day
+    of publication, not a figure of the story."""
+    m = _DATELINE.match(text)
+    return m.end() if m else 0
 
 
 def _looks_like_year(text: str, value: float) -> bool:
@@ -266,6 +303,8 @@ def same_value(
 
 
 def _agree(p: Quantity, q: Quantity) -> bool:
+    if p.dim == "date":
+        return p.base == q.base
     if p.dim == "time" or p.step or q.step:  # "7 a.m." is 7:15 rounded to the hour, not a rival to it
         return abs(p.base - q.base) <= max(p.step, q.step) / 2 + 1e-9
     # a value converted from another unit ("1,250 ft" for "380 m") is as rounded as its digits allow
