@@ -84,7 +84,7 @@ PERCENT_RE = (
 # quantities: pattern -> normalised unit
 UNITS: tuple[tuple[str, str], ...] = (
     (r"km²|km2|square kilomet(?:er|re)s?|кв\.?\s?км|quadratkilometer", "km2"),
-    (r"km|kilomet(?:er|re)s?|kilomètres?|kilómetros?|километр\w*|kilometr\w*|chilometri", "km"),
+    (r"km|км|kilomet(?:er|re)s?|kilometern|kilomètres?|kilómetros?|километр\w*|kilometr\w*|chilometri", "km"),
     (r"miles?", "mi"),
     (r"kg|kilos?|kilograms?|kilogrammes?|килограмм\w*|kilogramm\w*", "kg"),
     (r"tonnes?|tons?|tonnen|toneladas?|тонн\w*|tun\w*", "t"),
