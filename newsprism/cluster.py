@@ -35,7 +35,7 @@ import json
 import math
 from array import array
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -199,6 +199,103 @@ def _prune(counts: dict[int, Any], cap: int) -> None:
         counts.update(keep)
 
 
+class _StoryMap(dict[int, _Story]):
+    """The stories of a store-backed clusterer by key: only those read this session are held, and a story
+    not yet read comes from the store the first time it is asked for (``load_story``). Iterating yields the
+    stories held, by key; ``len`` counts every story, held or not (the next story's key)."""
+
+    def __init__(self, load_story: Callable[[int], _Story], count: int) -> None:
+        super().__init__()
+        self.load_story = load_story
+        self.count = count
+
+    def __missing__(self, key: int) -> _Story:
+        if not 0 <= key < self.count:
+            raise KeyError(key)
+        story = self[key] = self.load_story(key)
+        return story
+
+    def append(self, story: _Story) -> None:
+        self[story.key] = story
+        self.count = max(self.count, story.key + 1)
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __iter__(self) -> Iterator[_Story]:  # type: ignore[override]
+        return iter([self[k] for k in sorted(self.keys())])
+
+
+@dataclass
+class _Journal:
+    """What changed since the state was last read or written (a store-backed clusterer writes only this)."""
+
+    stories: set[int] = field(default_factory=set)
+    terms: dict[str, set[int]] = field(default_factory=dict)
+    entities: set[int] = field(default_factory=set)
+    merged: list[int] = field(default_factory=list)  # stories merged into others this session (kept)
+    articles_from: int = 0  # article_ids_[articles_from:] are new
+
+
+@dataclass
+class StateChanges:
+    """A store-backed clusterer's changes as rows (``StoryClusterer.changes``; written by
+    newsprism/store/state.py). A story row is ``(key, id, first, last, n, merged_into, vec_sum, recent,
+    profile)``, the last three ``None`` once it faded; a term row ``(space, term, count)``."""
+
+    meta: dict[str, Any]
+    basis: np.ndarray | None
+    stories: list[tuple[Any, ...]]
+    articles: list[tuple[str, int]]
+    terms: list[tuple[str, int, int]]
+
+
+ENTITY_SPACE = "#entities"  # the document frequencies of entities, beside those of each language's words
+
+
+def story_row(story: _Story) -> tuple[Any, ...]:
+    """The row of ``story`` in the store's ``cluster_stories``."""
+    if story.vec_sum is None:
+        return (story.key, story.id, story.first, story.last, story.n, story.merged_into, None, None, None)
+    profile = [
+        {lang: {str(k): v for k, v in p.items()} for lang, p in story.terms.items()},
+        {str(k): v for k, v in story.entities.items()},
+        {str(k): v for k, v in story.numbers.items()},
+        [{str(k): v for k, v in m.items()} for m in story.recent_titles],
+    ]
+    recent = None if story.recent is None else np.ascontiguousarray(story.recent, np.float32).tobytes()
+    return (
+        story.key,
+        story.id,
+        story.first,
+        story.last,
+        story.n,
+        story.merged_into,
+        np.ascontiguousarray(story.vec_sum, np.float32).tobytes(),
+        recent,
+        json.dumps(profile),
+    )
+
+
+def story_from_row(row: Sequence[Any], dim: int) -> _Story:
+    """The story of a ``cluster_stories`` row (as ``story_row`` wrote it)."""
+    key, sid, first, last, n, merged, vec_sum, recent, profile = row
+    story = _Story(
+        key=int(key), id=sid, first=float(first), last=float(last), n=int(n), merged_into=int(merged)
+    )
+    if vec_sum is None:
+        StoryClusterer._fade(story)
+        return story
+    story.vec_sum = np.frombuffer(bytes(vec_sum), dtype=np.float32).copy()
+    story.recent = np.frombuffer(bytes(recent), dtype=np.float32).reshape(-1, dim).copy() if recent else None
+    terms, entities, numbers, titles = json.loads(profile)
+    story.terms = {lang: {int(k): v for k, v in p.items()} for lang, p in terms.items()}
+    story.entities = {int(k): v for k, v in entities.items()}
+    story.numbers = {int(k): v for k, v in numbers.items()}
+    story.recent_titles = [{int(k): v for k, v in m.items()} for m in titles]
+    return story
+
+
 class StoryClusterer:
     """Online clusterer of articles into stories (scikit-learn conventions: learned state ends in ``_``)."""
 
@@ -232,12 +329,14 @@ class StoryClusterer:
         self.entity_veto = entity_veto
         self.model = model
         self.weights = weights
+        self._journal: _Journal | None = None
+        self._lookup: Callable[[list[str]], dict[str, int]] | None = None
 
     # ------------------------------------------------------------------ state
     def _init_state(self, dim: int) -> None:
         self.dim_ = dim
         self.index_ = WindowIndex(dim)
-        self.stories_: list[_Story] = []
+        self.stories_: list[_Story] | _StoryMap = []
         self.article_ids_: list[str] = []
         self.story_of_: dict[str, int] = {}
         self.assign_: array[int] = array("i")
@@ -248,6 +347,8 @@ class StoryClusterer:
         self.clock_ = -math.inf
         self.model_: str | None = self.model
         self.merges_ = 0
+        self._journal = None  # set when the state is kept in a store, row by row
+        self._lookup = None  # article ids → story keys, read from the store
         self._boost = CROSS_LINGUAL_BOOST.get(self.model, 0.0)
         w = self.weights or DEFAULT_WEIGHTS.get(self.model, DEFAULT_WEIGHTS["use-m3"])
         self._w = {name: np.array([w[name].get(f, 0.0) for f in FEATURES]) for name in ("full", "cross")}
@@ -399,8 +500,9 @@ class StoryClusterer:
         t = sig.time if sig.time is not None else (self.clock_ if self.clock_ > -math.inf else 0.0)
         if t > self.clock_:
             self._advance(t)
-        if origin is not None and origin in self.story_of_:
-            key = self._root(self.story_of_[origin])
+        origin_key = self._article_key(origin) if origin is not None else None
+        if origin_key is not None:
+            key = self._root(origin_key)
             if not self.stories_[key].live:
                 key = self._new_story(article_id, t)
         else:
@@ -452,6 +554,8 @@ class StoryClusterer:
         story = _Story(key=key, id="st-" + sha1(article_id)[:16], first=t, last=t)
         story.vec_sum = np.zeros(self.dim_, dtype=np.float32)
         self.stories_.append(story)
+        if self._journal is not None:
+            self._journal.stories.add(key)
         return key
 
     def _absorb(self, key: int, article_id: str, vector: np.ndarray, sig: Signals, t: float) -> None:
@@ -482,6 +586,10 @@ class StoryClusterer:
         for e in sig.entities:
             edf[e] = edf.get(e, 0) + 1
         self.edocs_ += 1
+        if self._journal is not None:
+            self._journal.stories.add(key)
+            self._journal.terms.setdefault(sig.language, set()).update(sig.terms)
+            self._journal.entities.update(sig.entities)
         self.story_of_[article_id] = key
         self.article_ids_.append(article_id)
         self.assign_.append(key)
@@ -578,6 +686,9 @@ class StoryClusterer:
                 dst[k] = dst.get(k, 0) + v
         b.merged_into = into
         self._fade(b)
+        if self._journal is not None:
+            self._journal.stories.update((into, source))
+            self._journal.merged.append(source)
         self.index_.remove(source)
         self.index_.put(into, a.centroid(), a.first, self._horizon(a))
         self.merges_ += 1
@@ -593,6 +704,8 @@ class StoryClusterer:
         if previous == -math.inf or math.floor(t * 4) != math.floor(previous * 4):  # every 6 hours at most
             for key in self.index_.expire(t - self.window_days - 1.0):  # a day of slack for late articles
                 self._fade(self.stories_[key])
+                if self._journal is not None:
+                    self._journal.stories.add(key)
 
     @staticmethod
     def _fade(story: _Story) -> None:
@@ -613,12 +726,29 @@ class StoryClusterer:
     @property
     def labels_(self) -> list[str]:
         """The story id of every article added, in the order added (merges resolved)."""
+        if isinstance(self.stories_, _StoryMap):  # store-backed: the articles added this session
+            return [self.stories_[self._root(k)].id for k in self.assign_]
         ids = [s.id for s in self.stories_]
         return [ids[self._root(k)] for k in self.assign_]
 
     def story_of(self, article_id: str) -> str | None:
-        key = self.story_of_.get(article_id) if self.fitted else None
+        key = self._article_key(article_id) if self.fitted else None
         return None if key is None else self.stories_[self._root(key)].id
+
+    def _article_key(self, article_id: str) -> int | None:
+        """The key of the story ``article_id`` was added to (read from the store when it is not held)."""
+        key = self.story_of_.get(article_id)
+        if key is None and self._lookup is not None:
+            key = self._lookup([article_id]).get(article_id)
+            if key is not None:
+                self.story_of_[article_id] = key
+        return key
+
+    def know(self, article_ids: Iterable[str]) -> None:
+        """Read from the store, at once, which stories ``article_ids`` went to (a store-backed clusterer
+        otherwise asks for each article it is not holding)."""
+        if self._lookup is not None:
+            self.story_of_.update(self._lookup([a for a in article_ids if a not in self.story_of_]))
 
     def merged_ids(self) -> dict[str, str]:
         """``{merged story id: surviving story id}``."""
@@ -722,6 +852,101 @@ class StoryClusterer:
             self.index_.restore(basis if basis.size else None, *meta["index"])
         return self
 
+    # ------------------------------------------------------------------ persistence, row by row
+    def _meta(self) -> dict[str, Any]:
+        _, inserted, fitted_on = self.index_.state()
+        return {
+            "params": self.get_params(),
+            "dim": self.dim_,
+            "clock": self.clock_ if self.clock_ > -math.inf else None,
+            "model": self.model_,
+            "merges": self.merges_,
+            "stories": len(self.stories_),
+            "ndocs": self.ndocs_,
+            "edocs": self.edocs_,
+            "index": [inserted, fitted_on],
+        }
+
+    def restore_rows(
+        self,
+        meta: dict[str, Any],
+        basis: np.ndarray | None,
+        live: Iterable[tuple[int, float, float, int, bytes]],
+        terms: Iterable[tuple[str, int, int]],
+        load_story: Callable[[int], Sequence[Any]],
+        lookup: Callable[[list[str]], dict[str, int]],
+    ) -> StoryClusterer:
+        """Restore a state kept row by row (newsprism/store/state.py), reading only the live window.
+
+        ``meta`` and ``basis`` are what ``changes`` gave; ``live`` the ``(key, first, last, n, vec_sum)``
+        of every live story by key, ``terms`` every document frequency; a story's other rows come from
+        ``load_story(key)`` the first time it is needed, and the story of a stored article from
+        ``lookup(ids)``. The window index is rebuilt as ``load`` rebuilds it (same rows, same order, same
+        axes), so clustering goes on exactly as after a whole-state ``load``.
+        """
+        self.set_params(**meta["params"])
+        self._init_state(int(meta["dim"]))
+        self.clock_ = meta["clock"] if meta["clock"] is not None else -math.inf
+        self.model_ = meta["model"]
+        self.merges_ = meta["merges"]
+        self.ndocs_ = dict(meta["ndocs"])
+        self.edocs_ = int(meta["edocs"])
+        for space, term, n in terms:
+            (self.edf_ if space == ENTITY_SPACE else self.df_.setdefault(space, {}))[int(term)] = int(n)
+        dim = self.dim_
+        self.stories_ = _StoryMap(lambda key: story_from_row(load_story(key), dim), int(meta["stories"]))
+        for key, first, last, n, vec_sum in live:
+            stub = _Story(key=int(key), id="", first=float(first), last=float(last), n=int(n))
+            stub.vec_sum = np.frombuffer(bytes(vec_sum), dtype=np.float32)
+            self.index_.put(stub.key, stub.centroid(), stub.first, self._horizon(stub))
+        self.index_.restore(basis, *meta["index"])
+        self._lookup = lookup
+        self._journal = _Journal()
+        return self
+
+    def keep_rows(self, lookup: Callable[[list[str]], dict[str, int]] | None = None) -> StoryClusterer:
+        """From now on record changes for ``changes`` (a state read whole, or a new one, about to be kept
+        in a store row by row): the first ``changes`` then holds every story, article and frequency."""
+        if not self.fitted:
+            raise StageError("a clusterer that has not started cannot keep its state in rows")
+        self._lookup = lookup
+        journal = self._journal = _Journal()
+        journal.stories.update(range(len(self.stories_)))
+        for lang, df in self.df_.items():
+            journal.terms[lang] = set(df)
+        journal.entities.update(self.edf_)
+        return self
+
+    def changes(self) -> StateChanges:
+        """The rows that changed since the state was read (or last changed): the meta, every story touched
+        (new, joined, merged or faded), every article added and every document frequency that moved.
+        Marks them written (call it when they are about to be written in the same transaction)."""
+        journal = self._journal
+        if journal is None or not self.fitted:
+            raise StageError("only a clusterer kept in rows (restore_rows / keep_rows) has changes")
+        stories = [story_row(self.stories_[k]) for k in sorted(journal.stories)]
+        articles = list(
+            zip(
+                self.article_ids_[journal.articles_from :], self.assign_[journal.articles_from :], strict=True
+            )
+        )
+        terms = [(lang, t, self.df_[lang][t]) for lang, ts in journal.terms.items() for t in ts]
+        terms += [(ENTITY_SPACE, e, self.edf_[e]) for e in journal.entities]
+        out = StateChanges(self._meta(), self.index_.state()[0], stories, articles, terms)
+        self._journal = _Journal(merged=journal.merged, articles_from=len(self.article_ids_))
+        return out
+
+    @property
+    def in_rows(self) -> bool:
+        """Whether the state is kept in a store row by row (``changes`` gives what to write)."""
+        return self._journal is not None
+
+    def merged_this_session(self) -> dict[str, str]:
+        """``{merged story id: surviving story id}`` for the merges made since the state was read."""
+        if self._journal is None:
+            return {}
+        return {self.stories_[k].id: self.stories_[self._root(k)].id for k in self._journal.merged}
+
     def get_params(self) -> dict[str, Any]:
         return {
             "join_threshold": self.join_threshold,
@@ -755,4 +980,4 @@ class StoryClusterer:
         return total
 
 
-__all__ = ["StoryClusterer", "FEATURES", "DEFAULT_WEIGHTS"]
+__all__ = ["StoryClusterer", "StateChanges", "FEATURES", "DEFAULT_WEIGHTS", "story_row", "story_from_row"]

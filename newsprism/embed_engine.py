@@ -44,13 +44,12 @@ def embed_batch(task: EmbedTask) -> np.ndarray | None:
 
 def clustering_model(store: Store, articles: Sequence[Article]) -> Embedder:
     """The embedder ``update_stories`` will use for ``articles`` in ``store``."""
-    from newsprism.cluster import StoryClusterer
+    from newsprism.store.state import stored_model
 
-    clusterer = StoryClusterer().load(store.get_state("clusterer") or b"")
-    if clusterer.fitted and clusterer.model_:
-        return get_embedder(clusterer.model_)
-    fresh = [a for a in articles if clusterer.story_of(a.id) is None]
-    return resolve(get_embedder("auto"), fresh)
+    model = stored_model(store)
+    if model:
+        return get_embedder(model)
+    return resolve(get_embedder("auto"), list(articles))  # a new store: every article is fresh
 
 
 def embed_on_engine(engine: Engine, store: Store, articles: Sequence[Article], *, batch: int = BATCH) -> int:

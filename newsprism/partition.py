@@ -334,6 +334,7 @@ def partitioned_inputs(
     """
     from newsprism.embed import use_covers
     from newsprism.pipeline import RunReport, _skip, validator_cache_path
+    from newsprism.store.state import has_clusterer
 
     settings = settings or Settings()
     report = report if report is not None else RunReport()
@@ -349,7 +350,7 @@ def partitioned_inputs(
     model = likely_model(store) if (embed and store is not None) else None
     # a new store's model is only a guess (USE): one article in a language USE does not cover turns the
     # automatic choice to e5, and then embedding more partitions with USE would be wasted
-    guessing = model is not None and store is not None and not store.get_state("clusterer")
+    guessing = model is not None and store is not None and not has_clusterer(store)
 
     def tasks() -> Iterator[PartitionTask]:
         for item in plan_partitions(inputs, source, shard_size=shard_size):
@@ -385,12 +386,10 @@ def partitioned_inputs(
 
 def likely_model(store: Store) -> str:
     """The model clustering will most likely use: the store's (fixed by its first clustering), else USE."""
-    from newsprism.cluster import StoryClusterer
     from newsprism.embed import USEEmbedder
+    from newsprism.store.state import stored_model
 
-    state = store.get_state("clusterer")
-    model = StoryClusterer().load(state).model_ if state else None
-    return str(model) if model else USEEmbedder.name
+    return stored_model(store) or USEEmbedder.name
 
 
 __all__ = [

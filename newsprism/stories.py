@@ -109,22 +109,21 @@ def group_articles(
     return sorted(stories, key=lambda s: (-len(s.article_ids), s.first_published or "", s.id))
 
 
-def update_stories(
-    store: Store,
-    articles: list[Article],
-    *,
-    embedder: Embedder | None = None,
-    clusterer_state_key: str = "clusterer",
-) -> list[Story]:
+def update_stories(store: Store, articles: list[Article], *, embedder: Embedder | None = None) -> list[Story]:
     """Cluster new ``articles`` into the store's stories; returns the stories written (touched or merged into).
 
-    The clusterer state and the syndication index are loaded from and saved to the store; vectors come
-    from the store's cache. The first call fixes the embedding model of the store (``auto``: USE when it
-    covers the languages of that first batch, else e5); later calls reuse it, so that vectors stay
-    comparable (an ``embedder`` naming another model is a ``UsageError``).
+    The clusterer and the syndication index are read from the store row by row, only what these
+    articles need (newsprism/store/state.py); vectors come from the store's cache. The stories, the
+    deletion of those merged away and the state the run changed are written in one transaction. The
+    first call fixes the embedding model of the store (``auto``: USE when it covers the languages of
+    that first batch, else e5); later calls reuse it, so that vectors stay comparable (an ``embedder``
+    naming another model is a ``UsageError``).
     """
-    clusterer = StoryClusterer().load(store.get_state(clusterer_state_key) or b"")
-    syndication = SyndicationIndex().load(store.get_state(clusterer_state_key + ":syndication") or b"")
+    from newsprism.store.state import load_clusterer, load_syndication, save_state
+
+    clusterer = load_clusterer(store)
+    syndication = load_syndication(store)
+    clusterer.know(a.id for a in articles)
     fresh = [a for a in articles if clusterer.story_of(a.id) is None]
     if not articles:
         return []
@@ -139,14 +138,14 @@ def update_stories(
         model = resolve(embedder or get_embedder("auto"), fresh)
     if not clusterer.fitted:
         clusterer = StoryClusterer(model=model.name)
-    merged_before = clusterer.merged_ids() if clusterer.fitted else {}
     if fresh:
         vectors = embed_articles(fresh, model, store)
+        syndication.prepare(fresh)
         cluster_articles(fresh, vectors, clusterer, syndication=syndication)
     if not clusterer.fitted:  # nothing could be clustered
         return []
 
-    merged_now = {k: v for k, v in clusterer.merged_ids().items() if k not in merged_before}
+    merged_now = clusterer.merged_this_session()
     # articles the clusterer already knew (a run killed before their story was written) are rewritten too
     fresh_ids = {a.id for a in fresh}
     new_members: dict[str, list[Article]] = {}
@@ -165,13 +164,13 @@ def update_stories(
         fresh_here = {a.id: a for a in new_members.get(sid, [])}
         stored = {a.id: a for a in store.articles(ids=sorted(member_ids - set(fresh_here)))}
         members = list(stored.values()) + list(fresh_here.values())
-        story = make_story(sid, members, base)
-        store.put_story(story)
-        written.append(story)
-    for old_id in merged_now:
-        store.delete_story(old_id)
-    store.put_state(clusterer_state_key, clusterer.save())
-    store.put_state(clusterer_state_key + ":syndication", syndication.save())
+        written.append(make_story(sid, members, base))
+    with store.transaction():  # all of the run or none of it: a killed run is done again whole
+        for story in written:
+            store.put_story(story)
+        for old_id in merged_now:
+            store.delete_story(old_id)
+        save_state(store, clusterer, syndication)
     return written
 
 
@@ -184,10 +183,10 @@ def get_story(store: Store, story_id: str) -> tuple[Story, list[Article]] | None
     """One story and its articles (for ``newsprism story ID``); a merged id resolves to its survivor."""
     story = store.get_story(story_id)
     if story is None:
-        state = store.get_state("clusterer")
-        if state:
-            survivor = StoryClusterer().load(state).merged_ids().get(story_id)
-            story = store.get_story(survivor) if survivor else None
+        from newsprism.store.state import survivor_of
+
+        survivor = survivor_of(store, story_id)
+        story = store.get_story(survivor) if survivor else None
     if story is None:
         return None
     return story, list(store.articles(ids=story.article_ids))

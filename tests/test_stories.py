@@ -99,8 +99,9 @@ def test_update_stories_grows_stories_across_batches_and_never_embeds_twice(tmp_
         assert story.last_published == "2026-03-03T07:00:00+00:00"
         found = get_story(store, flood_id)
         assert found is not None and sorted(a.id for a in found[1]) == ["f1", "f2", "f3"]
-        state = StoryClusterer().load(store.get_state("clusterer") or b"")
-        assert state.model_ == "test-hashing"
+        from newsprism.store.state import stored_model
+
+        assert stored_model(store) == "test-hashing"
         assert store.get_vectors("test-hashing", ["f1", "f3"]).keys() == {"f1", "f3"}
 
 

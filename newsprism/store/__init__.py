@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import os
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -163,6 +164,20 @@ class Store(ABC):
 
     @abstractmethod
     def get_state(self, key: str) -> bytes | None: ...
+
+    # ---- rows of the incremental clustering state (newsprism/store/state.py; "?" placeholders)
+    @abstractmethod
+    def transaction(self) -> AbstractContextManager[None]:
+        """A context in which every write of this store object is one transaction: kept whole or not at all
+        (``with store.transaction(): …``; writes inside do not commit on their own)."""
+
+    @abstractmethod
+    def state_rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        """The rows of one query on the state tables."""
+
+    @abstractmethod
+    def state_write(self, statements: Sequence[tuple[str, Sequence[Sequence[Any]]]]) -> None:
+        """Run each ``(sql, rows)`` once per row, all in one transaction (empty row lists are skipped)."""
 
     # ---- sources
     @abstractmethod

@@ -20,7 +20,7 @@ import hashlib
 import json
 import threading
 import uuid
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
@@ -148,6 +148,7 @@ class PostgresStore(Store):
             self._extra["connect_timeout"] = connect_timeout
         self._closed = False
         self._lock = threading.RLock()
+        self._depth = 0  # nested ``transaction()`` calls open
         self._connect()
         try:
             self.migrate(POSTGRES if migrations is None else migrations)
@@ -178,6 +179,12 @@ class PostgresStore(Store):
         """
         reconnected = False
         with self._lock:
+            if self._depth:  # inside ``transaction()``: a savepoint of it, never run again on its own
+                try:
+                    with self._conn.transaction(), self._conn.cursor() as cur:
+                        return work(cur)
+                except psycopg.Error as exc:
+                    raise StoreError(f"store {self.url}: cannot {what}: {_reason(exc)}") from None
             for attempt in range(1, _RETRIES + 1):
                 try:
                     with self._conn.transaction(), self._conn.cursor() as cur:
@@ -197,6 +204,30 @@ class PostgresStore(Store):
                         f"store {self.url}: cannot {what}: text is not valid Unicode ({exc})"
                     ) from None
         raise StoreError(f"store {self.url}: cannot {what}: gave up after {_RETRIES} attempts")
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        with self._lock:
+            try:
+                with self._conn.transaction():
+                    self._depth += 1
+                    try:
+                        yield
+                    finally:
+                        self._depth -= 1
+            except psycopg.Error as exc:
+                raise StoreError(f"store {self.url}: cannot write: {_reason(exc)}") from None
+
+    def state_rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        return self._query(sql.replace("?", "%s"), tuple(params))
+
+    def state_write(self, statements: Sequence[tuple[str, Sequence[Sequence[Any]]]]) -> None:
+        def work(cur: Cursor[Any]) -> None:
+            for sql, rows in statements:
+                if rows:
+                    cur.executemany(sql.replace("?", "%s"), rows)
+
+        self._run("write the clustering state", work)
 
     def _query(self, sql: str, params: Any = ()) -> list[tuple[Any, ...]]:
         return self._run("read", lambda cur: cur.execute(sql, params).fetchall())

@@ -12,7 +12,7 @@ import re
 import sqlite3
 import threading
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -55,6 +55,7 @@ class SQLiteStore(Store):
         except (OSError, sqlite3.Error) as exc:
             raise StoreError(f"cannot open the store {self.path}: {exc}") from None
         self._lock = threading.RLock()
+        self._depth = 0  # nested ``transaction()`` calls open
         self._conn.row_factory = sqlite3.Row
         try:
             self._conn.execute("PRAGMA journal_mode=WAL")
@@ -70,6 +71,9 @@ class SQLiteStore(Store):
     @contextmanager
     def _tx(self) -> Iterator[sqlite3.Connection]:
         with self._lock:
+            if self._depth:  # inside ``transaction()``: part of the caller's transaction
+                yield self._conn
+                return
             try:
                 self._conn.execute("BEGIN IMMEDIATE")
             except sqlite3.Error as exc:
@@ -85,6 +89,27 @@ class SQLiteStore(Store):
                 except sqlite3.Error as exc:
                     self._conn.execute("ROLLBACK")
                     raise StoreError(f"cannot write to the store {self.path}: {exc}") from None
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        with self._tx():
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+
+    def state_rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        return [tuple(r) for r in self._query(sql, params)]
+
+    def state_write(self, statements: Sequence[tuple[str, Sequence[Sequence[Any]]]]) -> None:
+        try:
+            with self._tx() as conn:
+                for sql, rows in statements:
+                    if rows:
+                        conn.executemany(sql, rows)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot write to the store {self.path}: {exc}") from None
 
     def _query(self, sql: str, params: Iterable[Any] = ()) -> list[sqlite3.Row]:
         with self._lock:
