@@ -22,6 +22,7 @@ from newsprism.analyze.lexicons import TITLES, fold
 from newsprism.analyze.quotemarks import Attribution, QuoteMark, find_quote_marks, overlaps, trim_span
 from newsprism.analyze.quotes_parse import cue_lemma, from_parse
 from newsprism.analyze.quotes_rules import from_rules, is_pronoun
+from newsprism.analyze.quotes_score import keep as learned_keep
 from newsprism.analyze.sentences import sentence_index
 from newsprism.records import Entity, Quote, Sentence
 
@@ -143,9 +144,10 @@ def _claimed_marks(marks: list[QuoteMark], found: list[Attribution]) -> set[int]
 
 
 def extract_attributions(
-    text: str, sentences: list[Sentence], language: str, doc: Any = None
+    text: str, sentences: list[Sentence], language: str, doc: Any = None, learned: bool = True
 ) -> list[Attribution]:
-    """All attributions of ``text`` as spans, in text order."""
+    """All attributions of ``text`` as spans, in text order; English candidates found over a parse go
+    through the learned filter of :mod:`quotes_score` unless ``learned`` is false."""
     marks = find_quote_marks(text)
     found = from_parse(doc, marks, sentences) if doc is not None and language == "en" else []
     if doc is None or language != "en":
@@ -158,7 +160,10 @@ def extract_attributions(
     found.extend(orphan_quotes(text, marks, found, sentences))
     found.extend(_colon_lines(text, found))
     found.sort(key=lambda a: a.content[0])
-    return _dedupe(found)
+    found = _dedupe(found)
+    if learned and doc is not None and language == "en":
+        found = learned_keep(text, found, doc)
+    return found
 
 
 def _dedupe(atts: list[Attribution]) -> list[Attribution]:

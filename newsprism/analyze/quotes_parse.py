@@ -9,6 +9,9 @@ the possessor; stance verbs (``accused``, ``praised``) take their object and wha
 
 from __future__ import annotations
 
+import json
+from functools import lru_cache
+from importlib import resources
 from typing import Any
 
 from newsprism.analyze.cues import CLAUSE_LEMMAS, OBJECT_LEMMAS, SAY_LEMMAS, SPEECH_NOUNS, XCOMP_LEMMAS
@@ -55,6 +58,16 @@ _IRREGULAR = {
     "spoke": "speak",
     "spoken": "speak",
 }
+
+
+@lru_cache(maxsize=1)
+def learned_cue_forms() -> frozenset[str]:
+    """English verb forms that PolNeAR train annotates as cues at least a fifth of the time, beyond the
+    lexicons of :mod:`cues` (``newsprism/data/quotes_cues_en.json``, written by scripts/train_quotes.py)."""
+    path = resources.files("newsprism").joinpath("data/quotes_cues_en.json")
+    if not path.is_file():
+        return frozenset()
+    return frozenset(json.loads(path.read_text("utf-8"))["forms"])
 
 
 def _lemma(tok: Any) -> str:
@@ -161,28 +174,33 @@ def from_parse(doc: Any, marks: list[QuoteMark], sentences: list[Sentence]) -> l
             if att:
                 out.append(att)
             continue
-        if not tok.tag_.startswith(("VB", "MD")) or _lemma(tok) not in _CUE_LEMMAS:
+        if not tok.tag_.startswith(("VB", "MD")):
+            continue
+        lemma = _lemma(tok)
+        # a verb form learned from PolNeAR train (scripts/train_quotes.py) behaves like a stance verb
+        learned = lemma not in _CUE_LEMMAS
+        if learned and tok.lower_ not in learned_cue_forms():
             continue
         if inside_mark(marks, tok.idx):  # speech reported inside a quotation
             continue
-        lemma = _lemma(tok)
+        object_like = learned or lemma in OBJECT_LEMMAS
         comps = [c for c in tok.children if c.dep_ in ("ccomp", "parataxis")]
         # a clause after the verb is what was said; one before it only when it is a quotation
         # ("VALMONT (Wire) - X said that …" puts the dateline in a clause before the verb)
         after = [c for c in comps if c.i > tok.i]
         before = [c for c in comps if c.i < tok.i and containing_mark(marks, *_subtree_span(c))]
         comp = (after or before or [c for c in comps if c.dep_ == "ccomp" and c.i < tok.i] or [None])[0]
-        if comp is None and lemma in SAY_LEMMAS | OBJECT_LEMMAS | XCOMP_LEMMAS:
+        if comp is None and (object_like or lemma in SAY_LEMMAS | XCOMP_LEMMAS):
             comp = next((c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i), None)
-        if comp is None and lemma in OBJECT_LEMMAS:
+        if comp is None and object_like:
             comp = next((c for c in tok.children if c.dep_ in ("dobj", "prep") and c.i > tok.i), None)
-        if comp is None and lemma in SAY_LEMMAS | OBJECT_LEMMAS:  # "called for all candidates to …"
+        if comp is None and (object_like or lemma in SAY_LEMMAS):  # "called for all candidates to …"
             comp = next(
                 (c for c in tok.children if c.dep_ == "advcl" and c.i > tok.i and _for_clause(c)), None
             )
         agent = _agent(tok)
         passive = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
-        if comp is None and passive is not None and lemma in OBJECT_LEMMAS:  # "Cruz was endorsed (by X)"
+        if comp is None and passive is not None and object_like:  # "Cruz was endorsed (by X)"
             comp = passive
         if comp is None and lemma in _QUESTION_LEMMAS:  # "asked whether they would attend"
             comp = next(
@@ -230,7 +248,7 @@ def from_parse(doc: Any, marks: list[QuoteMark], sentences: list[Sentence]) -> l
                     content = _subtree_span(topic) if topic is not None else None
         if lemma in _DIRECT_ONLY and not direct:
             continue
-        if lemma in CLAUSE_LEMMAS | OBJECT_LEMMAS and not direct and comp is None:
+        if (object_like or lemma in CLAUSE_LEMMAS) and not direct and comp is None:
             continue
         if content is None:
             continue

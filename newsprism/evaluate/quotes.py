@@ -39,6 +39,7 @@ class GoldAttribution:
     content: list[tuple[int, int]]
     source: tuple[int, int] | None = None
     direct: bool = False
+    cue: list[tuple[int, int]] = field(default_factory=list)
 
 
 @dataclass
@@ -84,7 +85,8 @@ def read_brat(text: str, ann: str) -> list[GoldAttribution]:
         src = (source[1][0][0], source[1][-1][1]) if source else None
         body = " ".join(text[a:b] for a, b in content[1]).strip()
         direct = bool(body) and (body[0] in _QUOTE_CHARS or body.rstrip(".,")[-1:] in _QUOTE_CHARS)
-        out.append(GoldAttribution(content=content[1], source=src, direct=direct))
+        cue = spans.get(roles.get("Cue", ""))
+        out.append(GoldAttribution(content=content[1], source=src, direct=direct, cue=cue[1] if cue else []))
     return out
 
 
@@ -200,9 +202,8 @@ class Counts:
         }
 
 
-def score_doc(text: str, gold: list[GoldAttribution], predicted: list[Any]) -> Counts:
-    """Counts for one document; ``predicted`` are :class:`~newsprism.analyze.quotes.Attribution`."""
-    counts = Counts(content_pred=len(predicted), content_gold=len(gold))
+def match_contents(text: str, gold: list[GoldAttribution], predicted: list[Any]) -> dict[int, int]:
+    """Predicted index → gold index of the one-to-one content matches (greedy by overlap)."""
     gold_tokens = [_tokens(text, g.content) for g in gold]
     pred_tokens = [_tokens(text, p.pieces) for p in predicted]
     pairs = []
@@ -211,13 +212,19 @@ def score_doc(text: str, gold: list[GoldAttribution], predicted: list[Any]) -> C
             inter = len(pt & gt)
             if inter and inter >= 0.5 * max(len(pt), len(gt)):
                 pairs.append((inter / max(len(pt), len(gt)), i, j))
-    used_p: set[int] = set()
+    matched: dict[int, int] = {}
     used_g: set[int] = set()
     for _, i, j in sorted(pairs, reverse=True):
-        if i not in used_p and j not in used_g:
-            used_p.add(i)
+        if i not in matched and j not in used_g:
+            matched[i] = j
             used_g.add(j)
-    counts.content_tp = len(used_p)
+    return matched
+
+
+def score_doc(text: str, gold: list[GoldAttribution], predicted: list[Any]) -> Counts:
+    """Counts for one document; ``predicted`` are :class:`~newsprism.analyze.quotes.Attribution`."""
+    counts = Counts(content_pred=len(predicted), content_gold=len(gold))
+    counts.content_tp = len(match_contents(text, gold, predicted))
     gold_speakers = {trim_speaker(text, g.source) for g in gold if g.source}
     pred_speakers = {trim_speaker(text, p.speaker) for p in predicted if p.speaker}
     gold_speakers.discard((0, 0))

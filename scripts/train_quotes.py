@@ -1,0 +1,147 @@
+"""Fit the learned filter of English quote candidates (``newsprism/data/quotes_en.json``).
+
+    .venv/bin/python scripts/train_quotes.py --data ../shared/data/polnear --cache /tmp/quotes-parses
+
+Parses PolNeAR ``train/`` and ``dev/`` once (spaCy ``DocBin`` files under ``--cache``), generates every
+candidate attribution of the rule extractors (:func:`extract_attributions` with ``learned=False``),
+labels a candidate 1 when its content matches a gold content (the scorer's one-to-one 50% token overlap),
+fits an L2-regularised logistic regression on ``train/`` in numpy, and picks the threshold that maximises
+the mean of speaker and content F1 on ``dev/``. Only feature names and weights are written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import pickle
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from newsprism.analyze import spacy_model
+from newsprism.analyze.quotes import extract_attributions
+from newsprism.analyze.quotes_parse import cue_lemma, learned_cue_forms
+from newsprism.analyze.quotes_score import DocIndex, features
+from newsprism.analyze.sentences import split_sentences
+from newsprism.evaluate.quotes import Counts, Doc, match_contents, polnear_docs, score_doc
+
+
+def parsed(data: Path, cache: Path) -> list[tuple[str, Doc, list[Any], Any]]:
+    """(folder, doc, sentences, parse) of every annotated text of train/ and dev/, parsed once."""
+    from spacy.tokens import DocBin
+
+    nlp = spacy_model("en")
+    docs = list(polnear_docs(data, "dev"))
+    cache.mkdir(parents=True, exist_ok=True)
+    bin_path, meta_path = cache / "dev.spacy", cache / "dev.sentences.pkl"
+    if not bin_path.exists():
+        db = DocBin(store_user_data=False)
+        for parse in nlp.pipe([d.text for d in docs], batch_size=16):
+            db.add(parse)
+        db.to_disk(bin_path)
+    if not meta_path.exists():
+        with meta_path.open("wb") as fh:
+            pickle.dump([split_sentences(d.text, "en") for d in docs], fh)
+    with meta_path.open("rb") as fh:
+        sents = pickle.load(fh)
+    parses = list(DocBin().from_disk(bin_path).get_docs(nlp.vocab))
+    folder = {p.stem: "train" for p in (data / "train" / "text").glob("*.txt")}
+    return [(folder.get(d.name, "dev"), d, s, p) for d, s, p in zip(docs, sents, parses, strict=True)]
+
+
+_NOT_CUES = frozenset(
+    """
+    be is are was were been being am has have had having do does did done according going get gets got
+    """.split()  # noqa: SIM905
+)
+
+
+def learn_cue_forms(texts: list[tuple[Doc, Any]], min_hits: int = 3, min_rate: float = 0.2) -> list[str]:
+    """Verb forms (outside the lexicons) that the gold marks as part of a cue at least ``min_rate`` of
+    the times they occur as a main verb, and at least ``min_hits`` times."""
+    seen: Counter[str] = Counter()
+    hits: Counter[str] = Counter()
+    for doc, parse in texts:
+        cue_chars = {i for g in doc.gold for a, b in g.cue for i in range(a, b)}
+        for tok in parse:
+            if not tok.tag_.startswith("VB") or tok.dep_ in ("aux", "auxpass") or tok.lower_ in _NOT_CUES:
+                continue
+            seen[tok.lower_] += 1
+            hits[tok.lower_] += tok.idx in cue_chars
+    return sorted(
+        w for w, n in seen.items() if hits[w] >= min_hits and hits[w] / n >= min_rate and cue_lemma(w) is None
+    )
+
+
+def fit(rows: list[list[int]], y: np.ndarray, n_feat: int, l2: float, epochs: int = 300) -> np.ndarray:
+    """Logistic regression by full-batch Adam on sparse binary rows (feature indices)."""
+    idx = np.concatenate([np.array(r, dtype=np.int64) for r in rows])
+    row_of = np.repeat(np.arange(len(rows)), [len(r) for r in rows])
+    w = np.zeros(n_feat)
+    m = np.zeros(n_feat)
+    v = np.zeros(n_feat)
+    for step in range(1, epochs + 1):
+        z = np.bincount(row_of, weights=w[idx], minlength=len(rows))
+        p = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+        grad = np.bincount(idx, weights=(p - y)[row_of], minlength=n_feat) / len(rows) + l2 * w
+        m = 0.9 * m + 0.1 * grad
+        v = 0.999 * v + 0.001 * grad**2
+        w -= 0.05 * (m / (1 - 0.9**step)) / (np.sqrt(v / (1 - 0.999**step)) + 1e-8)
+    return w
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, default=Path("../shared/data/polnear"))
+    ap.add_argument("--cache", type=Path, default=Path("/tmp/quotes-parses"))
+    ap.add_argument("--l2", type=float, default=1e-4)
+    ap.add_argument("--min-count", type=int, default=3)
+    ap.add_argument("--out", type=Path, default=Path("newsprism/data/quotes_en.json"))
+    args = ap.parse_args()
+
+    texts = parsed(args.data, args.cache)
+    forms = learn_cue_forms([(doc, parse) for folder, doc, _, parse in texts if folder == "train"])
+    cues_path = args.out.with_name("quotes_cues_en.json")
+    cues_path.write_text(json.dumps({"forms": forms}, indent=0) + "\n")
+    learned_cue_forms.cache_clear()
+    print(f"{len(forms)} learned cue forms -> {cues_path}")
+    items = []  # (folder, doc, candidates, feature lists, labels)
+    for folder, doc, sents, parse in texts:
+        cands = extract_attributions(doc.text, sents, "en", parse, learned=False)
+        index = DocIndex(parse)
+        feats = [features(doc.text, a, index, cands) for a in cands]
+        matched = match_contents(doc.text, doc.gold, cands)
+        items.append((folder, doc, cands, feats, [int(i in matched) for i in range(len(cands))]))
+    counts = Counter(f for it in items if it[0] == "train" for fs in it[3] for f in set(fs))
+    vocab = {f: i for i, f in enumerate(sorted(f for f, c in counts.items() if c >= args.min_count))}
+    rows = [[vocab[f] for f in set(fs) if f in vocab] for it in items if it[0] == "train" for fs in it[3]]
+    y = np.array([lab for it in items if it[0] == "train" for lab in it[4]], dtype=float)
+    print(f"train candidates {len(rows)}, positive {y.mean():.3f}, features {len(vocab)}")
+    w = fit(rows, y, len(vocab), args.l2)
+
+    def probs(fs: list[list[str]]) -> np.ndarray:
+        z = np.array([sum(w[vocab[f]] for f in set(x) if f in vocab) for x in fs])
+        return 1.0 / (1.0 + np.exp(-z))
+
+    dev = [(doc, cands, probs(feats)) for folder, doc, cands, feats, _ in items if folder == "dev"]
+    best = (-1.0, 0.0)
+    for threshold in np.arange(0.0, 0.8, 0.025):
+        total = Counts()
+        for doc, cands, p in dev:
+            total.add(score_doc(doc.text, doc.gold, [a for a, q in zip(cands, p, strict=True) if q >= threshold]))
+        s = total.scores()
+        mean = (s["speaker_f1"] + s["content_f1"]) / 2
+        print(f"threshold {threshold:.3f}: speaker {s['speaker_f1']:.4f} content {s['content_f1']:.4f}")
+        if mean > best[0]:
+            best = (mean, float(threshold))
+    weights = {f: round(float(w[i]), 4) for f, i in vocab.items() if abs(w[i]) >= 1e-4}
+    args.out.write_text(
+        json.dumps({"threshold": round(best[1], 3), "weights": weights}, indent=0, sort_keys=True) + "\n"
+    )
+    print(f"threshold {best[1]:.3f} (dev mean F1 {best[0]:.4f}); {len(weights)} weights -> {args.out}")
+
+
+if __name__ == "__main__":
+    main()
