@@ -235,3 +235,61 @@ def test_values_that_agree_once_converted_share_a_class():
     ]
     a, b, c = value_classes(units)
     assert a == b and a and not (a & c)
+
+
+def test_names_match_across_scripts_and_inflections():
+    from newsprism.compare.align import name_key
+
+    assert name_key("Маранек") == name_key("Maranek")
+    assert name_key("Ослич") == name_key("Oslić")
+    assert name_key("Валдеры") == name_key("Valdera")
+    assert name_key("Dravena") == name_key("dravénien")
+    assert name_key("Voronin") != name_key("Vask")
+
+
+def test_sentences_measuring_different_things_never_share_a_claim():
+    from newsprism.compare.align import told_apart
+    from newsprism.compare.units import Unit
+    from newsprism.records import Number
+
+    def u(article: str, text: str, *nums: tuple[str, float, str, str]) -> Unit:
+        return Unit(article, 0, text, text, "en", numbers=[Number(t, v, un, k, 0) for t, v, un, k in nums])
+
+    units = [
+        u(
+            "a",
+            "Ruskel bought 1.2 million tonnes, worth $640 million.",
+            ("1.2 million tonnes", 1.2e6, "t", "quantity"),
+            ("$640 million", 6.4e8, "USD", "money"),
+        ),
+        u("b", "Le pays a acheté 1,2 million de tonnes.", ("1,2 million de tonnes", 1.2e6, "t", "quantity")),
+        u(
+            "c",
+            "Las importaciones sumaron 640 millones de dólares.",
+            ("640 millones de dólares", 6.4e8, "USD", "money"),
+        ),
+        u("d", "Ruskel is Dravena's main customer."),
+    ]
+    apart = told_apart(units)
+    assert apart[1, 2] and not apart[0, 1] and not apart[0, 2] and not apart[1, 3]
+
+
+def test_a_figure_only_some_articles_report_is_a_claim_of_its_own():
+    from newsprism.compare.align import figure_groups
+    from newsprism.compare.units import Unit
+    from newsprism.records import Number
+
+    def u(article: str, text: str, *pcts: float) -> Unit:
+        return Unit(
+            article, 0, text, text, "en", numbers=[Number(f"{p}%", p, "%", "percent", 0) for p in pcts]
+        )
+
+    units = [
+        u("a", "A recount was ordered after Haman won 50.1% against 49.9% for Lasc.", 50.1, 49.9),
+        u("b", "Se ordenó un recuento; Haman obtuvo el 50,1 %.", 50.1),
+        u("c", "Lasc набрала 49,9%.", 49.9),
+        u("d", "Die Stimmen werden neu ausgezählt."),
+    ]
+    sim = np.full((4, 4), 0.6, dtype=np.float32)
+    np.fill_diagonal(sim, -np.inf)
+    assert sorted(figure_groups(units, [[0, 1, 2, 3]], sim, 0.45)) == [[0, 1], [0, 2]]

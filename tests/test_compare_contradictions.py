@@ -302,3 +302,22 @@ def test_an_approximate_number_word_agrees_with_nearby_values():
         unit("b", "The village is 34 km away.", ("34 km", 34, "km", "quantity")),
     ]
     assert contradictions(units) == []
+
+
+def test_shares_a_fifth_of_a_point_apart_are_different_values_but_conversions_keep_their_tolerance():
+    assert not same_value(50.1, "50.1%", 49.9, "49,9%")
+    assert same_value(420, "420 m", 420.01, "1,378 feet", converted=True)
+
+
+def test_a_bare_amount_in_a_sentence_about_cost_takes_the_storys_currency():
+    units = [
+        unit("a", "Repairs will cost €45m.", ("€45m", 45e6, "EUR", "money")),
+        unit("b", "Las obras costarán 45 millones.", ("45 millones", 45e6, None, "count"), language="es"),
+        unit(
+            "c",
+            "Les travaux coûteront 52 millions d'euros.",
+            ("52 millions d'euros", 52e6, "EUR", "money"),
+            language="fr",
+        ),
+    ]
+    assert [q.dim for q in quantities(units)] == ["money:EUR"] * 3

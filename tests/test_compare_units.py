@@ -124,3 +124,20 @@ def test_german_main_clauses_joined_by_a_bare_comma_split_but_reported_speech_do
     ]
     sentence = "Verkehrsminister Pavel Horak sagte, die Brücke sei im März geprüft worden und ohne Mängel."
     assert split_clauses(sentence) == [sentence]
+
+
+def test_a_quoting_sentence_splits_outside_the_quotation_only():
+    said = (
+        'Its trade minister, Petar Oslic, called the tariff "an act of economic aggression" and said Dravena '
+        "would complain to the World Trade Organization."
+    )
+    quoted = (
+        '"The trend is good, although the figure for young people obliges us to redouble our efforts in '
+        'every region of the country," said the labour minister, Paula Ostria, on Friday.'
+    )
+    units = article_units(article(said, quoted, quotes=(0, 1)))
+    assert [u.text for u in units if u.sentence == 0] == [
+        'Its trade minister, Petar Oslic, called the tariff "an act of economic aggression"',
+        "said Dravena would complain to the World Trade Organization.",
+    ]
+    assert [u.text for u in units if u.sentence == 1] == [quoted]

@@ -355,7 +355,7 @@ MONEY_CUES: tuple[str, ...] = tuple(
     sums= refund penalt fee= fees= tax= taxes= bonus ransom
     amende prêt coût budget payé payer= paie= versé verser indemnis dédommag investi financ dette
     bénéfice perte= pertes= somme rembours pénalit subvention montant rançon
-    multa préstamo prestamo costo coste presupuesto pagó pagar= pagará paga= abon indemniz compensac
+    multa préstamo prestamo costo coste costar cuesta= presupuesto pagó pagar= pagará paga= abon indemniz compensac
     inversi invert financ deuda beneficio pérdida suma= reembols sanción subvenci monto importe rescate
     strafe bußgeld bussgeld kredit darlehen kosten kostet haushalt gezahlt zahlen= zahlt= bezahl
     entschädigung schadenersatz investi finanz schulden gewinn verlust umsatz summe erstatt betrag

@@ -278,6 +278,11 @@ def extract_numbers(
     return [n for _, n in out]
 
 
+def bare_sum(sentence: str, number_text: str) -> bool:
+    """Whether ``number_text`` is a bare scaled amount ("45 millones") in a ``sentence`` about money."""
+    return bool(_SCALED.match(number_text)) and _MONEY_CUE.search(sentence) is not None
+
+
 def _bare_money(text: str, found: list[tuple[int, Number]], sentences: list[Sentence], language: str) -> None:
     """A bare scaled amount ("15 millones", "18 Millionen", "4,5 млн") in a sentence about money (a fine,
     a loan, a cost: ``MONEY_CUES``) or beside an amount with a currency is a sum in that currency: the

@@ -65,12 +65,49 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+_CYRILLIC = dict(
+    zip(
+        "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+        "a b v g d e e zh z i i k l m n o p r s t u f kh ts ch sh shch _ y _ e yu ya".split(),  # noqa: SIM905
+        strict=True,
+    )
+)
+# spellings of one sound across transliterations ("Oslić" / "Ослич" / "Oslitch", "Lasc" / "Ласк")
+_SOUNDS = (
+    ("shch", "s"),
+    ("tch", "c"),
+    ("ch", "c"),
+    ("sh", "s"),
+    ("zh", "z"),
+    ("kh", "h"),
+    ("ts", "c"),
+    ("ck", "c"),
+    ("k", "c"),
+    ("q", "c"),
+    ("w", "v"),
+    ("y", "i"),
+    ("j", "i"),
+    ("ph", "f"),
+)
+NAME_STEM = 5  # letters of a name that identify it across inflections ("Valdera" / "Валдеры")
+
+
+def name_key(word: str) -> str:
+    """A name as it survives translation and transliteration: accent-folded, Cyrillic written in Latin
+    letters, one spelling per sound, cut to its first ``NAME_STEM`` letters."""
+    text = "".join(_CYRILLIC.get(c, c) for c in fold(word)).replace("_", "")
+    for a, b in _SOUNDS:
+        text = text.replace(a, b)
+    return text[:NAME_STEM]
+
+
 def anchors(unit: Unit) -> set[str]:
-    """Names and numerals of a unit, accent-folded: tokens that survive translation."""
-    out = {fold(w) for key in unit.entity_keys for w in key.split(":", 1)[-1].split() if len(w) > 2}
-    out |= {fold(w) for w in _CAPITALISED.findall(unit.text)}
+    """Names and numerals of a unit, in a form that survives translation (``name_key``)."""
+    names = {w for key in unit.entity_keys for w in key.split(":", 1)[-1].split() if len(w) > 2}
+    names |= set(_CAPITALISED.findall(unit.text))
+    out = {name_key(w) for w in names if fold(w) not in _STOP_CAPS}
     out |= {d.replace(",", ".") for d in _DIGITS.findall(unit.text)}
-    return {a for a in out if a not in _STOP_CAPS}
+    return out
 
 
 def _jaccard(sets: list[set[str]]) -> np.ndarray:
@@ -124,10 +161,12 @@ def similarity(
     return sim
 
 
-def value_classes(units: list[Unit]) -> list[set[str]]:
+def value_classes(units: list[Unit], skip: Iterable[str] = ()) -> list[set[str]]:
     """Per unit, the classes of the values it reports: values that agree once converted and rounded
-    ("€12m" / "12 millones de euros", "420 m" / "1,378 feet", "two thirds" / "67 %") share a class."""
-    qs = quantities(units)
+    ("€12m" / "12 millones de euros", "420 m" / "1,378 feet", "two thirds" / "67 %") share a class.
+    Dimensions in ``skip`` are left out."""
+    skipped = set(skip)
+    qs = [q for q in quantities(units) if q.dim not in skipped]
     sets = DisjointSets(len(qs))
     find = sets.find
     by_dim: dict[str, list[int]] = {}
@@ -172,9 +211,51 @@ def group_units(units: list[Unit], sim: np.ndarray, params: AlignParams) -> list
         del members[gj]
     groups = sorted(members.values(), key=min)
     unique: dict[frozenset[int], list[int]] = {}
-    for group in _add_secondary(units, groups, sim, params, apart):
+    groups = _add_secondary(units, groups, sim, params, apart)
+    for group in groups + figure_groups(units, groups, sim, params.threshold):
         unique.setdefault(frozenset(group), group)  # two groups that took each other's units are one
     return list(unique.values())
+
+
+def figure_groups(
+    units: list[Unit], groups: list[list[int]], sim: np.ndarray, threshold: float
+) -> list[list[int]]:
+    """A figure that only some of a group's articles report ("Haman won 50.1%" in two of the four
+    accounts of a recount) is a claim of its own: per group of three articles or more, the units of
+    the articles reporting one value (agreeing once converted and rounded), when two or more of its
+    articles but not all do, joined by the units of other articles that report the value in a sentence
+    similar to theirs (on average at ``threshold``). Dates and clock times are left out (they mostly
+    place the fact in time)."""
+    classes = value_classes(units, skip=("date", "time"))
+    by_class: dict[str, list[int]] = {}
+    for i, held in enumerate(classes):
+        for c in held:
+            by_class.setdefault(c, []).append(i)
+    finite = np.where(np.isfinite(sim), sim, -1.0)
+    out = []
+    for group in groups:
+        articles = {units[i].article_id for i in group}
+        if len(articles) < 3:
+            continue
+        holders: dict[str, list[int]] = {}
+        for i in group:
+            for c in classes[i]:
+                holders.setdefault(c, []).append(i)
+        for c, members in holders.items():
+            own = {units[i].article_id for i in members}
+            if len(own) < 2 or len(own) == len(articles):
+                continue
+            for j in by_class[c]:
+                if units[j].article_id not in own and float(finite[j, members].mean()) >= threshold:
+                    members = [*members, j]
+                    own.add(units[j].article_id)
+            out.append(sorted(members))
+    return out
+
+
+#: dimensions that name what a figure measures: two units that each report some of them, none in common,
+#: tell different facts (counts, durations, dates and clock times are too often incidental to say so)
+MEASURES = frozenset({"money", "percent", "length", "area", "speed", "mass", "power"})
 
 
 def told_apart(units: list[Unit]) -> np.ndarray:
@@ -184,7 +265,17 @@ def told_apart(units: list[Unit]) -> np.ndarray:
     one claim."""
     n = len(units)
     apart = np.zeros((n, n), dtype=bool)
-    qs = [q for q in quantities(units) if q.dim != "count"]
+    every = quantities(units)
+    measured = sorted({q.dim for q in every if q.dim.split(":")[0] in MEASURES})
+    if measured:  # "1.2 million tonnes" and "$640 million": two facts, whatever their wording shares
+        column = {d: c for c, d in enumerate(measured)}
+        has = np.zeros((n, len(measured)), dtype=np.float32)
+        for q in every:
+            if q.dim in column:
+                has[q.unit, column[q.dim]] = 1.0
+        some: np.ndarray = has.sum(axis=1) > 0
+        apart |= some[:, None] & some[None, :] & ((has @ has.T) == 0)
+    qs = [q for q in every if q.dim != "count"]
     if len(qs) < 2:
         return apart
     by_unit: dict[int, list[Quantity]] = {}

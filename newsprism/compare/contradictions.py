@@ -28,12 +28,14 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
 
+from newsprism.analyze.numbers import bare_sum
 from newsprism.compare.sets import DisjointSets
 from newsprism.compare.units import Unit
 from newsprism.records import Contradiction, ContradictionValue
@@ -143,7 +145,24 @@ class Quantity:
 
 
 def quantities(units: list[Unit]) -> list[Quantity]:
-    """The comparable quantities of the units (numbers, plus clock times which analysis leaves as dates)."""
+    """The comparable quantities of the units (numbers, plus clock times which analysis leaves as dates).
+
+    A bare scaled amount in a sentence about money ("costarán 45 millones") whose article names no
+    currency anywhere takes the story's: the currency of the other articles' equal amount, else the one
+    the story uses most."""
+    out = _quantities(units)
+    bare = [q for q in out if q.dim == "count" and not q.noun and bare_sum(units[q.unit].text, q.text)]
+    money = [q for q in out if q.dim.startswith("money:") and q.dim != "money:"]
+    if bare and money:
+        usual = Counter(q.dim for q in money).most_common(1)[0][0]
+        for q in bare:
+            equal = [m.dim for m in money if m.article_id != q.article_id and math.isclose(m.base, q.base)]
+            q.dim = equal[0] if equal else usual
+            q.rounded = q.rounded or not any(c.isdigit() for c in q.text)
+    return out
+
+
+def _quantities(units: list[Unit]) -> list[Quantity]:
     out = []
     for k, u in enumerate(units):
         dateline = _dateline_end(u.text)
@@ -281,16 +300,24 @@ def significant_digits(text: str, rounded: bool = True) -> int:
 
 @lru_cache(maxsize=65536)
 def same_value(
-    a: float, text_a: str, b: float, text_b: str, exact_a: bool = False, exact_b: bool = False
+    a: float,
+    text_a: str,
+    b: float,
+    text_b: str,
+    exact_a: bool = False,
+    exact_b: bool = False,
+    converted: bool = False,
 ) -> bool:
     """Equal, or equal once the more precise value is rounded as the other was written.
 
     A whole number's trailing zeros are taken as rounding only when its text says so (a cue such as
     "about", "more than", "rund", "около" in it) or it is not marked exact (``exact_a``/``exact_b``: a
     plain figure in the unit it was reported in). Rounding is to the nearest step, a value exactly half
-    a step away agreeing with neither ("about 350" and "rund 400" differ).
+    a step away agreeing with neither ("about 350" and "rund 400" differ). Values ``converted`` from
+    one unit to another agree within half a percent (420 m = 1,378 ft); others only by rounding
+    (49.9 % and 50.1 % differ).
     """
-    if a == b or math.isclose(a, b, rel_tol=0.005):
+    if a == b or math.isclose(a, b, rel_tol=0.005 if converted else 1e-9):
         return True
     for x, tx, exact, y in ((a, text_a, exact_a, b), (b, text_b, exact_b, a)):
         digits = significant_digits(tx, not exact or approximate(_DIGIT.split(tx, 1)[0]))
@@ -312,7 +339,7 @@ def _agree(p: Quantity, q: Quantity) -> bool:
         p.base / p.value, q.base / q.value, rel_tol=1e-6
     )
     return same_value(
-        p.base, p.text, q.base, q.text, not (p.rounded or converted), not (q.rounded or converted)
+        p.base, p.text, q.base, q.text, not (p.rounded or converted), not (q.rounded or converted), converted
     )
 
 

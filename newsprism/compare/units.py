@@ -28,7 +28,10 @@ _PARTICIPLE = (
 )
 # "… was built in 1971 and had been due for renovation", "… carried 9.2 million passengers and
 # reported a profit": a second finite verb joined by "and"
-_AND_VERB = r"\s+and\s+(?=(?:had|has|have|was|were|is|are|will|would|could|[a-z]{3,}ed)\b)"
+_AND_VERB = (
+    r"\s+and\s+(?=(?:had|has|have|was|were|is|are|will|would|could|said|says|told|warned|vowed|"
+    r"[a-z]{3,}ed)\b)"
+)
 _CLAUSE_BREAK = re.compile(
     r"\s*;\s+|\s+[—–]\s+|,\s+(?=(?:" + _CONJUNCTIONS + r")\b|" + _PARTICIPLE + r")"
     r"|\s+(?=(?:when|cuando|lorsque)\b)|,?" + _AND_VERB,
@@ -107,7 +110,9 @@ def article_units(article: Article) -> list[Unit]:
     for s in article.sentences:
         if len(_WORD.findall(s.text)) < 3 or _CREDIT.match(s.text):
             continue
-        pieces = [s.text] if s.i in quoted else split_clauses(s.text)
+        pieces = split_clauses(s.text)
+        if s.i in quoted:
+            pieces = outside_quotes(s.text, pieces)
         for piece in pieces:
             units.append(
                 Unit(
@@ -144,6 +149,39 @@ def split_clauses(sentence: str) -> list[str]:
         else:
             merged.append(part)
     return merged or [sentence]
+
+
+_OPENING, _CLOSING, _STRAIGHT = "“«„‹", "”»›", '"'
+
+
+def outside_quotes(sentence: str, pieces: list[str]) -> list[str]:
+    """Clauses of a sentence that quotes someone, joined again wherever a cut fell inside the quotation:
+    the quote stays whole, a second fact outside it ('… "an act of aggression" and said …') gets its own
+    unit. A sentence with no quotation mark (a quote running over several sentences) stays whole."""
+    if len(pieces) < 2 or not any(c in _OPENING + _CLOSING + _STRAIGHT for c in sentence):
+        return [sentence]
+    spans, at = [], 0
+    for piece in pieces:
+        start = sentence.find(piece, at)
+        if start < 0:
+            return [sentence]
+        spans.append([start, start + len(piece)])
+        at = start + len(piece)
+    merged: list[list[int]] = []
+    inside = False
+    for span in spans:
+        if inside:
+            merged[-1][1] = span[1]
+        else:
+            merged.append(span)
+        for c in sentence[span[0] : span[1]]:
+            if c in _OPENING:
+                inside = True
+            elif c in _CLOSING:
+                inside = False
+            elif c == _STRAIGHT:
+                inside = not inside
+    return [sentence[a:b] for a, b in merged]
 
 
 def _mentions(piece: str, key: str, sentence: str) -> bool:
