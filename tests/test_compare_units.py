@@ -141,3 +141,12 @@ def test_a_quoting_sentence_splits_outside_the_quotation_only():
         "said Dravena would complain to the World Trade Organization.",
     ]
     assert [u.text for u in units if u.sentence == 1] == [quoted]
+
+
+def test_a_new_subject_after_comma_and_opens_a_clause():
+    assert split_clauses(
+        "Repairs to the line are expected to cost €45m, and it is due to reopen on June 20."
+    ) == [
+        "Repairs to the line are expected to cost €45m",
+        "it is due to reopen on June 20.",
+    ]

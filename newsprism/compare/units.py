@@ -31,6 +31,8 @@ _PARTICIPLE = (
 _AND_VERB = (
     r"\s+and\s+(?=(?:had|has|have|was|were|is|are|will|would|could|said|says|told|warned|vowed|"
     r"[a-z]{3,}ed)\b)"
+    # "…, and it is due to reopen on June 20", "…, et elle rouvrira…", "…, und er kündigte …": a new subject
+    r"|,\s+(?:and|et|und|y)\s+(?=(?:it|they|he|she|we|il|elle|ils|elles|er|sie|es|él|ella)\s)"
 )
 _CLAUSE_BREAK = re.compile(
     r"\s*;\s+|\s+[—–]\s+|,\s+(?=(?:" + _CONJUNCTIONS + r")\b|" + _PARTICIPLE + r")"
