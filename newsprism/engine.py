@@ -70,6 +70,13 @@ class LocalEngine:
                 "`if __name__ == '__main__':` or use workers=1"
             ) from None
 
+    def submit(self, fn: Callable[[Any], Any], item: Any) -> Future[Any]:
+        """``fn(item)`` on a worker, queued behind the tasks already submitted; the caller collects it.
+
+        For side work that overlaps a running :meth:`map` (ingest embeds the articles already stored while
+        the workers extract the next pages)."""
+        return self._executor().submit(fn, item)
+
     def close(self) -> None:
         if self._pool is not None:
             self._pool.shutdown(cancel_futures=True)

@@ -224,6 +224,7 @@ def ingest(
         from newsprism.partition import partitioned_inputs
 
         stream, partitioned = partitioned_inputs, {"embed": cluster}
+    streamed = StreamEmbedding.start(engine, store) if cluster and not partitioned else None
     for raw, article in stream(
         inputs,
         settings=settings,
@@ -245,12 +246,17 @@ def ingest(
         report.created += result.created
         report.updated += not result.created
         report.articles.append(article)
+        if streamed is not None and result.created:
+            streamed.add(article)
         if progress is not None:
             progress.article(article.title or article.id)
     if cluster and getattr(engine, "workers", 1) > 1:  # embed on the workers, not in the client
         from newsprism.embed_engine import embed_on_engine
 
         t_embed = time.perf_counter()
+        if streamed is not None:
+            streamed.finish()
+        # what streaming left out (a batch that failed, another model chosen, older unclustered articles)
         embed_on_engine(engine, store, store.unclustered_articles())  # type: ignore[arg-type]
         report.stage_seconds["embed"] = report.stage_seconds.get("embed", 0.0) + time.perf_counter() - t_embed
     if cluster:
@@ -258,6 +264,87 @@ def ingest(
     report.seconds = time.perf_counter() - t0
     store.finish_run(report.run_id or "", report.stats())
     return report
+
+
+class StreamEmbedding:
+    """Embeds the articles ingest stores on the local engine's workers while they extract the next pages.
+
+    Clustering needs a vector per new article. Embedded after extraction, the client waits for that pass
+    with both workers busy and then idle in turn; here every ``batch`` newly stored articles become one
+    embedding task queued behind the extraction tasks in flight, so embedding fills the workers' gaps and
+    only the last few articles are embedded once extraction is over (split over the workers). The vectors
+    go to the store's cache under the model clustering will most likely use (the store's, else USE, as
+    the partitioned engines guess); :func:`ingest` then embeds whatever is still missing, so a failed
+    batch or another model chosen at clustering time costs time, never a vector.
+
+    With USE, streaming stops once the languages seen so far are no longer *mostly* covered by it
+    (:func:`~newsprism.embed.mostly_covered`, the test the automatic choice applies to a new store's
+    articles): from then on the choice may turn to e5, and the last pass embeds the rest with the model
+    clustering picks. A stray article USE does not cover is embedded with the others, as that pass would.
+    """
+
+    def __init__(self, engine: Any, store: Store, model: str, *, batch: int = 32) -> None:
+        self.engine = engine
+        self.store = store
+        self.model: str | None = model
+        self.batch = batch
+        self.buffer: list[Article] = []
+        self.languages: list[str] = []  # of every article streamed so far
+        self.pending: deque[tuple[str, list[str], Any]] = deque()
+
+    @classmethod
+    def start(cls, engine: Engine | None, store: Store) -> StreamEmbedding | None:
+        """A streamer for ``engine`` when it has several workers and takes side tasks, else None."""
+        if engine is None or getattr(engine, "workers", 1) <= 1 or not hasattr(engine, "submit"):
+            return None
+        from newsprism.partition import likely_model
+
+        return cls(engine, store, likely_model(store))
+
+    def add(self, article: Article) -> None:
+        """One newly stored article; a full batch is queued on the engine."""
+        if self.model is None:
+            return
+        self.buffer.append(article)
+        if len(self.buffer) >= self.batch:
+            self._submit(self.buffer)
+            self.buffer = []
+        self._collect(wait=False)
+
+    def finish(self) -> None:
+        """Queue the last articles (split over the workers, idle by now) and store every vector."""
+        if self.model is not None and self.buffer:
+            workers = max(1, int(getattr(self.engine, "workers", 1)))
+            size = -(-len(self.buffer) // workers)
+            for start in range(0, len(self.buffer), size):
+                self._submit(self.buffer[start : start + size])
+        self.buffer = []
+        self._collect(wait=True)
+
+    def _submit(self, chunk: list[Article]) -> None:
+        from newsprism.embed import USEEmbedder, article_text_for_embedding, mostly_covered
+        from newsprism.embed_engine import EmbedTask, embed_batch
+
+        if self.model is None:
+            return
+        languages = [a.language for a in chunk]
+        self.languages.extend(languages)
+        if self.model == USEEmbedder.name and not mostly_covered(self.languages):
+            self.model = None
+            return
+        texts = [article_text_for_embedding(a) for a in chunk]
+        future = self.engine.submit(embed_batch, EmbedTask(self.model, texts, languages))
+        self.pending.append((self.model, [a.id for a in chunk], future))
+
+    def _collect(self, *, wait: bool) -> None:
+        while self.pending and (wait or self.pending[0][2].done()):
+            model, ids, future = self.pending.popleft()
+            try:
+                matrix = future.result()
+            except Exception:  # noqa: BLE001 - a lost worker: the last pass embeds these (and reports)
+                continue
+            if matrix is not None and len(matrix) == len(ids):
+                self.store.put_vectors(model, dict(zip(ids, matrix, strict=True)))
 
 
 def group_and_compare(

@@ -39,3 +39,72 @@ def test_stories_of_several_articles_are_compared_on_the_engine_and_stored(tmp_p
         alone = [s for s in stored.values() if len(s.article_ids) == 1]
         assert len(alone) == 1 and not alone[0].claims  # one article: nothing to compare at ingest
         assert {s.id for s in report.stories} == set(stored)
+
+
+class SubmittingEngine(InlineEngine):
+    """Two 'workers' that run each submitted task at once, remembering the batch sizes."""
+
+    workers = 2
+
+    def __init__(self) -> None:
+        self.batches: list[int] = []
+
+    def submit(self, fn, item):
+        from concurrent.futures import Future
+
+        self.batches.append(len(item.texts))
+        future: Future = Future()
+        future.set_result(fn(item))
+        return future
+
+
+def _article(i: int, language: str = "en"):
+    from newsprism.records import Article
+
+    text = f"The river Ostvale rose by {i} metres overnight and {i * 100} residents left their homes. " * 3
+    return Article(id=f"{i:040x}", title=f"Flood warning number {i}", text=text, language=language)
+
+
+def test_stored_articles_are_embedded_in_batches_while_ingest_goes_on(tmp_path):
+    from newsprism.pipeline import StreamEmbedding
+
+    engine = SubmittingEngine()
+    with open_store(str(tmp_path / "s.db")) as store:
+        streamed = StreamEmbedding(engine, store, "use-m3", batch=2)
+        articles = [_article(i) for i in range(5)]
+        for article in articles:
+            streamed.add(article)
+        assert engine.batches == [2, 2]  # full batches go out as they fill
+        streamed.finish()
+        assert engine.batches == [2, 2, 1]  # the rest, split over the idle workers
+        assert sorted(store.get_vectors("use-m3", [a.id for a in articles])) == sorted(a.id for a in articles)
+
+
+def test_streaming_stops_when_use_no_longer_covers_most_languages(tmp_path):
+    from newsprism.pipeline import StreamEmbedding
+
+    engine = SubmittingEngine()
+    with open_store(str(tmp_path / "s.db")) as store:
+        streamed = StreamEmbedding(engine, store, "use-m3", batch=4)
+        for i in range(8):  # three Indonesian articles in eight: the automatic choice may be e5
+            streamed.add(_article(i, "id" if i in (1, 2, 5) else "en"))
+        streamed.finish()
+        assert engine.batches == []
+        assert store.get_vectors("use-m3", [_article(i).id for i in range(8)]) == {}
+
+
+def test_a_local_ingest_streams_its_embedding_and_clusters_as_before(tmp_path):
+    from newsprism.engine import LocalEngine
+
+    inputs = [str(p) for p in sorted((EXAMPLES / "text").glob("*.txt"))[:6]]
+    engine = LocalEngine(2)
+    try:
+        with open_store(str(tmp_path / "l.db")) as store:
+            report = ingest(inputs, store, engine=engine, compare=False)
+            streamed = {s.id: sorted(s.article_ids) for s in store.stories()}
+    finally:
+        engine.close()
+    with open_store(str(tmp_path / "i.db")) as store:
+        ingest(inputs, store, engine=InlineEngine(), compare=False)
+        inline = {s.id: sorted(s.article_ids) for s in store.stories()}
+    assert report.skips == [] and streamed == inline
