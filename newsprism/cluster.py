@@ -204,10 +204,24 @@ class _StoryMap(dict[int, _Story]):
     not yet read comes from the store the first time it is asked for (``load_story``). Iterating yields the
     stories held, by key; ``len`` counts every story, held or not (the next story's key)."""
 
-    def __init__(self, load_story: Callable[[int], _Story], count: int) -> None:
+    def __init__(
+        self,
+        load_story: Callable[[int], _Story],
+        count: int,
+        load_many: Callable[[list[int], bool], list[_Story]] | None = None,
+    ) -> None:
         super().__init__()
         self.load_story = load_story
+        self.load_many = load_many
         self.count = count
+
+    def prefetch(self, keys: Iterable[int], *, faded: bool = False) -> None:
+        """Read the stories of ``keys`` not held yet in one go (``faded``: only their metadata, for
+        stories about to fade, whose words and vectors are dropped anyway)."""
+        missing = [k for k in keys if k not in self and 0 <= k < self.count]
+        if missing and self.load_many is not None:
+            for story in self.load_many(missing, faded):
+                self[story.key] = story
 
     def __missing__(self, key: int) -> _Story:
         if not 0 <= key < self.count:
@@ -519,6 +533,8 @@ class StoryClusterer:
             return []
         t = sig.time if sig.time is not None else self.clock_
         hits = self.index_.query(vector, t, self.window_days, self.candidates)
+        if isinstance(self.stories_, _StoryMap):
+            self.stories_.prefetch(key for key, _ in hits)
         floor = self.min_dense
         return [
             (key, *self._features(vector, sig, self.stories_[key], dense))
@@ -702,7 +718,10 @@ class StoryClusterer:
         previous = self.clock_
         self.clock_ = t
         if previous == -math.inf or math.floor(t * 4) != math.floor(previous * 4):  # every 6 hours at most
-            for key in self.index_.expire(t - self.window_days - 1.0):  # a day of slack for late articles
+            expired = self.index_.expire(t - self.window_days - 1.0)  # a day of slack for late articles
+            if isinstance(self.stories_, _StoryMap):
+                self.stories_.prefetch(expired, faded=True)
+            for key in expired:
                 self._fade(self.stories_[key])
                 if self._journal is not None:
                     self._journal.stories.add(key)
@@ -875,12 +894,14 @@ class StoryClusterer:
         terms: Iterable[tuple[str, int, int]],
         load_story: Callable[[int], Sequence[Any]],
         lookup: Callable[[list[str]], dict[str, int]],
+        load_many: Callable[[list[int], bool], list[Sequence[Any]]] | None = None,
     ) -> StoryClusterer:
         """Restore a state kept row by row (newsprism/store/state.py), reading only the live window.
 
         ``meta`` and ``basis`` are what ``changes`` gave; ``live`` the ``(key, first, last, n, vec_sum)``
         of every live story by key, ``terms`` every document frequency; a story's other rows come from
-        ``load_story(key)`` the first time it is needed, and the story of a stored article from
+        ``load_story(key)`` (or ``load_many(keys, faded)`` for several at once) the first time it is
+        needed, and the story of a stored article from
         ``lookup(ids)``. The window index is rebuilt as ``load`` rebuilds it (same rows, same order, same
         axes), so clustering goes on exactly as after a whole-state ``load``.
         """
@@ -894,7 +915,12 @@ class StoryClusterer:
         for space, term, n in terms:
             (self.edf_ if space == ENTITY_SPACE else self.df_.setdefault(space, {}))[int(term)] = int(n)
         dim = self.dim_
-        self.stories_ = _StoryMap(lambda key: story_from_row(load_story(key), dim), int(meta["stories"]))
+        many = None
+        if load_many is not None:
+            many = lambda keys, faded: [story_from_row(r, dim) for r in load_many(keys, faded)]  # noqa: E731
+        self.stories_ = _StoryMap(
+            lambda key: story_from_row(load_story(key), dim), int(meta["stories"]), many
+        )
         for key, first, last, n, vec_sum in live:
             stub = _Story(key=int(key), id="", first=float(first), last=float(last), n=int(n))
             stub.vec_sum = np.frombuffer(bytes(vec_sum), dtype=np.float32)

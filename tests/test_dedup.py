@@ -92,3 +92,13 @@ def test_copies_edited_down_to_a_jaccard_of_two_thirds_are_still_found():
             index.add(Article(id="copy", text=" ".join(copy), published="2026-03-01T09:00:00")) == "origin"
         )
     assert found >= 58  # 64 permutations with datasketch's default bands: 51 of these 60
+
+
+def test_the_known_band_split_is_the_one_datasketch_finds():
+    from datasketch import MinHashLSH
+
+    from newsprism.dedup import KNOWN_BANDS, LSH_WEIGHTS
+
+    for (threshold, num_perm), bands in KNOWN_BANDS.items():
+        lsh = MinHashLSH(threshold=threshold, num_perm=num_perm, weights=LSH_WEIGHTS)
+        assert (lsh.b, lsh.r) == bands

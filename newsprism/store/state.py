@@ -78,6 +78,23 @@ def _story_loader(store: Store):  # type: ignore[no-untyped-def]
     return load_story
 
 
+def _stories_loader(store: Store):  # type: ignore[no-untyped-def]
+    def load_many(keys: list[int], faded: bool) -> list[Sequence[Any]]:
+        heavy = "NULL, NULL, NULL" if faded else "vec_sum, recent, profile"
+        out: list[Sequence[Any]] = []
+        for chunk in _chunks(keys):
+            sql = (
+                f"SELECT key, id, first, last, n, merged_into, {heavy} FROM cluster_stories"
+                f" WHERE key IN ({_marks(len(chunk))})"
+            )
+            out += store.state_rows(sql, chunk)
+        if len(out) < len(set(keys)):
+            raise StageError(f"the clustering state of {store.url} lacks stories: re-cluster the store")
+        return out
+
+    return load_many
+
+
 def load_clusterer(store: Store) -> StoryClusterer:
     """The store's clusterer, holding only its live window (an empty one for a new store; a state saved
     whole by an earlier version is read whole, and written as rows by ``save_state``)."""
@@ -100,7 +117,9 @@ def load_clusterer(store: Store) -> StoryClusterer:
         "SELECT key, first, last, n, vec_sum FROM cluster_stories WHERE vec_sum IS NOT NULL ORDER BY key"
     )
     terms = store.state_rows("SELECT space, term, n FROM cluster_terms")
-    return StoryClusterer().restore_rows(info, basis, live, terms, _story_loader(store), _lookup(store))
+    return StoryClusterer().restore_rows(
+        info, basis, live, terms, _story_loader(store), _lookup(store), _stories_loader(store)
+    )
 
 
 def _fetcher(store: Store):  # type: ignore[no-untyped-def]
