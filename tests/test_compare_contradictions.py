@@ -321,3 +321,18 @@ def test_a_bare_amount_in_a_sentence_about_cost_takes_the_storys_currency():
         ),
     ]
     assert [q.dim for q in quantities(units)] == ["money:EUR"] * 3
+
+
+def test_weeks_and_days_are_one_dimension():
+    units = [
+        unit("a", "The supply will be cut for two weeks.", ("two weeks", 2, "week", "quantity")),
+        unit("b", "L'eau sera coupée pendant 14 jours.", ("14 jours", 14, "day", "quantity"), language="fr"),
+        unit(
+            "c",
+            "El suministro quedará interrumpido durante diez días.",
+            ("diez días", 10, "day", "quantity"),
+            language="es",
+        ),
+    ]
+    [found] = contradictions(units)
+    assert {v.text for v in found.values} == {"two weeks", "14 jours", "diez días"}

@@ -41,7 +41,11 @@ from newsprism.compare.units import Unit
 from newsprism.records import Contradiction, ContradictionValue
 
 THRESHOLD = 0.2  # least unit similarity for two numbers to be about the same thing (outside one claim)
-CONTEXT_THRESHOLD = 0.3  # least similarity of the words around two different values (when embedded)
+CONTEXT_THRESHOLD = 0.3  # least similarity of the words around two different values (when embedded)…
+ALIGNED = 0.45  # … or CONTEXT_ALIGNED when their units are this similar (the alignment threshold) or
+CONTEXT_ALIGNED = (
+    0.2  # share a claim ("A dozen people … treated in hospital" / "14 Anwohner … im Krankenhaus")
+)
 CONTEXT_WORDS = 4
 MAX_RATIO = 10.0
 MAX_PERCENT_RATIO = 3.0  # two outlets' readings of one share are never 5% and 50%
@@ -81,6 +85,8 @@ for _dim, _factor, _names in (
     ("duration", 60.0, "min minute minutes minuto minutos minuten минут минуты минута"),
     ("duration", 3600.0, "h hour hours hora horas heure heures stunde stunden час часа часов"),
     ("duration", 86400.0, "day days dia dias jour jours tag tage tagen день дня дней"),
+    ("duration", 604800.0, "week weeks semaine semaines semana semanas woche wochen неделя недели недель"),
+    ("duration", 2629800.0, "month months mois mes meses monat monate monaten месяц месяца месяцев"),
     ("duration", 31557600.0, "year years ano anos an ans jahr jahre jahren год года лет"),
     ("mass", 1.0, "kg kilo kilos kilogram kilograms kilogramme kilogrammes kilogramo kilogramos кг"),
     ("mass", 1e3, "t tonne tonnes ton tons tonelada toneladas tonnen тонн тонны"),
@@ -426,9 +432,10 @@ def find_contradictions(
                 c = best(k, b)
                 if c is None or best(c, a) != k:
                     continue
+                aligned = same_group[qs[k].unit, qs[c].unit] or sim[qs[k].unit, qs[c].unit] >= ALIGNED
                 if not _agree(qs[k], qs[c]) and (
                     _told_apart(k, c, by_key, articles, qs, sim)
-                    or (ctx is not None and ctx[k, c] < CONTEXT_THRESHOLD)
+                    or (ctx is not None and ctx[k, c] < (CONTEXT_ALIGNED if aligned else CONTEXT_THRESHOLD))
                 ):
                     continue
                 edges.append((k, c))
