@@ -75,11 +75,13 @@ def folds(data: Path, k: int) -> np.ndarray:
     return np.array([int(hashlib.sha1(g.encode("utf-8")).hexdigest()[1], 16) % k for g in gids])
 
 
-def cross_validate(x: np.ndarray, y: np.ndarray, fold: np.ndarray, l2: float, hidden: int) -> dict[str, Any]:
+def cross_validate(
+    x: np.ndarray, y: np.ndarray, fold: np.ndarray, l2: float, hidden: int, smoothing: float = 0.0
+) -> dict[str, Any]:
     """Scores of the out-of-fold predictions over all the rows."""
     pred = np.zeros(len(y), dtype=int)
     for f in np.unique(fold):
-        model = SoftmaxRegression(l2=l2, hidden=hidden).fit(x[fold != f], y[fold != f])
+        model = SoftmaxRegression(l2=l2, hidden=hidden, smoothing=smoothing).fit(x[fold != f], y[fold != f])
         pred[fold == f] = model.predict(x[fold == f])
     return scores(y, pred)
 
@@ -94,12 +96,13 @@ def fit(
     further: bool = False,
     cv: int = 0,
     data: Path = Path("../shared/data/newsmtsc"),
+    smoothing: float = 0.0,
 ) -> None:
     x, y, dev = load(cache, "train", views, pairs)
     features = {"target": x, "sentence": load(cache, "train", ("sentence",))[0]}
     tr, dv = ~dev, dev
     if cv:
-        fit_cv(x, features["sentence"], y, folds(data, cv), views, pairs, l2s, hiddens, cache, out)
+        fit_cv(x, features["sentence"], y, folds(data, cv), views, pairs, l2s, hiddens, cache, out, smoothing)
         return
     if further:  # coreferent mentions of the training part's targets, as extra training rows
         xf, yf, devf = load(cache, "train_further", views, pairs)
@@ -148,6 +151,7 @@ def fit_cv(
     hiddens: list[int],
     cache: Path,
     out: Path | None,
+    smoothing: float = 0.0,
 ) -> None:
     """Choose each head's (L2, hidden) by cross-validation over all of train.jsonl, then fit it on all."""
     described = ",".join(views) + "".join(f" +{a}*{b}" for a, b in pairs)
@@ -158,7 +162,7 @@ def fit_cv(
         for hidden in hiddens:
             for l2 in l2s:
                 t0 = time.time()
-                s = cross_validate(feats, y, fold, l2, hidden)
+                s = cross_validate(feats, y, fold, l2, hidden, smoothing)
                 print(
                     f"{head} hidden={hidden} l2={l2:g}: cv macro-F1 {s['macro_f1']} acc {s['accuracy']}"
                     f" ({time.time() - t0:.0f}s)",
@@ -166,7 +170,7 @@ def fit_cv(
                 )
                 found.append((s["macro_f1"], l2, hidden))
         _, l2, hidden = max(found)
-        heads[head] = SoftmaxRegression(l2=l2, hidden=hidden).fit(feats, y)
+        heads[head] = SoftmaxRegression(l2=l2, hidden=hidden, smoothing=smoothing).fit(feats, y)
         print(f"{head}: fitted on all {len(y)} targets with l2={l2:g}, hidden={hidden}")
     if out is not None:
         report_and_save(heads, cache, out, views, pairs)
@@ -208,6 +212,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--further", action="store_true", help="also train on coreferent mentions (train_further)")
     p.add_argument("--l2", default="1000,10000,30000,100000", help="L2 penalties tried on the dev part")
     p.add_argument("--hidden", default="0", help="hidden layer sizes tried (0: logistic regression)")
+    p.add_argument("--smoothing", type=float, default=0.0, help="label smoothing of the heads (--cv only)")
     p.add_argument(
         "--cv",
         type=int,
@@ -223,7 +228,16 @@ def main(argv: list[str] | None = None) -> int:
         l2s = [float(v) for v in args.l2.split(",")]
         hiddens = [int(v) for v in args.hidden.split(",")]
         fit(
-            args.cache, args.out, views, pairs, l2s, hiddens, further=args.further, cv=args.cv, data=args.data
+            args.cache,
+            args.out,
+            views,
+            pairs,
+            l2s,
+            hiddens,
+            further=args.further,
+            cv=args.cv,
+            data=args.data,
+            smoothing=args.smoothing,
         )
     return 0
 

@@ -12,10 +12,12 @@ from newsprism.compare.tone import (
     ToneModel,
     apply_tone,
     article_tone,
+    clause,
     comments_summary,
     main_entities,
     masked,
     score,
+    side,
     story_tone,
     target_texts,
     window,
@@ -91,6 +93,34 @@ def test_window_keeps_words_around_the_target_and_mask_replaces_it():
     start = text.index("Target")
     assert window(text, start, start + 6, words=2) == "four five Target six seven"
     assert masked(text, start, start + 6) == "one two three four five X six seven eight nine"
+
+
+def test_side_views_keep_the_words_on_one_side_of_the_target_only():
+    text = "one two three four five Target six seven eight nine"
+    start = text.index("Target")
+    assert side(text, start, start + 6, "left", words=2) == "four five Target"
+    assert side(text, start, start + 6, "right", words=2) == "Target six seven"
+    assert side(text, 0, 3, "left") == "one"
+
+
+def test_clause_cuts_at_contrastive_conjunctions_and_runs_on_when_too_short():
+    text = "The mayor was praised by residents, but Ana Ruiz was condemned; nobody else spoke."
+    start = text.index("Ana Ruiz")
+    assert clause(text, start, start + 8) == "Ana Ruiz was condemned"
+    assert clause(text, 0, 9) == "The mayor was praised by residents,"
+    # a clause of fewer than four words runs on to the next break
+    short = "Yet Obi won: voters cheered loudly for him."
+    assert clause(short, 4, 7) == "Obi won: voters cheered loudly for him."
+
+
+def test_label_smoothing_keeps_the_decisions_and_softens_the_probabilities():
+    rng = np.random.default_rng(2)
+    x = np.vstack([rng.normal(c, 1.0, size=(40, 3)) for c in np.eye(3) * 5])
+    y = np.repeat(np.arange(3), 40)
+    sharp = SoftmaxRegression(l2=0.1).fit(x, y)
+    smooth = SoftmaxRegression(l2=0.1, smoothing=0.2).fit(x, y)
+    assert np.mean(smooth.predict(x) == y) > 0.95
+    assert smooth.predict_proba(x).max(axis=1).mean() < sharp.predict_proba(x).max(axis=1).mean()
 
 
 def test_softmax_regression_learns_separable_classes_and_round_trips_its_state():

@@ -83,6 +83,36 @@ def window(text: str, start: int, end: int, words: int = WINDOW_WORDS) -> str:
     return " ".join([*before, text[start:end].strip(), *after])
 
 
+def side(text: str, start: int, end: int, which: str, words: int = WINDOW_WORDS) -> str:
+    """The target with up to ``words`` words on one side only: ``which`` is ``"left"`` or ``"right"``."""
+    target = text[start:end].strip()
+    if which == "left":
+        return " ".join([*_WORDS.findall(text[:start])[-words:], target])
+    return " ".join([target, *_WORDS.findall(text[end:])[:words]])
+
+
+_CLAUSE_BREAK = re.compile(
+    r"[;:()\[\]\u2013\u2014]|\s-\s|\b(?:but|while|whereas|although|though|because|however|yet)\b",
+    re.IGNORECASE,
+)
+CLAUSE_MIN_WORDS = 4  # a clause this short around the target runs on to the next break on the right
+
+
+def clause(text: str, start: int, end: int) -> str:
+    """The stretch of ``text`` around the target between the nearest clause breaks (punctuation other
+    than commas, and contrastive or causal English conjunctions) on either side; the target's own span is
+    never cut, and a clause of fewer than :data:`CLAUSE_MIN_WORDS` words runs on to the next break."""
+    left = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)), default=0)
+    right = end
+    while right < len(text):
+        found = _CLAUSE_BREAK.search(text, right)
+        right = found.start() if found else len(text)
+        if found is None or len(_WORDS.findall(text[left:right])) >= CLAUSE_MIN_WORDS:
+            break
+        right = found.end()
+    return _SPACES.sub(" ", text[left:right]).strip() or text[start:end].strip() or MASK
+
+
 def masked(text: str, start: int, end: int) -> str:
     """``text`` with the target span replaced by :data:`MASK`."""
     return _SPACES.sub(" ", f"{text[:start]}{MASK}{text[end:]}").strip()
@@ -95,6 +125,9 @@ VIEWS: dict[str, Any] = {
     "mention": lambda t, s, e: t[s:e].strip() or MASK,
     "window3": lambda t, s, e: window(t, s, e, 3),
     "masked_window": lambda t, s, e: masked(window(t, s, e), *_span_in_window(t, s, e)),
+    "left": lambda t, s, e: side(t, s, e, "left"),
+    "right": lambda t, s, e: side(t, s, e, "right"),
+    "clause": lambda t, s, e: clause(t, s, e),
 }
 TARGET_VIEWS = (
     "sentence",
@@ -145,6 +178,7 @@ class SoftmaxRegression:
     l2: float = 1.0
     hidden: int = 0  # units of the hidden layer; 0: plain (multinomial logistic) regression
     class_weight: str | None = "balanced"
+    smoothing: float = 0.0  # label smoothing: the target puts this much mass uniformly over the classes
     max_iter: int = 500
     seed: int = 0
 
@@ -157,7 +191,7 @@ class SoftmaxRegression:
         self.mean_ = x.mean(axis=0)
         self.scale_ = x.std(axis=0) + 1e-6
         xs = (x - self.mean_) / self.scale_
-        onehot = np.eye(k)[y]
+        onehot = np.eye(k)[y] * (1 - self.smoothing) + self.smoothing / k
         counts = np.bincount(y, minlength=k).astype(np.float64)
         weights = (n / (k * np.maximum(counts, 1)))[y] if self.class_weight == "balanced" else np.ones(n)
         weights = weights / weights.sum()
@@ -177,7 +211,7 @@ class SoftmaxRegression:
             inner = np.tanh(xs @ params[0].astype(f32) + params[1].astype(f32)) if h else xs
             w, b = params[-2], params[-1]
             p = softmax((inner @ w.astype(f32)).astype(np.float64) + b)
-            nll = -float(np.sum(weights * np.log(np.sum(p * onehot, axis=1) + 1e-12)))
+            nll = -float(np.sum(weights[:, None] * onehot * np.log(p + 1e-12)))
             g = (p - onehot) * weights[:, None]
             grads = [(inner.T @ g.astype(f32)).astype(np.float64) + self.l2 * w / n, g.sum(axis=0)]
             penalty = float(np.sum(w * w))
