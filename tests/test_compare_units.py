@@ -150,3 +150,11 @@ def test_a_new_subject_after_comma_and_opens_a_clause():
         "Repairs to the line are expected to cost €45m",
         "it is due to reopen on June 20.",
     ]
+
+
+def test_a_relative_clause_inside_its_main_clause_does_not_cut_it():
+    sentence = (
+        "The town's drinking water supply, which is drawn from the river, will be cut for two weeks while "
+        "the water is tested."
+    )
+    assert split_clauses(sentence) == [sentence]

@@ -75,6 +75,10 @@ STRONG_WORDS = 12  # sentences longer than this are split at those
 _AND = re.compile(r",?\s+(?:and|et|y|und|и)\s+(?=(?:de|to|zu|la|le|the|die|der|el)\s)", re.I)
 AND_WORDS = 16  # clauses longer than this are also split at such coordinations
 _WORD = re.compile(r"\w+", re.UNICODE)
+# a relative clause set inside its main clause: the main verb follows it after a comma
+_EMBEDDED = re.compile(
+    r"(?:which|who)\b[^,]*,\s+(?:will|would|is|was|are|were|has|had|have|could|can|must|may|should)\b", re.I
+)
 _CREDIT = re.compile(r"^\s*\([^()]*\)\s*$")  # "(Reporting by …; Editing by …)": a credit line, not a claim
 
 
@@ -146,7 +150,9 @@ def split_clauses(sentence: str) -> list[str]:
     parts = [p for p in parts if p]
     merged: list[str] = []
     for part in parts:
-        if merged and len(_WORD.findall(part)) < MIN_WORDS:
+        if merged and _EMBEDDED.match(part):  # "The supply, which is drawn from the river, will be cut…"
+            merged[-1] = f"{merged[-1]}, {part}"
+        elif merged and len(_WORD.findall(part)) < MIN_WORDS:
             merged[-1] = f"{merged[-1]} {part}"
         else:
             merged.append(part)
