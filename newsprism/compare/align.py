@@ -40,8 +40,8 @@ class AlignParams:
     """Alignment settings (tuned on the dev stories of the gold set, see ``evaluate/claims.py``)."""
 
     threshold: float = 0.45  # least average similarity inside a group
-    secondary: float = 0.50  # least average similarity for a unit to join a second group
-    secondary_same: float = 0.50  # … a group already holding another sentence of its article
+    secondary: float = 0.45  # least average similarity for a unit to join a second group (= threshold)
+    secondary_same: float = 0.60  # … a group already holding another sentence of its article
     bonus_floor: float = 0.25  # bonuses only for pairs with cosine >= threshold - bonus_floor
     anchor_weight: float = 0.20
     number_weight: float = 0.15
