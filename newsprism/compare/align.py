@@ -2,10 +2,10 @@
 
 Similarity of two units = cosine of their cross-lingual sentence embeddings, plus bonuses (computed as
 sparse-matrix Jaccard overlaps, no Python pair loop) for shared anchors (entity names, capitalised
-words and numerals, accent-folded, so they work across languages written in Latin script), shared
-number values (values that agree once converted and rounded count as shared), and, within one language, shared content words. Bonuses apply only to pairs whose
-cosine is already within ``bonus_floor`` of the threshold: agreement on names alone never aligns two
-unrelated sentences.
+words and numerals; names keyed by ``name_key``, so "Маранек" is "Maranek" and "Valdera" is "Валдеры"),
+shared number values (values that agree once converted and rounded count as shared), and, within one
+language, shared content words. Bonuses apply only to pairs whose cosine is already within
+``bonus_floor`` of the threshold: agreement on names alone never aligns two unrelated sentences.
 
 Groups grow greedily from the most similar pairs, average-linkage, never holding two units of one
 article. A sentence often carries several facts ("a ferry capsized, killing 23"), which other outlets
@@ -14,8 +14,14 @@ members it matches on average at ``secondary`` or more when that group has no un
 ``secondary_same`` when it has one from another sentence: a fact the article tells twice).
 Two units whose values one sentence of the story gives side by side as two quantities ("87% voted in
 favour, on a turnout of 91%") are told apart: they never share a group, and a unit left alone for that
-reason may still pair, as above, with the sentence that holds both.
+reason may still pair, as above, with the sentence that holds both. So are two units that each measure
+something (money, a share, a length, an area, a speed, a mass) with nothing measured in common
+("1.2 million tonnes" / "$640 million"). A figure only some of a group's articles report is also a
+claim of its own (``figure_groups``: "Haman won 50.1%" in two of four accounts of a recount).
 A group's support counts independent voices: syndicated copies of one wire story are one.
+
+Measured on the 16 dev stories of ``tests/fixtures/compare`` (``newsprism eval claims --split dev``):
+status accuracy 0.9032, alignment F1 0.8947, contradiction recall 1.0 (25/25, precision 1.0).
 """
 
 from __future__ import annotations

@@ -12,7 +12,9 @@
    nouns are written in the same language must also count the same thing ("312 passengers" is not
    "18 crew").
 3. Counterparts are linked into components (one quantity per article); a component whose values
-   disagree (beyond rounding: "about 3,500" and "3,480" agree, "12 dead" and "14 dead" do not) is a
+   disagree (beyond rounding: "about 3,500" and "3,480" agree, "12 dead" and "14 dead" do not; a plain
+   round figure is exact, its zeros are rounding only after a cue such as "about", "more than", "rund",
+   "около" or in a unit conversion, so "30 %" and "25%" disagree) is a
    contradiction listing every value with its article. Two values that any article of the story reports
    side by side as two quantities (a winner's 52.4% and a loser's 47.6%, 87% in favour on a 91%
    turnout, a fine and a profit) are different things, not a disagreement; values more than ten times

@@ -1,7 +1,7 @@
 """Claim comparison on our own gold set (``tests/fixtures/compare``): alignment, status, contradictions, voices.
 
 Data: one folder per story holding ``<outlet>.txt`` articles and ``gold.json`` (see the README there).
-Split: a story is dev or test by ``newsprism.evaluate.split_of(story folder name)`` (13 dev, 4 test).
+Split: a story is dev or test by ``newsprism.evaluate.split_of(story folder name)`` (16 dev, 4 test).
 
 Each story's articles go through the real pipeline (``extract_inputs(..., analyze=True)``), syndicated
 copies are marked by ``dedup.syndication_groups``, and ``compare_story`` compares them. gold.json is read
