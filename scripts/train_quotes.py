@@ -21,8 +21,9 @@ from typing import Any
 import numpy as np
 
 from newsprism.analyze import spacy_model
+from newsprism.analyze.cues import SPEECH_NOUNS
 from newsprism.analyze.quotes import extract_attributions
-from newsprism.analyze.quotes_parse import cue_lemma, learned_cue_forms
+from newsprism.analyze.quotes_parse import _learned_cues, cue_lemma
 from newsprism.analyze.quotes_score import DocIndex, features
 from newsprism.analyze.sentences import split_sentences
 from newsprism.evaluate.quotes import Counts, Doc, match_contents, polnear_docs, score_doc
@@ -58,20 +59,29 @@ _NOT_CUES = frozenset(
 )
 
 
-def learn_cue_forms(texts: list[tuple[Doc, Any]], min_hits: int = 3, min_rate: float = 0.2) -> list[str]:
+def learn_cue_forms(
+    texts: list[tuple[Doc, Any]], min_hits: int = 3, min_rate: float = 0.2, tags: tuple[str, ...] = ()
+) -> list[str]:
     """Verb forms (outside the lexicons) that the gold marks as part of a cue at least ``min_rate`` of
-    the times they occur as a main verb, and at least ``min_hits`` times."""
+    the times they occur as a main verb, and at least ``min_hits`` times; with ``tags``, words of those
+    tags instead (nouns)."""
     seen: Counter[str] = Counter()
     hits: Counter[str] = Counter()
     for doc, parse in texts:
         cue_chars = {i for g in doc.gold for a, b in g.cue for i in range(a, b)}
         for tok in parse:
-            if not tok.tag_.startswith("VB") or tok.dep_ in ("aux", "auxpass") or tok.lower_ in _NOT_CUES:
+            if tags and tok.tag_ not in tags:
+                continue
+            if not tags and (not tok.tag_.startswith("VB") or tok.dep_ in ("aux", "auxpass")):
+                continue
+            if tok.lower_ in _NOT_CUES:
                 continue
             seen[tok.lower_] += 1
             hits[tok.lower_] += tok.idx in cue_chars
     return sorted(
-        w for w, n in seen.items() if hits[w] >= min_hits and hits[w] / n >= min_rate and cue_lemma(w) is None
+        w
+        for w, n in seen.items()
+        if hits[w] >= min_hits and hits[w] / n >= min_rate and (w not in SPEECH_NOUNS if tags else cue_lemma(w) is None)
     )
 
 
@@ -98,15 +108,22 @@ def main() -> None:
     ap.add_argument("--cache", type=Path, default=Path("/tmp/quotes-parses"))
     ap.add_argument("--l2", type=float, default=1e-4)
     ap.add_argument("--min-count", type=int, default=3)
+    ap.add_argument("--cue-rate", type=float, default=0.2)
+    ap.add_argument("--noun-rate", type=float, default=0.15)
     ap.add_argument("--out", type=Path, default=Path("newsprism/data/quotes_en.json"))
     args = ap.parse_args()
 
     texts = parsed(args.data, args.cache)
-    forms = learn_cue_forms([(doc, parse) for folder, doc, _, parse in texts if folder == "train"])
+    forms = learn_cue_forms(
+        [(doc, parse) for folder, doc, _, parse in texts if folder == "train"], 3, args.cue_rate
+    )
     cues_path = args.out.with_name("quotes_cues_en.json")
-    cues_path.write_text(json.dumps({"forms": forms}, indent=0) + "\n")
-    learned_cue_forms.cache_clear()
-    print(f"{len(forms)} learned cue forms -> {cues_path}")
+    nouns = learn_cue_forms(
+        [(doc, parse) for folder, doc, _, parse in texts if folder == "train"], 3, args.noun_rate, ("NN", "NNS")
+    )
+    cues_path.write_text(json.dumps({"forms": forms, "nouns": nouns}, indent=0) + "\n")
+    _learned_cues.cache_clear()
+    print(f"{len(forms)} learned cue verb forms, {len(nouns)} nouns -> {cues_path}")
     items = []  # (folder, doc, candidates, feature lists, labels)
     for folder, doc, sents, parse in texts:
         cands = extract_attributions(doc.text, sents, "en", parse, learned=False)
@@ -130,7 +147,9 @@ def main() -> None:
     for threshold in np.arange(0.0, 0.8, 0.025):
         total = Counts()
         for doc, cands, p in dev:
-            total.add(score_doc(doc.text, doc.gold, [a for a, q in zip(cands, p, strict=True) if q >= threshold]))
+            total.add(
+                score_doc(doc.text, doc.gold, [a for a, q in zip(cands, p, strict=True) if q >= threshold])
+            )
         s = total.scores()
         mean = (s["speaker_f1"] + s["content_f1"]) / 2
         print(f"threshold {threshold:.3f}: speaker {s['speaker_f1']:.4f} content {s['content_f1']:.4f}")

@@ -61,13 +61,23 @@ _IRREGULAR = {
 
 
 @lru_cache(maxsize=1)
+def _learned_cues() -> dict[str, frozenset[str]]:
+    path = resources.files("newsprism").joinpath("data/quotes_cues_en.json")
+    if not path.is_file():
+        return {}
+    return {k: frozenset(v) for k, v in json.loads(path.read_text("utf-8")).items()}
+
+
 def learned_cue_forms() -> frozenset[str]:
     """English verb forms that PolNeAR train annotates as cues at least a fifth of the time, beyond the
     lexicons of :mod:`cues` (``newsprism/data/quotes_cues_en.json``, written by scripts/train_quotes.py)."""
-    path = resources.files("newsprism").joinpath("data/quotes_cues_en.json")
-    if not path.is_file():
-        return frozenset()
-    return frozenset(json.loads(path.read_text("utf-8"))["forms"])
+    return _learned_cues().get("forms", frozenset())
+
+
+def learned_cue_nouns() -> frozenset[str]:
+    """English nouns that PolNeAR train annotates as cues at least 15% of the time (``support``,
+    ``criticism``, ``interview``), from the same file."""
+    return _learned_cues().get("nouns", frozenset())
 
 
 def _lemma(tok: Any) -> str:
@@ -122,9 +132,10 @@ def _subject(verb: Any, depth: int = 0) -> Any:
 _CUT_DEPS = ("relcl", "acl", "advcl")
 
 
-def _speaker_span(subj: Any) -> tuple[int, int]:
+def _speaker_span(subj: Any, keep_clauses: bool = False) -> tuple[int, int]:
     """The subject's span without relative clauses and appositions (``Ross, who spent …`` → ``Ross``);
-    a relative pronoun (``who said``) is its own speaker mention."""
+    a relative pronoun (``who said``) is its own speaker mention. ``keep_clauses`` keeps a parenthetical
+    clause, as PolNeAR does for a speaker after the verb (``said Ross, who spent …``: train, 68 of 100)."""
     if subj.right_edge.i - subj.left_edge.i > 40:  # a runaway parse: the head word alone
         return subj.idx, subj.idx + len(subj.text)
     doc = subj.doc
@@ -132,7 +143,9 @@ def _speaker_span(subj: Any) -> tuple[int, int]:
     cut = [
         c
         for c in subj.children
-        if c.dep_ in _CUT_DEPS and (c.left_edge.i == 0 or doc[c.left_edge.i - 1].is_punct)
+        if c.dep_ in _CUT_DEPS
+        and (c.left_edge.i == 0 or doc[c.left_edge.i - 1].is_punct)
+        and not (keep_clauses and c.dep_ == "relcl")
     ]
     tokens = list(subj.subtree)
     for child in cut:
@@ -164,8 +177,8 @@ def from_parse(doc: Any, marks: list[QuoteMark], sentences: list[Sentence]) -> l
             if att:
                 out.append(att)
             continue
-        if tok.tag_.startswith("NN") and tok.lower_ in SPEECH_NOUNS:
-            att = _speech_noun(tok, marks)
+        if tok.tag_ in ("NN", "NNS") and (tok.lower_ in SPEECH_NOUNS or tok.lower_ in learned_cue_nouns()):
+            att = _speech_noun(tok, marks) or _noun_topic(tok, marks)
             if att:
                 out.append(att)
             continue
@@ -259,7 +272,7 @@ def from_parse(doc: Any, marks: list[QuoteMark], sentences: list[Sentence]) -> l
             content = strip_that(text, content)
         speaker = _quoted_as_saying(tok)
         if speaker is None and subj is not None:
-            speaker = _speaker_span(subj)
+            speaker = _speaker_span(subj, keep_clauses=subj.i > tok.i)
         if speaker is not None and fold(text[speaker[0] : speaker[1]]) in _FIRST_SECOND_PERSON:
             continue  # "I think …" outside quotation marks: a transcript or an op-ed, not a report
         if (
@@ -345,6 +358,24 @@ def _speech_noun(tok: Any, marks: list[QuoteMark]) -> Attribution | None:
     owner = next((c for c in tok.children if c.dep_ == "poss"), None)
     speaker = _speaker_span(owner) if owner is not None else None
     return Attribution(content, speaker, (tok.idx, tok.idx + len(tok.text)), False)
+
+
+_NOUN_TOPIC_PREPOSITIONS = frozenset("of about for on to against over toward towards with at".split())  # noqa: SIM905
+
+
+def _noun_topic(tok: Any, marks: list[QuoteMark]) -> Attribution | None:
+    """``his criticism of the deal``, ``questions about the loan``: the object of the preposition is the
+    content, the possessor (when there is one) the speaker."""
+    prep = next(
+        (c for c in tok.children if c.dep_ == "prep" and c.i == tok.i + 1 and c.lower_ in _NOUN_TOPIC_PREPOSITIONS),
+        None,
+    )
+    pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+    if pobj is None or inside_mark(marks, tok.idx):
+        return None
+    owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+    speaker = _speaker_span(owner) if owner is not None else None
+    return Attribution(_subtree_span(pobj), speaker, (tok.idx, tok.idx + len(tok.text)), False)
 
 
 _STANCE_ADJECTIVES = frozenset(
