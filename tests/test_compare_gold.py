@@ -9,7 +9,11 @@ story, bare scaled money amounts, shares in words, more clause splits, converted
 scored status 0.833, F1 0.910, contradiction recall 0.80. Those rules stay: they were made on dev
 (which rose from 0.912 on 12 stories to 0.925 on 13) and reverting them because of a test score would be
 tuning on test. So the status pin is lowered to what test measured (40 of 48 facts), an honest miss of
-the 0.90 goal.
+the 0.90 goal. A third round added three harder dev stories (valdera-derailment, ruskel-grain-tariff,
+marsenne-acid-spill: number words, round figures, dates, durations, bare amounts, a syndicated copy) and
+rules made on them (round figures are exact, dates compared, sentences measuring different things kept
+apart, figures some outlets report as claims of their own); dev 16 stories 0.9032 / 0.8947 / 1.0, and
+test, scored once at the end: status 0.875 (42 of 48), F1 0.888, contradiction recall 1.0 (5 of 5).
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ from newsprism.evaluate.claims import evaluate
 
 GOLD = Path(__file__).resolve().parent / "fixtures" / "compare"
 GOALS = {"status_accuracy": 0.90, "alignment_f1": 0.85, "contradiction_recall": 0.90}
-PINNED_TEST = {"status_accuracy": 0.833, "alignment_f1": 0.85, "contradiction_recall": 0.80}
+PINNED_TEST = {"status_accuracy": 0.875, "alignment_f1": 0.85, "contradiction_recall": 1.0}
 
 
 @pytest.fixture(scope="module")
