@@ -293,3 +293,19 @@ def test_a_figure_only_some_articles_report_is_a_claim_of_its_own():
     sim = np.full((4, 4), 0.6, dtype=np.float32)
     np.fill_diagonal(sim, -np.inf)
     assert sorted(figure_groups(units, [[0, 1, 2, 3]], sim, 0.45)) == [[0, 1], [0, 2]]
+
+
+def test_names_most_of_a_storys_units_hold_are_no_anchors():
+    from newsprism.compare.align import specific_anchors
+    from newsprism.compare.units import Unit
+
+    texts = [f"Officials in Ruskel met on day {k}." for k in range(7)] + [
+        "Trade minister Oslic met Vask in the capital.",
+        "Minister Oslic called the tariff an act of aggression.",
+        "Farmers in Ruskel protested.",
+    ]
+    units = [Unit(f"a{k}", 0, t, t, "en") for k, t in enumerate(texts)]
+    held = specific_anchors(units, 0.30)
+    assert all("rusce" not in h for h in held)  # 8 of 10 units name Ruskel: the story's own name
+    assert {"oslic", "vasc"} <= held[7] and "oslic" in held[8]
+    assert specific_anchors(units[:4], 0.30)[0] >= {"rusce"}  # too few units to tell: all kept

@@ -50,6 +50,7 @@ class AlignParams:
     secondary_same: float = 0.60  # … a group already holding another sentence of its article
     bonus_floor: float = 0.25  # bonuses only for pairs with cosine >= threshold - bonus_floor
     anchor_weight: float = 0.20
+    common_anchor: float = 0.30  # names held by this share of a story's units or more are no anchors
     number_weight: float = 0.15
     lexical_weight: float = 0.20
 
@@ -116,6 +117,21 @@ def anchors(unit: Unit) -> set[str]:
     return out
 
 
+def specific_anchors(units: list[Unit], common: float) -> list[set[str]]:
+    """Per unit, its anchors less those that a share ``common`` or more of the story's units hold: the
+    story's own names ("Ruskel", "Dravena" in every other sentence of a tariff story) say nothing about
+    which fact two sentences tell."""
+    sets = [anchors(u) for u in units]
+    counts: dict[str, int] = {}
+    for held in sets:
+        for a in held:
+            counts[a] = counts.get(a, 0) + 1
+    limit = common * len(units)
+    if len(units) < 8:
+        return sets
+    return [{a for a in held if counts[a] < limit} for held in sets]
+
+
 def _jaccard(sets: list[set[str]]) -> np.ndarray:
     """Pairwise Jaccard similarity of ``sets`` (0 when either is empty) by one sparse product."""
     vocab: dict[str, int] = {}
@@ -158,7 +174,7 @@ def similarity(
     values = value_classes(units)
     words = [{w for w in u.words if len(w) > 3} for u in units]
     languages = np.array([u.language for u in units])
-    bonus = params.anchor_weight * _jaccard([anchors(u) for u in units])
+    bonus = params.anchor_weight * _jaccard(specific_anchors(units, params.common_anchor))
     bonus += params.number_weight * _jaccard(values)
     bonus += params.lexical_weight * _jaccard(words) * (languages[:, None] == languages[None, :])
     sim = np.where(sim >= params.threshold - params.bonus_floor, sim + bonus, sim)
