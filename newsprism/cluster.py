@@ -785,6 +785,8 @@ class StoryClusterer:
         """The learned state as bytes (numpy ``.npz`` with a JSON header; no pickle)."""
         if not self.fitted:
             return b""
+        if isinstance(self.stories_, _StoryMap):
+            raise StageError("a clusterer read row by row holds only its window: save it with save_state")
         live = [s for s in self.stories_ if s.live]
         meta = {
             "params": self.get_params(),
