@@ -313,3 +313,25 @@ def test_a_restrictive_clause_belongs_to_the_speaker_a_parenthetical_one_does_no
 ) -> None:
     att = extract_attributions(text, split_sentences(text, "en"), "en", _parse(text))[0]
     assert att.speaker and text[att.speaker[0] : att.speaker[1]] == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "VALMONT — Mayor Ines Holt said the bridge would reopen in May.",
+        "VALMONT, Ore. - Mayor Ines Holt said the bridge would reopen in May.",
+        "Valmont (Reuters) – Mayor Ines Holt said the bridge would reopen in May.",
+    ],
+)
+def test_a_dateline_is_not_part_of_the_speaker(text: str) -> None:
+    att = extract_attributions(text, split_sentences(text, "en"), "en", _parse(text))[0]
+    assert att.speaker and text[att.speaker[0] : att.speaker[1]] == "Mayor Ines Holt"
+
+
+def test_the_learned_cue_lists_and_weights_ship_with_the_package() -> None:
+    from newsprism.analyze.quotes_parse import learned_cue_forms, learned_cue_nouns
+    from newsprism.analyze.quotes_score import _weights
+
+    weights, threshold = _weights()
+    assert 0.0 < threshold < 1.0 and len(weights) > 100
+    assert "thanked" in learned_cue_forms() and "criticism" in learned_cue_nouns()

@@ -10,6 +10,7 @@ the possessor; stance verbs (``accused``, ``praised``) take their object and wha
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -118,9 +119,10 @@ def _subtree_span(token: Any, exclude: Any = None) -> tuple[int, int]:
 
 
 def _subject(verb: Any, depth: int = 0) -> Any:
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
-            return child
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+    if subjects:  # two subjects: a dateline parsed as one ("VALMONT - Mayor Holt said"); the nearer wins
+        before = [c for c in subjects if c.i < verb.i]
+        return before[-1] if before else subjects[0]
     if depth < 3 and verb.dep_ in ("advcl", "conj", "xcomp", "ccomp", "acl") and verb.head is not verb:
         head = verb.head
         if verb.dep_ == "ccomp" and _lemma(head) not in SAY_LEMMAS:
@@ -285,11 +287,22 @@ def from_parse(doc: Any, marks: list[QuoteMark], sentences: list[Sentence]) -> l
         if speaker is not None and "\n" in text[speaker[0] : speaker[1]]:  # a dateline or timestamp above
             cut = text.rindex("\n", speaker[0], speaker[1]) + 1
             speaker = trim_span(text, cut, speaker[1]) if cut < speaker[1] else None
+        if speaker is not None:
+            dateline = _DATELINE.match(text, speaker[0], speaker[1])
+            if dateline and dateline.end() < speaker[1]:  # "WASHINGTON — Sen. Grassley" → "Sen. Grassley"
+                speaker = (dateline.end(), speaker[1])
         if speaker and overlaps(speaker, content) and not pieces:
             speaker = None
         cue_end = tok.idx + len(tok.text)
         out.append(Attribution(content, speaker, (tok.idx, cue_end), direct, pieces=pieces))
     return out
+
+
+# a dateline opening the sentence: a place in capitals or an agency in parentheses, then a dash
+_DATELINE = re.compile(
+    r"(?:[A-Z]{3,}\b[^\n—–]{0,25}?|[A-Z][a-z]{1,4}\.\s*|[^\n—–]{0,30}?\((?:AP|AFP|Reuters|CNN)\)\s*)"
+    r"[—–-]{1,2}\s+(?=[A-Z])"
+)
 
 
 # speech verbs whose direct object is the addressee ("told reporters"), not what was said
