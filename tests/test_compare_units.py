@@ -124,6 +124,10 @@ def test_german_main_clauses_joined_by_a_bare_comma_split_but_reported_speech_do
     ]
     sentence = "Verkehrsminister Pavel Horak sagte, die Brücke sei im März geprüft worden und ohne Mängel."
     assert split_clauses(sentence) == [sentence]
+    # "…, das hat die Kommission entschieden" points back at the first clause (a verb, not a noun, after
+    # "das"): one fact, no split
+    resumed = "In Marvik werden alle Stimmen der Wahl vom Sonntag neu ausgezählt, das hat die Kommission entschieden."
+    assert split_clauses(resumed) == [resumed]
 
 
 def test_a_quoting_sentence_splits_outside_the_quotation_only():

@@ -56,7 +56,7 @@ _RANKING = (
 _DE_MAIN = (
     r"(?<!sagte)(?<!sagt)(?<!erklärte)(?<!betonte)(?<!meinte)(?<!hieß)(?<!warnte)(?<!kritisierte)"
     r"(?<!\bso)(?<!teilte\s\w{3})"
-    r",\s+(?=(?:der|die|das|ein|eine|dies\w*)\s+[A-ZÄÖÜ]\w+(?:\s+[A-ZÄÖÜ]\w+)?\s+[a-zäöüß]{3,}\b)"
+    r",\s+(?=(?:der|die|das|ein|eine|dies\w*)\s+(?-i:[A-ZÄÖÜ]\w+(?:\s+[A-ZÄÖÜ]\w+)?\s+[a-zäöüß]{3,})\b)"
 )
 # boundaries that mark a second fact even in a shorter sentence ("… à 7,4 %, soit 1 900 000 chômeurs")
 _STRONG = re.compile(
