@@ -7,6 +7,12 @@ it is a quotation) and kept when its learned score reaches the threshold. The we
 (``newsprism/data/quotes_en.json``, feature name → weight, no text of the data set) are fitted by
 ``scripts/train_quotes.py`` on PolNeAR ``train/`` (label: the candidate's content matches a gold content),
 and the threshold is chosen on PolNeAR ``dev/``.
+
+Measured on PolNeAR ``dev/`` (84 texts, not fitted on; the threshold was chosen there): speaker F1
+0.699 → 0.743 (P 0.824, R 0.676), content F1 0.667 → 0.701 (P 0.762, R 0.649), together with the verb and
+noun cues learned from ``train/``. Tried on the same texts and dropped: more learned cue verbs (rate 0.1 or
+0.05 instead of 0.2: no gain), feature conjunctions and cue/speaker head words (mean F1 -0.001 to -0.002),
+alternative content readings per cue chosen by the same model (mean F1 -0.003 to -0.005).
 """
 
 from __future__ import annotations
