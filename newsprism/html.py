@@ -28,7 +28,7 @@ from typing import Any
 from lxml import etree
 
 from newsprism.errors import NoArticleError
-from newsprism.htmlclean import clean_body, clean_lines, link_ratios, page_headings
+from newsprism.htmlclean import PageTexts, clean_body, clean_lines, link_ratios, page_headings
 from newsprism.htmlcomments import comments_from_page, comments_from_section
 from newsprism.htmlgaps import fill_gaps
 from newsprism.records import Comment
@@ -77,7 +77,8 @@ def extract_html(html: str, *, url: str | None = None, min_chars: int | None = N
     tree = _parse(html, notes)
     if tree is None:
         raise NoArticleError(f"no article in {name}: {notes[0]}")
-    links = link_ratios(tree)
+    texts = PageTexts()  # the page's paragraphs, read once for link ratios and gap filling
+    links = link_ratios(tree, texts)
     headings = page_headings(tree)
     meta = _metadata(tree, url, notes)
     default = _run(tree, url or meta.url, precision=False, notes=notes)
@@ -90,7 +91,7 @@ def extract_html(html: str, *, url: str | None = None, min_chars: int | None = N
     title = _clean_line(meta.title)
     text, removed, kept_default = _best_text(default, precise, title, links, headings, notes)
     if FILL_GAPS and text:
-        text = _with_gaps(tree, text, links, notes)
+        text = _with_gaps(tree, text, links, notes, texts)
     if len(text) < max(1, min_chars):
         what = "no main text" if not text else f"only {len(text)} characters of main text (< {min_chars})"
         raise NoArticleError(f"no article in {name}: {what}")
@@ -136,9 +137,11 @@ def _best_text(
     return default_text, default_removed, True
 
 
-def _with_gaps(tree: etree._Element, text: str, links: dict[str, float], notes: list[str]) -> str:
+def _with_gaps(
+    tree: etree._Element, text: str, links: dict[str, float], notes: list[str], texts: PageTexts | None = None
+) -> str:
     try:
-        paragraphs, added = fill_gaps(tree, text.split("\n\n"), links)
+        paragraphs, added = fill_gaps(tree, text.split("\n\n"), links, texts)
     except _POSTPROCESS_ERRORS as exc:
         notes.append(f"skipped putting back missed paragraphs ({type(exc).__name__})")
         return text

@@ -8,11 +8,13 @@ outside navigation, asides, figures and boilerplate-named containers) are put ba
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 
 from lxml import etree
 
-from newsprism.htmlclean import block_text, is_pointer, line_reason, text_key
+from newsprism.htmlclean import PageTexts, is_pointer, line_reason, text_key
 
 _BLOCKS = ("p", "div", "li", "h2", "h3", "h4", "blockquote", "dd", "section", "span", "strong")
 _INLINE = frozenset(
@@ -52,7 +54,7 @@ class _Block:
     key: str
 
 
-def _page_blocks(page: etree._Element) -> list[_Block]:
+def _page_blocks(page: etree._Element, texts: PageTexts) -> list[_Block]:
     """Elements that hold a paragraph's worth of text themselves (no block children), in page order."""
     out: list[_Block] = []
     # depth first, in page order; below a block with inline children only, every element is inline
@@ -62,9 +64,9 @@ def _page_blocks(page: etree._Element) -> list[_Block]:
         element = stack.pop()
         children = [c for c in element if isinstance(c.tag, str)]
         if element.tag in _BLOCKS and all(c.tag in _INLINE for c in children):
-            text = block_text(element)
+            text = texts.text(element)
             if text:
-                out.append(_Block(element, text, text_key(text)))
+                out.append(_Block(element, text, texts.key(text)))
             continue
         stack.extend(reversed(children))
     return out
@@ -110,24 +112,30 @@ def _common_ancestor(elements: list[etree._Element]) -> etree._Element | None:
 
 
 def fill_gaps(
-    page: etree._Element, paragraphs: list[str], links: dict[str, float]
+    page: etree._Element, paragraphs: list[str], links: dict[str, float], texts: PageTexts | None = None
 ) -> tuple[list[str], list[str]]:
-    """``paragraphs`` with the skipped prose blocks of ``page`` put back in place; also returns those added."""
+    """``paragraphs`` with the skipped prose blocks of ``page`` put back in place; also returns those added.
+
+    ``texts`` holds the page's texts already read (by :func:`~newsprism.htmlclean.link_ratios`).
+    """
     if not paragraphs:
         return paragraphs, []
     keys = [text_key(p) for p in paragraphs]
-    blocks = _page_blocks(page)
-    # where each kept paragraph's text sits in the page: block index → paragraph index
+    blocks = _page_blocks(page, texts or PageTexts())
+    # where each kept paragraph's text sits in the page: block index → paragraph index, the first
+    # paragraph from the cursor on that holds the block's text. Keys have no line breaks, so one search
+    # in the paragraphs' keys joined by line breaks finds it: its first hit lies in that paragraph.
+    joined = "\n".join(keys)
+    starts = list(accumulate((len(k) + 1 for k in keys[:-1]), initial=0))
     located: dict[int, int] = {}
     cursor = 0
     for i, block in enumerate(blocks):
         if len(block.key) < 20:
             continue
-        for j in range(cursor, len(keys)):
-            if block.key in keys[j]:
-                located[i] = j
-                cursor = j
-                break
+        hit = joined.find(block.key, starts[cursor])
+        if hit >= 0:
+            cursor = bisect_right(starts, hit) - 1
+            located[i] = cursor
     if len(located) < 2:
         return paragraphs, []
     first, last = min(located), max(located)

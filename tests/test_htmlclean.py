@@ -102,3 +102,24 @@ def test_shouting_lines_are_told_from_acronyms_in_prose() -> None:
     assert is_shouting("MAYOR SAYS FERRY TALKS WILL RESUME MONDAY")
     assert not is_shouting("The EU and NATO met the UN envoy in Oslo.")
     assert not is_shouting("NATO EU")
+
+
+def test_block_text_makes_every_run_of_white_space_one_space():
+    from lxml import etree
+
+    from newsprism.htmlclean import block_text
+
+    element = etree.fromstring("<p>\u00a0 Harbour\tworkers <b>walk\n\nout</b>\u2003today </p>")
+    assert block_text(element) == "Harbour workers walk out today"
+
+
+def test_page_texts_reads_each_element_once_and_agrees_with_block_text():
+    from lxml import etree
+
+    from newsprism.htmlclean import PageTexts, block_text, link_ratios, text_key
+
+    page = etree.fromstring("<div><p>Read <a>the whole</a> report</p><p>Ferries stop at noon.</p></div>")
+    texts = PageTexts()
+    assert link_ratios(page, texts) == link_ratios(page)
+    for p in page.iter("p"):
+        assert texts.text(p) == block_text(p) and texts.key(texts.text(p)) == text_key(block_text(p))
