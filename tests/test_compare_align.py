@@ -293,6 +293,9 @@ def test_a_figure_only_some_articles_report_is_a_claim_of_its_own():
     sim = np.full((4, 4), 0.6, dtype=np.float32)
     np.fill_diagonal(sim, -np.inf)
     assert sorted(figure_groups(units, [[0, 1, 2, 3]], sim, 0.45)) == [[0, 1], [0, 2]]
+    # a figure one article alone gives in the whole story is that article's claim alone
+    units[3] = u("d", "Die Stimmen werden neu ausgezählt, 2,4 Prozent waren ungültig.", 2.4)
+    assert sorted(figure_groups(units, [[0, 1, 2, 3]], sim, 0.45)) == [[0, 1], [0, 2], [3]]
 
 
 def test_names_most_of_a_storys_units_hold_are_no_anchors():
