@@ -14,6 +14,10 @@ marsenne-acid-spill: number words, round figures, dates, durations, bare amounts
 rules made on them (round figures are exact, dates compared, sentences measuring different things kept
 apart, figures some outlets report as claims of their own); dev 16 stories 0.9032 / 0.8947 / 1.0, and
 test, scored once at the end: status 0.875 (42 of 48), F1 0.888, contradiction recall 1.0 (5 of 5).
+A fourth round (no new story) made rules on dev only: names most of a story's units hold are no anchors,
+the German bare-comma split needs a real capitalised noun, a figure one article alone gives is its own
+claim; dev 0.9194 / 0.9018 / 1.0, and test, scored once at the end: status 0.9375 (45 of 48), F1 0.906,
+contradiction recall 1.0 (5 of 5, precision 0.83). The test pins are raised to those figures (F1 to 0.90).
 """
 
 from __future__ import annotations
@@ -26,7 +30,7 @@ from newsprism.evaluate.claims import evaluate
 
 GOLD = Path(__file__).resolve().parent / "fixtures" / "compare"
 GOALS = {"status_accuracy": 0.90, "alignment_f1": 0.85, "contradiction_recall": 0.90}
-PINNED_TEST = {"status_accuracy": 0.875, "alignment_f1": 0.85, "contradiction_recall": 1.0}
+PINNED_TEST = {"status_accuracy": 0.9375, "alignment_f1": 0.90, "contradiction_recall": 1.0}
 
 
 @pytest.fixture(scope="module")
