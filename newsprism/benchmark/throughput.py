@@ -15,8 +15,10 @@ loaded (a warm-up ingest of a few pages into a scratch store, then the embedder 
 process has loaded what comparing a story needs (one comparison of two warm-up articles: the warm-up's stories
 hold one article each, so it compares none); ``startup_seconds`` says what that cost. ``stage_seconds`` sums
 the time of each stage: worker stages (read, extract, embed with the Dask engine, analyze) add up the seconds
-of all workers; client stages (store, cluster: embedding with the local engine, dedup and clustering) are wall
-time of the client. Nothing here asserts a time.
+of all workers; client stages (store, embed, cluster, compare) are wall time of the client. With the local
+engine the workers embed the stored articles in batches while they extract (``StreamEmbedding`` in
+:mod:`newsprism.pipeline`), so ``embed`` is only the client's wait for the last batches after extraction;
+``cluster`` is dedup and clustering. Nothing here asserts a time.
 """
 
 from __future__ import annotations
