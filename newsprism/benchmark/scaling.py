@@ -22,9 +22,10 @@ wall clock and CPU (the CPU figure does not depend on what else a shared machine
 does with a store, in ingest runs of ``batch`` articles (default 1,000, one feed poll or WARC shard):
 ``start_run``; per article ``put_article`` (each its own transaction, its input marked done); the
 vectors into the store's cache with ``put_vectors`` (as the Dask engine's workers do, or ``embed_articles``
-after embedding); ``unclustered_articles``; ``update_stories`` (which loads the saved clusterer and
-syndication index, reads the cached vectors, clusters, writes the touched stories and saves both states
-back); ``finish_run``. For the store each article gets a URL, an outlet among 200 and a body of
+after embedding); ``unclustered_articles``; ``update_stories`` (which reads the clusterer's live window
+and the stored MinHashes its articles can match, reads the cached vectors, clusters, and writes the
+touched stories with the state rows the run changed in one transaction; newsprism/store/state.py);
+``finish_run``. For the store each article gets a URL, an outlet among 200 and a body of
 ``text_words`` random words (default 120): without them all synthetic articles would share one text and
 the store would fold them into one row; the clusterer ignores the body, so stories are as without a
 store. Time is split into ``store`` (inside a ``Store`` method, rows read and written) and ``cluster``
@@ -35,15 +36,12 @@ throwaway server (``newsprism/benchmark/pgserver.py``, as the tests do; fsync of
 gets its own database created beside the given one (the role needs CREATEDB) and dropped after. Each
 run ends by checking the store: exactly ``n`` articles, each in exactly one story.
 
-The default sizes with a store are 2k and 10k, not 100k and 1M: ingest saves and reloads the whole
-clusterer state (every article id and assignment, and every live story's vector sum) and the syndication
-index (a MinHash per article) in every run, so a run's cost grows with the store, and loading the state
-currently decompresses the array of vector sums once per live story (``StoryClusterer.load`` reads
-``arrays["sums"][i]`` in its loop), which is quadratic in the window's stories. At 10k the last run costs
-27-41 ms an article against 13-21 ms on average (benchmarks/README.md). At the steady state (about
-4,500 live stories, reached by 40k articles) one ``load`` of the 67 MB state took 294 s (203 s CPU), so
-every run of 1,000 would take over 5 minutes: about 7 hours for 100k and 3 to 4 days for 1M (estimates,
-not run). ``--sizes 100000,1000000`` runs them all the same.
+The default sizes with a store are 10k and 100k. Until the state was kept row by row (migration 0007),
+every run reloaded and re-saved the whole clusterer state and syndication index, so a run's cost grew
+with the store (at 40k articles one load of the 67 MB state took 294 s); now a run reads the live window
+(about 4,600 stories from day 18 on), the document frequencies (bounded by the vocabulary: about 250,000
+words and entities here) and the MinHashes sharing an LSH band with its articles, and writes what it
+changed. ``--sizes 1000000`` runs 1M all the same (measured figures: benchmarks/README.md).
 """
 
 from __future__ import annotations
@@ -429,8 +427,8 @@ def run(
         raise UsageError(f"unknown store {store!r} for bench scaling; choose sqlite or postgres")
     if db and kind == "none":
         kind = "postgres"
-    if sizes is None:  # with a store, a run reloads the whole saved state: see the module docstring
-        sizes = (10_000, 100_000, 1_000_000) if kind == "none" else (2_000, 10_000)
+    if sizes is None:  # with a store, 1M takes hours on a small machine: see the module docstring
+        sizes = (10_000, 100_000, 1_000_000) if kind == "none" else (10_000, 100_000)
     results = []
     context = multiprocessing.get_context("spawn")
     databases = _Databases(kind, db) if kind != "none" else None
