@@ -283,7 +283,7 @@ class StreamEmbedding:
     clustering picks. A stray article USE does not cover is embedded with the others, as that pass would.
     """
 
-    def __init__(self, engine: Any, store: Store, model: str, *, batch: int = 32) -> None:
+    def __init__(self, engine: Any, store: Store, model: str, *, batch: int = 16) -> None:
         self.engine = engine
         self.store = store
         self.model: str | None = model
