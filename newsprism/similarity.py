@@ -2,18 +2,20 @@
 
 Built for pairs of title+lead samples (SemEval-2022 Task 8; see ``newsprism.evaluate.similarity``), in one
 language or two. Every text is cut into at most ``MAX_SENTENCES`` sentences; a model embeds the whole
-text, its opening (the title, or the first ``OPENING_CHARS`` characters when the title is not set apart)
-and each sentence, once: ``VectorCache`` keeps the vectors on disk, keyed by the text's SHA-1, so a
-second run embeds nothing. From those vectors ``dense_features`` derives, per model:
+text, its opening (the title, or the first ``OPENING_CHARS`` characters when the title is not set apart),
+its lead (the first ``LEAD_CHARS`` characters) and each sentence, once: ``VectorCache`` keeps the vectors
+on disk, keyed by the text's SHA-1, so a second run embeds nothing. From those vectors ``dense_features`` derives, per model:
 
 * ``full``: cosine of the two whole texts;
 * ``opening``: cosine of the two openings (titles);
+* ``lead``: cosine of the two leads;
 * ``centroid``: cosine of the means of the sentence vectors;
 * ``align``: soft alignment, the mean over both sides of each sentence's best cosine on the other side;
 * ``best``: the best sentence-to-sentence cosine; ``top3``: the mean of the three best.
 
 ``lexical_features`` adds what needs no model: overlap of capitalised names (accents folded, so "Müller"
-meets "Muller" across languages), of numbers, of character 4-grams of the names, and the texts' lengths.
+meets "Muller" across languages), of numbers, of character 4-grams of the names, and the texts' lengths;
+``language_counts`` says which languages the pair is in.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from newsprism.embed import Embedder
 
 MAX_SENTENCES = 8  # sentences per text that are embedded one by one (bounds the e5 cost)
 OPENING_CHARS = 160  # the opening when no newline sets the title apart
+LEAD_CHARS = 320  # the lead: the start of the text (title and first sentences), cut at a word
 MIN_SENTENCE_CHARS = 12  # shorter pieces are merged into the next sentence
 
 _SPACES = re.compile(r"[ \t\r\f\v]+")
@@ -72,6 +75,16 @@ def opening(text: str, max_chars: int = OPENING_CHARS) -> str:
         space = cut.rfind(" ")
         first = cut[:space] if space > max_chars // 2 else cut
     return first
+
+
+def lead(text: str, max_chars: int = LEAD_CHARS) -> str:
+    """The first ``max_chars`` characters of ``text`` on one line, cut at a word (title and first sentences)."""
+    flat = normalise(text).replace("\n", " ")
+    if len(flat) <= max_chars:
+        return flat
+    cut = flat[:max_chars]
+    space = cut.rfind(" ")
+    return cut[:space] if space > max_chars // 2 else cut
 
 
 class VectorCache:
@@ -126,17 +139,18 @@ class VectorCache:
 # ------------------------------------------------------------------------------------------ dense
 
 
-DENSE = ("full", "opening", "centroid", "align", "best", "top3")
+DENSE = ("full", "opening", "lead", "centroid", "align", "best", "top3")
 
 
 class TextParts:
     """The pieces of one text that are embedded: the whole (normalised), the opening, the sentences."""
 
-    __slots__ = ("full", "opening", "sentences", "language")
+    __slots__ = ("full", "opening", "lead", "sentences", "language")
 
     def __init__(self, text: str, language: str = "und") -> None:
         self.full = normalise(text)
         self.opening = opening(self.full)
+        self.lead = lead(self.full)
         self.sentences = sentences(self.full) or [self.full or " "]
         self.language = language or "und"
 
@@ -154,12 +168,13 @@ def dense_features(
     unknown = set(views) - set(DENSE)
     if unknown:
         raise ValueError(f"unknown views {sorted(unknown)}; choose from {DENSE}")
-    by_sentence = bool(set(views) - {"full", "opening"})
+    by_sentence = bool(set(views) - {"full", "opening", "lead"})
     texts: list[str] = []
     langs: list[str] = []
     for p in (*left, *right):
         wanted = [p.full] if "full" in views else []
         wanted += [p.opening] if "opening" in views else []
+        wanted += [p.lead] if "lead" in views else []
         wanted += p.sentences if by_sentence else []
         texts += wanted
         langs += [p.language] * len(wanted)
@@ -172,6 +187,8 @@ def dense_features(
             row["full"] = float(vec[cache.key(a.full)] @ vec[cache.key(b.full)])
         if "opening" in views:
             row["opening"] = float(vec[cache.key(a.opening)] @ vec[cache.key(b.opening)])
+        if "lead" in views:
+            row["lead"] = float(vec[cache.key(a.lead)] @ vec[cache.key(b.lead)])
         if by_sentence:
             sa = np.stack([vec[cache.key(s)] for s in a.sentences])
             sb = np.stack([vec[cache.key(s)] for s in b.sentences])
@@ -311,6 +328,24 @@ def lexical_features(left: Sequence[TextParts], right: Sequence[TextParts]) -> n
             ]
         )
     return np.array(rows)
+
+
+def language_counts(
+    left: Sequence[TextParts], right: Sequence[TextParts], languages: Sequence[str]
+) -> np.ndarray:
+    """One column per code in ``languages``: how many sides of the pair (0, 1 or 2) are in that language.
+
+    Lets a fitted model learn each language pair's base rate (SemEval's German-English pairs are mostly
+    less related than its German-German ones); a language not listed adds nothing.
+    """
+    out = np.zeros((len(left), len(languages)))
+    column = {code: j for j, code in enumerate(languages)}
+    for i, (a, b) in enumerate(zip(left, right, strict=True)):
+        for side in (a, b):
+            j = column.get(side.language.split("-")[0])
+            if j is not None:
+                out[i, j] += 1.0
+    return out
 
 
 # ------------------------------------------------------------------------------------------ model

@@ -18,6 +18,8 @@ from newsprism.similarity import (
     VectorCache,
     dense_features,
     fold,
+    language_counts,
+    lead,
     lexical_features,
     names,
     numbers,
@@ -51,6 +53,22 @@ def test_opening_is_the_title_line_else_the_first_sentence_cut_at_a_word():
     assert not opening(long).endswith(" ")
 
 
+def test_lead_is_the_start_of_the_text_on_one_line_cut_at_a_word():
+    text = "Storm hits Velmont\nThe storm closed the port. " + "Ferries stopped again. " * 30
+    out = lead(text)
+    assert out.startswith("Storm hits Velmont The storm closed the port.")
+    assert len(out) <= 320 and not out.endswith(" ") and "\n" not in out
+    assert text.replace("\n", " ").startswith(out)
+    assert lead("Short text\nhere.") == "Short text here."
+    assert TextParts(text).lead == out
+
+
+def test_language_counts_count_the_sides_in_each_listed_language():
+    de, en, ru = TextParts("a", "de"), TextParts("b", "en-GB"), TextParts("c", "ru")
+    rows = language_counts([de, de, ru], [de, en, ru], ("de", "en"))
+    np.testing.assert_array_equal(rows, [[2, 0], [1, 1], [0, 0]])
+
+
 def test_names_are_folded_so_they_meet_across_languages_and_sentence_starts_are_not_names():
     assert fold("Müller") == "muller"
     assert fold("Erdoğan") == "erdogan"
@@ -79,6 +97,7 @@ def test_dense_features_of_the_same_text_are_one_and_of_unrelated_texts_lower():
     other = TextParts("Chess final drawn\nThe two players agreed a draw after forty moves.")
     rows = dense_features([same, same], [same, other], VectorCache(HashingEmbedder()))
     assert rows.shape == (2, len(DENSE))
+    assert "lead" in DENSE
     np.testing.assert_allclose(rows[0], 1.0, atol=1e-5)
     assert (rows[1] < 0.5).all()
 
