@@ -284,6 +284,9 @@ def _run(tree: etree._Element, url: str | None, *, precision: bool, notes: list[
                 include_links=True,  # changes trafilatura's choices for the better on dev
                 include_tables=True,
                 with_metadata=False,  # read once by _metadata
+                # the precision run without readability/justext: dev F1 0.9776 -> 0.9774 (aeb), 0.9347 ->
+                # 0.9333 (trafilatura-eval, 10 of 490 pages change), extraction 10-13 % faster
+                fast=precision,
             )
     except RecursionError:
         notes.append("the page is nested too deeply to parse")

@@ -374,8 +374,18 @@ def group_and_compare(
         if article.syndication:
             store.put_article(article)
     report.stage_seconds["cluster"] = time.perf_counter() - t0
-    if not compare:
-        return
+    if compare:
+        compare_stories(store, report, progress=progress, engine=engine)
+
+
+def compare_stories(
+    store: Store, report: RunReport, *, progress: Progress | None = None, engine: Engine | None = None
+) -> None:
+    """Compare the stories of ``report`` that hold two or more articles and store each comparison.
+
+    The comparisons are independent and run on ``engine`` (its workers) when one is given, each stored
+    as it comes back; ``report.stories`` gets the compared copies.
+    """
     from newsprism.compare.run import compare_task
 
     if progress is not None:

@@ -4,16 +4,19 @@ On the same pages, in one run:
 
 * ``trafilatura_articles_per_s``: ``trafilatura.extract(html)`` page after page, in this process;
 * ``articles_per_s``: :func:`newsprism.pipeline.ingest` of the same pages, saved as files, on the engine
-  asked for (2 workers): read → extract → language → embed → dedup → cluster → store (SQLite), without
-  the analysis;
+  asked for (2 workers): read → extract → language → embed → dedup → cluster → store (SQLite), the
+  chain the throughput issue names, without the analysis and without comparing the stories;
+* ``with_compare_articles_per_s`` (and its ratio): the same ingest followed by what ``newsprism ingest``
+  does next by default, comparing every story of two or more articles on the engine and storing the
+  comparison (``stage_seconds.compare``);
 * ``analyze_articles_per_s``: the full analysis (sentences, entities, quotes, numbers) of the articles
   that ingest produced, mapped on the same engine.
 
 Pages: the scrapinghub-aeb pages of ``../shared/data`` when present (or ``--data DIR``), else the HTML pages
 of the demo corpus (the result says which). Clocks start once the engine's workers are up and their models
-loaded (a warm-up ingest of a few pages into a scratch store, then the embedder on every worker) and this
-process has loaded what comparing a story needs (one comparison of two warm-up articles: the warm-up's stories
-hold one article each, so it compares none); ``startup_seconds`` says what that cost. ``stage_seconds`` sums
+loaded (a warm-up ingest of a few pages into a scratch store, then the embedder on every worker, then a
+comparison of two warm-up articles on every worker: the warm-up's stories hold one article each, so it
+compares none); ``startup_seconds`` says what that cost. ``stage_seconds`` sums
 the time of each stage: worker stages (read, extract, embed with the Dask engine, analyze) add up the seconds
 of all workers; client stages (store, embed, cluster, compare) are wall time of the client. With the local
 engine the workers embed the stored articles in batches while they extract (``StreamEmbedding`` in
@@ -93,16 +96,17 @@ def warm_embedder(eng: Any, store: Any, articles: list[Article], workers: int) -
         list(eng.map(embed_batch, [task] * (2 * max(1, workers))))
 
 
-def warm_compare(articles: list[Article]) -> None:
-    """Compare two articles as one story in this process: loads the tone model and its embedder here, as
+def warm_compare(eng: Any, articles: list[Article], workers: int) -> None:
+    """Compare two articles as one story on every worker: loads the tone model and its embedder there, as
     the first multi-article story of a run would."""
-    from newsprism.compare import compare_story
+    from newsprism.compare.run import compare_task
     from newsprism.records import Story
 
     pair = articles[:2]
     if len(pair) == 2:
+        story = Story(id="warm-up", title="", article_ids=[a.id for a in pair])
         with contextlib.suppress(Exception):  # a failed warm-up only leaves the loading in the timing
-            compare_story(Story(id="warm-up", title="", article_ids=[a.id for a in pair]), pair)
+            list(eng.map(compare_task, [(story, pair)] * (2 * max(1, workers))))
 
 
 def analyze_one(article: Article) -> Article:
@@ -123,7 +127,7 @@ def run(
 ) -> dict[str, Any]:
     """Articles per second of newsprism's ingest and analysis, of trafilatura, and the ratio (> 1: ours faster)."""
     from newsprism.engine import make_engine
-    from newsprism.pipeline import ingest
+    from newsprism.pipeline import compare_stories, ingest
     from newsprism.store import open_store
 
     pages, source, note = find_pages(data, n)
@@ -147,13 +151,15 @@ def run(
                 with open_store(os.path.join(tmp, "warmup.db")) as scratch:
                     warm = ingest([str(warm_dir)], scratch, engine=eng, analyze=False)
                     warm_embedder(eng, scratch, warm.articles, workers)
-                warm_compare(warm.articles)
+                warm_compare(eng, warm.articles, workers)
                 startup = time.perf_counter() - t0
 
                 with open_store(os.path.join(tmp, "bench.db")) as store:
                     t1 = time.perf_counter()
-                    report = ingest([str(pages_dir)], store, engine=eng, analyze=False)
+                    report = ingest([str(pages_dir)], store, engine=eng, analyze=False, compare=False)
                     ours_s = time.perf_counter() - t1
+                    compare_stories(store, report, engine=eng)  # what `newsprism ingest` does next
+                    with_compare_s = time.perf_counter() - t1
 
                 articles = report.articles
                 list(
@@ -176,6 +182,8 @@ def run(
         "articles_per_s": round(ours, 2),
         "trafilatura_articles_per_s": round(theirs, 2),
         "ratio_vs_trafilatura": round(ours / theirs, 3),
+        "with_compare_articles_per_s": round(len(pages) / with_compare_s, 2),
+        "with_compare_ratio_vs_trafilatura": round(len(pages) / with_compare_s / theirs, 3),
         "analyze_articles_per_s": round(len(analyzed) / analyze_s, 2) if analyze_s > 0 else None,
         "ingest_seconds": round(ours_s, 3),
         "startup_seconds": round(startup, 3),
