@@ -41,8 +41,8 @@ test: install-test system-deps
 	$(PY) -m pytest -q
 
 lint:
-	$(VENV)/bin/ruff check newsprism tests benchmarks
-	$(VENV)/bin/ruff format --check newsprism tests benchmarks
+	$(VENV)/bin/ruff check newsprism tests benchmarks scripts
+	$(VENV)/bin/ruff format --check newsprism tests benchmarks scripts
 
 typecheck:
 	$(VENV)/bin/mypy

@@ -81,7 +81,9 @@ def learn_cue_forms(
     return sorted(
         w
         for w, n in seen.items()
-        if hits[w] >= min_hits and hits[w] / n >= min_rate and (w not in SPEECH_NOUNS if tags else cue_lemma(w) is None)
+        if hits[w] >= min_hits
+        and hits[w] / n >= min_rate
+        and (w not in SPEECH_NOUNS if tags else cue_lemma(w) is None)
     )
 
 
@@ -119,7 +121,10 @@ def main() -> None:
     )
     cues_path = args.out.with_name("quotes_cues_en.json")
     nouns = learn_cue_forms(
-        [(doc, parse) for folder, doc, _, parse in texts if folder == "train"], 3, args.noun_rate, ("NN", "NNS")
+        [(doc, parse) for folder, doc, _, parse in texts if folder == "train"],
+        3,
+        args.noun_rate,
+        ("NN", "NNS"),
     )
     cues_path.write_text(json.dumps({"forms": forms, "nouns": nouns}, indent=0) + "\n")
     _learned_cues.cache_clear()

@@ -26,5 +26,7 @@ def test_run_times_ingest_then_compare_and_analysis_on_the_same_pages() -> None:
     assert result["with_compare_articles_per_s"] <= result["articles_per_s"]
     ratio = result["articles_per_s"] / result["trafilatura_articles_per_s"]
     assert abs(result["ratio_vs_trafilatura"] - ratio) < 0.01  # from the unrounded rates
-    assert {"extract", "store", "cluster", "compare", "analyze", "trafilatura"} <= set(result["stage_seconds"])
+    assert {"extract", "store", "cluster", "compare", "analyze", "trafilatura"} <= set(
+        result["stage_seconds"]
+    )
     assert result["analyze_articles_per_s"] > 0

@@ -380,7 +380,11 @@ def _noun_topic(tok: Any, marks: list[QuoteMark]) -> Attribution | None:
     """``his criticism of the deal``, ``questions about the loan``: the object of the preposition is the
     content, the possessor (when there is one) the speaker."""
     prep = next(
-        (c for c in tok.children if c.dep_ == "prep" and c.i == tok.i + 1 and c.lower_ in _NOUN_TOPIC_PREPOSITIONS),
+        (
+            c
+            for c in tok.children
+            if c.dep_ == "prep" and c.i == tok.i + 1 and c.lower_ in _NOUN_TOPIC_PREPOSITIONS
+        ),
         None,
     )
     pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None

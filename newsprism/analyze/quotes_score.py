@@ -88,7 +88,10 @@ def features(text: str, att: Attribution, index: DocIndex, others: Sequence[Attr
             ]
             if any(c.dep_ == "neg" for c in cue_tok.children):
                 out.append("neg")
-            if any(c.dep_ == "aux" and c.lower_ in ("will", "would", "could", "might", "may") for c in cue_tok.children):
+            if any(
+                c.dep_ == "aux" and c.lower_ in ("will", "would", "could", "might", "may")
+                for c in cue_tok.children
+            ):
                 out.append("modal")
             if any(c.dep_ == "auxpass" for c in cue_tok.children):
                 out.append("passive")
