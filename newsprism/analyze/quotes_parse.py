@@ -2,8 +2,9 @@
 
 Every speech verb (``said``, ``told``, ``wrote``, ``added`` … by lemma, see :mod:`cues`) with a clausal
 complement or an adjacent direct quotation is an attribution; its speaker is the verb's subject (inherited
-by ``adding``/``saying`` from the verb they hang on); ``according to X`` names the speaker after the
-preposition; ``was quoted as saying`` / ``reported X as saying`` credit X; ``his claim that …`` credits
+by ``adding``/``saying`` from the verb they hang on); ``according to X`` and ``in a new X poll`` name
+the source, and the rest of the sentence is what it says (both sides when the phrase stands in the
+middle); ``was quoted as saying`` / ``reported X as saying`` credit X; ``his claim that …`` credits
 the possessor; stance verbs (``accused``, ``praised``) take their object and what follows as content.
 """
 
@@ -175,7 +176,12 @@ def from_parse(doc: Any, marks: list[QuoteMark], sentences: list[Sentence]) -> l
     pieces: list[tuple[int, int]] = []
     for tok in doc:
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
-            att = _according(tok, doc)
+            att = _according(tok, doc, sentences)
+            if att:
+                out.append(att)
+            continue
+        if tok.lower_ == "in" and tok.dep_ == "prep" and not inside_mark(marks, tok.idx):
+            att = _in_poll(tok, sentences)
             if att:
                 out.append(att)
             continue
@@ -230,6 +236,9 @@ def from_parse(doc: Any, marks: list[QuoteMark], sentences: list[Sentence]) -> l
         )
         if comp is not None:
             content = _subtree_span(comp)
+            cut = _next_cue(comp)
+            if cut is not None and cut > content[0]:
+                content = (content[0], cut)
             if comp.dep_ in ("dobj", "prep"):  # "accused him of bad faith": the object and what follows it
                 tail = [c for c in tok.children if c.i > comp.i and c.dep_ in _OBJECT_TAIL]
                 if tail:
@@ -317,6 +326,26 @@ _IF = ("if", "whether")
 
 
 _PERSONAL_OBJECTS = frozenset("me you him her us them himself herself themselves myself".split())  # noqa: SIM905
+
+
+def _next_cue(comp: Any) -> int | None:
+    """Where a clause of speech stops because a second speech verb of the same speaker takes over (``said
+    it was too early but added, "…"``, where the parse hangs ``added`` on the clause): the offset of the
+    conjunction before that verb, or None."""
+    for c in comp.children:
+        if (
+            c.dep_ == "conj"
+            and c.i > comp.i
+            and _lemma(c) in SAY_LEMMAS
+            and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+        ):
+            left = c.left_edge
+            while left.i > comp.i + 1 and (
+                left.doc[left.i - 1].dep_ == "cc" or left.doc[left.i - 1].is_punct
+            ):
+                left = left.doc[left.i - 1]
+            return left.idx
+    return None
 
 
 def _topic(verb: Any) -> Any:
@@ -437,24 +466,80 @@ def _quoted_as_saying(tok: Any) -> tuple[int, int] | None:
     return None
 
 
-def _according(tok: Any, doc: Any) -> Attribution | None:
+def _according(tok: Any, doc: Any, sentences: list[Sentence]) -> Attribution | None:
+    """``X did Y, according to Z``: Z speaks, and the rest of the sentence (both sides of the phrase when
+    it stands in the middle) is what Z says, as PolNeAR annotates it; a dateline opening the sentence is
+    not part of it."""
     to = doc[tok.i + 1]
     pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
     if pobj is None:
         return None
-    speaker = _subtree_span(pobj)
-    clause = tok.head
-    while clause.dep_ not in ("ROOT", "ccomp", "conj") and clause.head is not clause:
-        clause = clause.head
-    span = _subtree_span(clause, exclude=tok)
-    sent = tok.sent
-    s, e = max(span[0], sent.start_char), min(span[1], sent.end_char)
-    if s < speaker[1] <= e and speaker[0] <= s + 1:  # the phrase opens the sentence
-        s = speaker[1]
-    elif s < tok.idx < e and not doc.text[speaker[1] : e].strip(" .,;:!?\n"):  # … or closes it
-        e = tok.idx
-    s, e = trim_span(doc.text, s, e)
-    e = e - 1 if e > s and doc.text[e - 1] in ".!?" else e
-    if e - s < 8:
+    return _source_phrase(tok, to, pobj, sentences)
+
+
+# what a study or a poll finds, said with "in": "Trump leads in the latest Fox poll"
+_FINDING_NOUNS = frozenset("poll polls survey surveys study studies".split())  # noqa: SIM905
+
+
+def _in_poll(tok: Any, sentences: list[Sentence]) -> Attribution | None:
+    """``Trump leads with 45 percent in a new Fox News poll``: the poll speaks, the rest of the sentence
+    is what it says."""
+    pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    if pobj is None or pobj.lower_ not in _FINDING_NOUNS:
         return None
-    return Attribution(content=(s, e), speaker=speaker, cue=(tok.idx, to.idx + len(to.text)), direct=False)
+    return _source_phrase(tok, tok, pobj, sentences)
+
+
+def _source_phrase(tok: Any, to: Any, pobj: Any, sentences: list[Sentence]) -> Attribution | None:
+    """The attribution of a phrase ``tok … to pobj`` that names a source inside a sentence."""
+    doc = tok.doc
+    text = doc.text
+    speaker = _source_span(pobj)
+    phrase_end = max(speaker[1], pobj.right_edge.idx + len(pobj.right_edge.text))
+    if sentences:
+        sent = sentences[sentence_index(sentences, tok.idx)]
+        s, e = sent.start, sent.end
+    else:
+        s, e = tok.sent.start_char, tok.sent.end_char
+    comma = re.search(r"[,;—–]|\s-\s", text[to.idx : min(e, phrase_end)])
+    if comma:  # a runaway subtree: the source ends at the first comma or dash after "according to"
+        phrase_end = to.idx + comma.start()
+        speaker = trim_span(text, speaker[0], min(speaker[1], phrase_end))
+        if speaker[1] <= speaker[0]:
+            return None
+    dateline = _DATELINE.match(text, s, e)
+    if dateline and dateline.end() <= tok.idx:
+        s = dateline.end()
+    pieces = [trim_span(text, s, tok.idx), trim_span(text, phrase_end, e)]
+    pieces = [(a, b - 1 if b > a and text[b - 1] in ".!?" else b) for a, b in pieces]
+    pieces = [(a, b) for a, b in pieces if b - a >= 8 and any(ch.isalnum() for ch in text[a:b])]
+    if not pieces:
+        return None
+    content = (pieces[0][0], pieces[-1][1])
+    return Attribution(content, speaker, (tok.idx, to.idx + len(to.text)), False, pieces=pieces)
+
+
+# what a source named after "according to" / "in" carries that PolNeAR leaves out of it: a date
+# ("a report on Wednesday") or the document it spoke in ("her lawyers in a court filing")
+_SOURCE_TAIL = frozenset(["on", "in", "at"])
+
+
+def _source_span(head: Any) -> tuple[int, int]:
+    """The span of a noun phrase naming a source, without a trailing ``on Wednesday``/``in a filing``."""
+    start, end = _subtree_span(head)
+    tail = [c for c in head.children if c.i > head.i and c.dep_ == "prep" and c.lower_ in _SOURCE_TAIL]
+    for prep in tail:
+        pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+        if pobj is not None and (pobj.ent_type_ in ("DATE", "TIME") or prep.lower_ == "in"):
+            left = doc_token_before(prep)
+            if left is not None and left.idx >= start:
+                return start, left.idx + len(left.text)
+    return start, end
+
+
+def doc_token_before(tok: Any) -> Any:
+    """The token before ``tok`` that is not punctuation, or None."""
+    i = tok.i - 1
+    while i >= 0 and tok.doc[i].is_punct:
+        i -= 1
+    return tok.doc[i] if i >= 0 else None
