@@ -8,7 +8,10 @@ in the same paragraph (``“…,” he said. “…”``), is labelled by punctu
 ``“…” — Holt``) or takes the speaker of a quote in the two sentences before; and :func:`to_quotes`
 resolves speakers to the fullest mention of the person in the article, title and name
 (``he added`` → ``Prime Minister Shinzo Abe``), with a key shared with the entities. English candidates
-found over a parse pass a learned filter (:mod:`quotes_score`, fitted on PolNeAR ``train/``).
+found over a parse pass a learned filter (:mod:`quotes_score`, fitted on PolNeAR ``train/``), and one
+whose content opens or closes with a quotation mark (a mixed quote: ``said the plan was “a disaster.”``)
+is marked ``direct``, as PolNeAR counts its direct quotes (dev/ folder, direct only: speaker F1
+0.720 -> 0.822, content F1 0.744 -> 0.845; all quotes unchanged).
 """
 
 from __future__ import annotations
@@ -164,7 +167,21 @@ def extract_attributions(
     found = _dedupe(found)
     if learned and doc is not None and language == "en":
         found = learned_keep(text, found, doc)
+        for att in found:
+            if not att.direct and _opens_or_closes_quotation(text, att):
+                att.direct = True  # a mixed quote: he said the plan was "a disaster."
     return found
+
+
+_QUOTE_CHARS = "\"“”„«»‘’'「」"
+
+
+def _opens_or_closes_quotation(text: str, att: Attribution) -> bool:
+    """Whether the content opens or closes with a quotation mark (``the plan was “a disaster.”``): quoted
+    words, so a direct quote, as PolNeAR's direct quotes are counted (a content that opens or closes
+    with a quotation mark)."""
+    body = " ".join(text[a:b] for a, b in att.pieces).strip()
+    return bool(body) and (body[0] in _QUOTE_CHARS or body.rstrip(".,")[-1:] in _QUOTE_CHARS)
 
 
 def _dedupe(atts: list[Attribution]) -> list[Attribution]:
