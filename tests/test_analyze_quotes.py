@@ -235,9 +235,12 @@ def test_english_indirect_speech_patterns(text: str, speaker: str, cue: str) -> 
     assert "bridge would reopen" in article.quotes[0].text or "bridge will reopen" in article.quotes[0].text
 
 
-def test_first_person_statements_outside_quotes_are_not_reported_speech() -> None:
-    article = Analyzer()(Article(id="x", text="I think the bridge should reopen soon.", language="en"))
-    assert article.quotes == []
+def test_first_person_statements_outside_quotes_stay_with_the_first_person() -> None:
+    # PolNeAR annotates an op-ed's or an interview's "I think …" as an attribution to its writer; the
+    # speaker stays "I" rather than being resolved to a person named earlier
+    text = "Mayor Ines Holt visited the site. I think the bridge should reopen soon."
+    article = Analyzer()(Article(id="x", text=text, language="en"))
+    assert [(q.speaker, q.cue, q.speaker_key) for q in article.quotes] == [("I", "think", None)]
 
 
 @pytest.mark.parametrize(
@@ -372,3 +375,22 @@ def test_a_poll_speaks_through_in() -> None:
     poll = next(a for a in atts if text[a.cue[0] : a.cue[1]] == "in")
     assert text[poll.speaker[0] : poll.speaker[1]].endswith("poll released on Sunday")
     assert text[poll.content[0] : poll.content[1]] == "Holt leads Brandt by nine points"
+
+
+def test_the_reading_to_the_end_of_the_sentence() -> None:
+    from newsprism.analyze import spacy_model
+    from newsprism.analyze.quotemarks import Attribution
+    from newsprism.analyze.quotes_score import DocIndex, to_sentence_end
+
+    text = "Holt said the bridge would reopen in May, citing the new budget. Brandt disagreed."
+    doc = spacy_model("en")(text)
+    sentences = split_sentences(text, "en")
+    said = Attribution(content=(10, 40), speaker=(0, 4), cue=(5, 9))  # "the bridge would reopen in May"
+    alt = to_sentence_end(text, said, DocIndex(doc), sentences)
+    assert (
+        alt is not None and text[alt[0] : alt[1]] == "the bridge would reopen in May, citing the new budget"
+    )
+    citing = Attribution(content=(49, 63), cue=(42, 48))  # the next cue ends the reading: nothing new
+    assert to_sentence_end(text, said, DocIndex(doc), sentences, [said, citing]) is None
+    quoted = Attribution(content=(10, 40), speaker=(0, 4), cue=(5, 9), direct=True)
+    assert to_sentence_end(text, quoted, DocIndex(doc), sentences) is None

@@ -26,6 +26,7 @@ from newsprism.analyze.lexicons import TITLES, fold
 from newsprism.analyze.quotemarks import Attribution, QuoteMark, find_quote_marks, overlaps, trim_span
 from newsprism.analyze.quotes_parse import cue_lemma, from_parse
 from newsprism.analyze.quotes_rules import from_rules, is_pronoun
+from newsprism.analyze.quotes_score import choose_contents
 from newsprism.analyze.quotes_score import keep as learned_keep
 from newsprism.analyze.sentences import sentence_index
 from newsprism.records import Entity, Quote, Sentence
@@ -148,12 +149,20 @@ def _claimed_marks(marks: list[QuoteMark], found: list[Attribution]) -> set[int]
 
 
 def extract_attributions(
-    text: str, sentences: list[Sentence], language: str, doc: Any = None, learned: bool = True
+    text: str,
+    sentences: list[Sentence],
+    language: str,
+    doc: Any = None,
+    learned: bool = True,
+    choose: bool = True,
 ) -> list[Attribution]:
     """All attributions of ``text`` as spans, in text order; English candidates found over a parse go
-    through the learned filter of :mod:`quotes_score` unless ``learned`` is false."""
+    through the learned filter of :mod:`quotes_score` unless ``learned`` is false, and their contents
+    through its learned choice of reading (to the end of the sentence or not) unless ``choose`` is false."""
     marks = find_quote_marks(text)
     found = from_parse(doc, marks, sentences) if doc is not None and language == "en" else []
+    if choose and found:
+        choose_contents(text, found, doc, sentences)
     if doc is None or language != "en":
         taken = sorted(a.content for a in found)
         for att in from_rules(text, sentences, marks, language):
@@ -204,6 +213,7 @@ def _dedupe(atts: list[Attribution]) -> list[Attribution]:
 
 
 _TITLE_WORDS = frozenset(t.rstrip(".") for t in TITLES)
+_FIRST_SECOND_PERSON = frozenset(["i", "we", "you"])
 _TITLE_BEFORE = re.compile(r"([\w.\-]+)\s+$")
 
 
@@ -252,7 +262,9 @@ def to_quotes(
         if att.speaker is not None:
             s0, s1 = att.speaker
             mention = " ".join(text[s0:s1].split())
-            if is_pronoun(mention, language):
+            if not att.direct and fold(mention) in _FIRST_SECOND_PERSON:
+                speaker = mention  # "I think …" outside quotation marks: the author or the one interviewed
+            elif is_pronoun(mention, language):
                 k = bisect.bisect_right(person_ends, s0)
                 if last_named is not None:
                     speaker, key = last_named

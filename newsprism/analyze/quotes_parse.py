@@ -5,7 +5,10 @@ complement or an adjacent direct quotation is an attribution; its speaker is the
 by ``adding``/``saying`` from the verb they hang on); ``according to X`` and ``in a new X poll`` name
 the source, and the rest of the sentence is what it says (both sides when the phrase stands in the
 middle); ``was quoted as saying`` / ``reported X as saying`` credit X; ``his claim that …`` credits
-the possessor; stance verbs (``accused``, ``praised``) take their object and what follows as content.
+the possessor; stance verbs (``accused``, ``praised``) take their object and what follows as content, and
+so do verbs of thought without a clause (``feared the re-emergence of …``); a speech verb whose object is
+the addressee takes what follows it (``warned the Fed against buying bonds``). First-person statements
+outside quotation marks (``I think …``, op-eds and interviews) are candidates too: PolNeAR annotates them.
 """
 
 from __future__ import annotations
@@ -39,7 +42,6 @@ _DIRECT_ONLY = frozenset(
     """.split()  # noqa: SIM905
 )
 _OBJECT_TAIL = ("prep", "oprd", "xcomp", "ccomp", "dative", "acomp", "attr")
-_FIRST_SECOND_PERSON = frozenset(["i", "you", "we", "we all", "you all"])
 _CUE_LEMMAS = SAY_LEMMAS | CLAUSE_LEMMAS | OBJECT_LEMMAS | XCOMP_LEMMAS | {"quote", "report", "cite"}
 _IRREGULAR = {
     "said": "say",
@@ -205,6 +207,7 @@ def from_parse(doc: Any, marks: list[QuoteMark], sentences: list[Sentence]) -> l
         if inside_mark(marks, tok.idx):  # speech reported inside a quotation
             continue
         object_like = learned or lemma in OBJECT_LEMMAS
+        clause_obj = lemma in CLAUSE_LEMMAS  # "feared the re-emergence of …": the object, if no clause
         comps = [c for c in tok.children if c.dep_ in ("ccomp", "parataxis")]
         # a clause after the verb is what was said; one before it only when it is a quotation
         # ("VALMONT (Wire) - X said that …" puts the dateline in a clause before the verb)
@@ -213,7 +216,7 @@ def from_parse(doc: Any, marks: list[QuoteMark], sentences: list[Sentence]) -> l
         comp = (after or before or [c for c in comps if c.dep_ == "ccomp" and c.i < tok.i] or [None])[0]
         if comp is None and (object_like or lemma in SAY_LEMMAS | XCOMP_LEMMAS):
             comp = next((c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i), None)
-        if comp is None and object_like:
+        if comp is None and (object_like or clause_obj):
             comp = next((c for c in tok.children if c.dep_ in ("dobj", "prep") and c.i > tok.i), None)
         if comp is None and (object_like or lemma in SAY_LEMMAS):  # "called for all candidates to …"
             comp = next(
@@ -270,6 +273,9 @@ def from_parse(doc: Any, marks: list[QuoteMark], sentences: list[Sentence]) -> l
                 else:  # "responded to the charge", "asked about the loan", "said so", "said yes"
                     topic = _topic(tok)
                     content = _subtree_span(topic) if topic is not None else None
+            elif content is None:  # "warned the Fed against buying bonds": what follows the addressee
+                topic = _topic(tok)
+                content = _subtree_span(topic) if topic is not None else None
         if lemma in _DIRECT_ONLY and not direct:
             continue
         if (object_like or lemma in CLAUSE_LEMMAS) and not direct and comp is None:
@@ -284,8 +290,6 @@ def from_parse(doc: Any, marks: list[QuoteMark], sentences: list[Sentence]) -> l
         speaker = _quoted_as_saying(tok)
         if speaker is None and subj is not None:
             speaker = _speaker_span(subj, keep_clauses=subj.i > tok.i)
-        if speaker is not None and fold(text[speaker[0] : speaker[1]]) in _FIRST_SECOND_PERSON:
-            continue  # "I think …" outside quotation marks: a transcript or an op-ed, not a report
         if (
             speaker is not None
             and subj is not None
