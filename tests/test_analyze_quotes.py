@@ -394,3 +394,23 @@ def test_the_reading_to_the_end_of_the_sentence() -> None:
     assert to_sentence_end(text, said, DocIndex(doc), sentences, [said, citing]) is None
     quoted = Attribution(content=(10, 40), speaker=(0, 4), cue=(5, 9), direct=True)
     assert to_sentence_end(text, quoted, DocIndex(doc), sentences) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        ("Holt began her speech by asking whether the council had read the budget.", "asking", "Holt"),
+        ("Brandt raised questions about the cost of the bridge.", "questions", "Brandt"),
+        ("Holt is quick to say that the bridge will reopen.", "say", "Holt"),
+    ],
+)
+def test_speakers_reached_through_a_preposition_a_light_verb_or_an_adjective(
+    text: str, cue: str, speaker: str
+) -> None:
+    from newsprism.analyze import spacy_model
+    from newsprism.analyze.quotes_parse import from_parse
+
+    doc = spacy_model("en")(text)
+    atts = from_parse(doc, find_quote_marks(text), split_sentences(text, "en"))
+    att = next(a for a in atts if a.cue is not None and text[a.cue[0] : a.cue[1]] == cue)
+    assert att.speaker is not None and text[att.speaker[0] : att.speaker[1]] == speaker

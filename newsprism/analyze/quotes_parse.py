@@ -2,7 +2,9 @@
 
 Every speech verb (``said``, ``told``, ``wrote``, ``added`` … by lemma, see :mod:`cues`) with a clausal
 complement or an adjacent direct quotation is an attribution; its speaker is the verb's subject (inherited
-by ``adding``/``saying`` from the verb they hang on); ``according to X`` and ``in a new X poll`` name
+by ``adding``/``saying`` from the verb they hang on, through a preposition: ``began by asking``, and
+through an adjective: ``is quick to say``); a speech noun without a possessor is spoken by the subject of
+the verb it is the object of (``he raised questions about …``); ``according to X`` and ``in a new X poll`` name
 the source, and the rest of the sentence is what it says (both sides when the phrase stands in the
 middle); ``was quoted as saying`` / ``reported X as saying`` credit X; ``his claim that …`` credits
 the possessor; stance verbs (``accused``, ``praised``) take their object and what follows as content, and
@@ -126,8 +128,13 @@ def _subject(verb: Any, depth: int = 0) -> Any:
     if subjects:  # two subjects: a dateline parsed as one ("VALMONT - Mayor Holt said"); the nearer wins
         before = [c for c in subjects if c.i < verb.i]
         return before[-1] if before else subjects[0]
-    if depth < 3 and verb.dep_ in ("advcl", "conj", "xcomp", "ccomp", "acl") and verb.head is not verb:
-        head = verb.head
+    if depth >= 3 or verb.head is verb:
+        return None
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head is not head:
+        target = head.head  # "began by asking if …", "is vocal in opposing free trade"
+        return _subject(target, depth + 1) if target.tag_.startswith(("VB", "JJ", "MD")) else None
+    if verb.dep_ in ("advcl", "conj", "xcomp", "ccomp", "acl", "acomp"):  # acomp: "is quick to say"
         if verb.dep_ == "ccomp" and _lemma(head) not in SAY_LEMMAS:
             return None
         return _subject(head, depth + 1)
@@ -290,6 +297,10 @@ def from_parse(doc: Any, marks: list[QuoteMark], sentences: list[Sentence]) -> l
         speaker = _quoted_as_saying(tok)
         if speaker is None and subj is not None:
             speaker = _speaker_span(subj, keep_clauses=subj.i > tok.i)
+            if (
+                subj.i < tok.i and subj.left_edge.i < tok.left_edge.i <= subj.right_edge.i
+            ):  # "voters saying …"
+                speaker = trim_span(text, subj.left_edge.idx, tok.left_edge.idx)
         if (
             speaker is not None
             and subj is not None
@@ -401,12 +412,22 @@ def _speech_noun(tok: Any, marks: list[QuoteMark]) -> Attribution | None:
     if inside_mark(marks, tok.idx):
         return None
     content = strip_that(tok.doc.text, _subtree_span(comp))
-    owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+    owner = next((c for c in tok.children if c.dep_ == "poss"), None) or _light_verb_subject(tok)
     speaker = _speaker_span(owner) if owner is not None else None
     return Attribution(content, speaker, (tok.idx, tok.idx + len(tok.text)), False)
 
 
 _NOUN_TOPIC_PREPOSITIONS = frozenset("of about for on to against over toward towards with at".split())  # noqa: SIM905
+
+
+def _light_verb_subject(noun: Any) -> Any:
+    """The subject of the verb a speech noun is the object of (``he raised questions about …``, ``she
+    made the suggestion that …``) or is governed by through a preposition (``in an interview``), or None."""
+    if noun.dep_ == "dobj" and noun.head.tag_.startswith("VB"):
+        return _subject(noun.head)
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.tag_.startswith("VB"):
+        return _subject(noun.head.head)
+    return None
 
 
 def _noun_topic(tok: Any, marks: list[QuoteMark]) -> Attribution | None:
@@ -423,7 +444,7 @@ def _noun_topic(tok: Any, marks: list[QuoteMark]) -> Attribution | None:
     pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
     if pobj is None or inside_mark(marks, tok.idx):
         return None
-    owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+    owner = next((c for c in tok.children if c.dep_ == "poss"), None) or _light_verb_subject(tok)
     speaker = _speaker_span(owner) if owner is not None else None
     return Attribution(_subtree_span(pobj), speaker, (tok.idx, tok.idx + len(tok.text)), False)
 

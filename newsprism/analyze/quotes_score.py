@@ -14,10 +14,11 @@ that follows its cue between the parsed clause and the rest of the sentence up t
 the ``train/`` candidates where exactly one reading matches a gold content.
 
 Measured on PolNeAR ``dev/`` (84 texts, not fitted on; the thresholds were chosen there): speaker F1
-0.699 → 0.743 with the first filter, 0.750 now (P 0.821, R 0.691), content F1 0.667 → 0.701 → 0.714
-(P 0.769, R 0.667). 4-fold cross-validation over ``train/`` + ``dev/`` (22,024 gold quotes; filter and
+0.699 → 0.743 with the first filter, 0.753 now (P 0.801, R 0.711), content F1 0.667 → 0.701 → 0.713
+(P 0.759, R 0.672). 4-fold cross-validation over ``train/`` + ``dev/`` (22,024 gold quotes; filter and
 chooser refitted per fold): speaker 0.712, content 0.690 before the round of the chooser, the first-person
-and object readings; 0.715 / 0.699 with them (the chooser alone: content +0.004, speaker -0.001).
+and object readings; 0.715 / 0.699 with them (the chooser alone: content +0.004, speaker -0.001); 0.720 /
+0.697 with the speakers reached through prepositions, adjectives and light verbs.
 Tried and dropped: more learned cue verbs (rate 0.1 or 0.05 instead of 0.2: no gain), feature
 conjunctions and cue/speaker head words (mean F1 -0.001 to -0.002), alternative content readings per cue
 chosen by the same model (mean F1 -0.003 to -0.005), features for quoted words inside an indirect content
