@@ -26,7 +26,14 @@ from newsprism.analyze import spacy_model
 from newsprism.analyze.cues import SPEECH_NOUNS
 from newsprism.analyze.quotes import extract_attributions
 from newsprism.analyze.quotes_parse import _learned_cues, cue_lemma
-from newsprism.analyze.quotes_score import DocIndex, alt_features, clear_cache, features, to_sentence_end
+from newsprism.analyze.quotes_score import (
+    DocIndex,
+    alt_features,
+    clear_cache,
+    features,
+    select,
+    to_sentence_end,
+)
 from newsprism.analyze.sentences import split_sentences
 from newsprism.evaluate.quotes import Counts, Doc, _tokens, match_contents, polnear_docs, score_doc
 
@@ -206,9 +213,7 @@ def main() -> None:
     for threshold in np.arange(0.0, 0.8, 0.025):
         total = Counts()
         for doc, cands, p in dev:
-            total.add(
-                score_doc(doc.text, doc.gold, [a for a, q in zip(cands, p, strict=True) if q >= threshold])
-            )
+            total.add(score_doc(doc.text, doc.gold, select(doc.text, cands, list(p), float(threshold))))
         s = total.scores()
         mean = (s["speaker_f1"] + s["content_f1"]) / 2
         print(f"threshold {threshold:.3f}: speaker {s['speaker_f1']:.4f} content {s['content_f1']:.4f}")

@@ -414,3 +414,15 @@ def test_speakers_reached_through_a_preposition_a_light_verb_or_an_adjective(
     atts = from_parse(doc, find_quote_marks(text), split_sentences(text, "en"))
     att = next(a for a in atts if a.cue is not None and text[a.cue[0] : a.cue[1]] == cue)
     assert att.speaker is not None and text[att.speaker[0] : att.speaker[1]] == speaker
+
+
+def test_select_drops_a_content_inside_a_likelier_one() -> None:
+    from newsprism.analyze.quotemarks import Attribution
+    from newsprism.analyze.quotes_score import select
+
+    text = "Holt said the bridge would reopen in May after the repairs."
+    outer = Attribution(content=(10, 58), cue=(5, 9))
+    inner = Attribution(content=(10, 39), cue=(5, 9))
+    assert select(text, [outer, inner], [0.9, 0.6], 0.5) == [outer]
+    assert select(text, [outer, inner], [0.6, 0.9], 0.5) == [outer, inner]  # 6 of 9 words: not a duplicate
+    assert select(text, [outer, inner], [0.9, 0.4], 0.5) == [outer]
