@@ -112,7 +112,12 @@ def run_once(cmd: list[str], db: str, *, kill_worker: int = 0, kill_client: int 
     sampler.stop.set()
     sampler.join()
     left = [p for p in sampler.family if p.is_running()]
+    left_names = []
     for p in left:  # what a killed client leaves behind
+        try:
+            left_names.append(" ".join(p.cmdline())[-120:] or p.status())
+        except psutil.Error as exc:
+            left_names.append(type(exc).__name__)
         p.kill()
     psutil.wait_procs(left, timeout=30)
     result = {
@@ -125,6 +130,7 @@ def run_once(cmd: list[str], db: str, *, kill_worker: int = 0, kill_client: int 
             "all_processes": round(sampler.total / 2**20),
         },
         "orphans_killed": len(left),
+        "orphans": left_names,
     }
     if event:
         result["fault"] = event
