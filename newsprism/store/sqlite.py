@@ -131,14 +131,19 @@ class SQLiteStore(Store):
                 continue
             try:
                 with self._tx() as conn:
+                    # another process opening the same new store may have applied it since ``done`` was
+                    # read: the write lock is held now, so the table says for sure
+                    seen = "SELECT 1 FROM migrations WHERE name = ?"
+                    if conn.execute(seen, (migration.name,)).fetchone() is not None:
+                        continue
                     for statement in _split_sql(migration.sql):
                         conn.execute(statement)
                     conn.execute(
                         "INSERT INTO migrations(name, applied) VALUES (?, ?)", (migration.name, now_iso())
                     )
+                    applied.append(migration.name)
             except sqlite3.Error as exc:
                 raise MigrationError(f"store {self.path}: migration {migration.name} failed: {exc}") from None
-            applied.append(migration.name)
         return applied
 
     def applied_migrations(self) -> list[str]:
