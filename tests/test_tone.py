@@ -308,3 +308,24 @@ def test_a_model_with_e5_views_embeds_them_with_e5_once_beside_the_use_views(tmp
     assert tones[0] > 0 > tones[1]
     assert use.calls == [[t for t, _, _ in items]]
     assert e5.calls == [[target_texts(t, s, e, views)[1] for t, s, e in items]]
+
+
+def test_many_new_e5_texts_are_embedded_in_two_halves_in_order(toy_model):
+    from newsprism.compare.tone import E5_SPLIT_MIN
+
+    e5 = CountingEmbedder()
+    toy_model._e5 = e5
+    names = [f"Councillor number {i}" for i in range(2 * E5_SPLIT_MIN + 1)]
+    vectors = toy_model._embed_e5(names)
+    assert sorted(map(len, e5.calls)) == [E5_SPLIT_MIN, E5_SPLIT_MIN + 1]
+    assert sorted(t for call in e5.calls for t in call) == sorted(names)
+    assert np.array_equal(vectors, HashEmbedder().embed(names))  # each row still belongs to its text
+
+
+def test_the_shipped_e5_gives_the_same_vectors_in_two_halves_as_in_one_batch():
+    from newsprism.embed import E5Embedder
+
+    model = ToneModel()
+    model._e5 = E5Embedder()
+    texts = [f"The harbour master of port number {i} spoke on Tuesday." for i in range(20)]
+    assert np.array_equal(model._e5_in_two(texts), np.asarray(model._e5.embed(texts), dtype=np.float32))
