@@ -121,12 +121,12 @@ def update_stories(store: Store, articles: list[Article], *, embedder: Embedder 
     """
     from newsprism.store.state import load_clusterer, load_syndication, save_state
 
+    if not articles:
+        return []
     clusterer = load_clusterer(store)
     syndication = load_syndication(store)
     clusterer.know(a.id for a in articles)
     fresh = [a for a in articles if clusterer.story_of(a.id) is None]
-    if not articles:
-        return []
     if clusterer.fitted and clusterer.model_:
         model = resolve(embedder, fresh) if embedder is not None else get_embedder(clusterer.model_)
         if model.name != clusterer.model_:
