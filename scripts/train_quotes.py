@@ -8,7 +8,10 @@ labels a candidate 1 when its content matches a gold content (the scorer's one-t
 fits an L2-regularised logistic regression on ``train/`` in numpy, and picks the threshold that maximises
 the mean of speaker and content F1 on ``dev/``. Before that it fits the chooser between a content and its
 reading to the end of the sentence (``alt_weights``, :func:`fit_chooser`), so that the filter learns on
-the contents the chooser leaves. Only feature names and weights are written.
+the contents the chooser leaves, and the chooser between readings of a speaker span (``reading_weights``,
+:func:`fit_reading_chooser`); after it, the model that drops a kept candidate's unsure speaker
+(``speaker_weights``, threshold on dev/: :func:`fit_speaker_keeper`). Only feature names and weights are
+written.
 """
 
 from __future__ import annotations
@@ -34,8 +37,23 @@ from newsprism.analyze.quotes_score import (
     select,
     to_sentence_end,
 )
+from newsprism.analyze.quotes_speakers import (
+    char_span,
+    choose_speakers,
+    keep_features,
+    speaker_options,
+    speaker_probability,
+)
 from newsprism.analyze.sentences import split_sentences
-from newsprism.evaluate.quotes import Counts, Doc, _tokens, match_contents, polnear_docs, score_doc
+from newsprism.evaluate.quotes import (
+    Counts,
+    Doc,
+    _tokens,
+    match_contents,
+    polnear_docs,
+    score_doc,
+    trim_speaker,
+)
 
 
 def parsed(data: Path, cache: Path) -> list[tuple[str, Doc, list[Any], Any]]:
@@ -184,15 +202,22 @@ def main() -> None:
     _learned_cues.cache_clear()
     print(f"{len(forms)} learned cue verb forms, {len(nouns)} nouns -> {cues_path}")
     alt_weights, alt_threshold = fit_chooser(texts, args.l2)
-    model = (
-        json.loads(args.out.read_text("utf-8")) if args.out.exists() else {"threshold": 0.5, "weights": {}}
-    )
-    model.update(alt_weights=alt_weights, alt_threshold=alt_threshold)
-    args.out.write_text(json.dumps(model, indent=0, sort_keys=True) + "\n")
-    clear_cache()
+    model: dict[str, Any] = {
+        "threshold": 0.5,
+        "weights": {},
+        "alt_weights": alt_weights,
+        "alt_threshold": alt_threshold,
+    }
+    _write(args.out, model)  # no reading chooser yet: the candidates keep the rules' speaker spans
+    cands_of = [
+        extract_attributions(doc.text, sents, "en", parse, learned=False) for _, doc, sents, parse in texts
+    ]
+    model["reading_weights"] = fit_reading_chooser(texts, cands_of, args.l2)
+    _write(args.out, model)
+    for (_, _, _, parse), cands in zip(texts, cands_of, strict=True):
+        choose_speakers(cands, parse)
     items = []  # (folder, doc, candidates, feature lists, labels)
-    for folder, doc, sents, parse in texts:
-        cands = extract_attributions(doc.text, sents, "en", parse, learned=False)
+    for (folder, doc, _, parse), cands in zip(texts, cands_of, strict=True):
         index = DocIndex(parse)
         feats = [features(doc.text, a, index, cands) for a in cands]
         matched = match_contents(doc.text, doc.gold, cands)
@@ -204,26 +229,120 @@ def main() -> None:
     print(f"train candidates {len(rows)}, positive {y.mean():.3f}, features {len(vocab)}")
     w = fit(rows, y, len(vocab), args.l2)
 
-    def probs(fs: list[list[str]]) -> np.ndarray:
+    def probs(fs: list[list[str]]) -> list[float]:
         z = np.array([sum(w[vocab[f]] for f in set(x) if f in vocab) for x in fs])
-        return 1.0 / (1.0 + np.exp(-z))
+        return [float(p) for p in 1.0 / (1.0 + np.exp(-z))]
 
-    dev = [(doc, cands, probs(feats)) for folder, doc, cands, feats, _ in items if folder == "dev"]
+    scored = [(folder, doc, cands, probs(feats)) for folder, doc, cands, feats, _ in items]
     best = (-1.0, 0.0)
     for threshold in np.arange(0.0, 0.8, 0.025):
         total = Counts()
-        for doc, cands, p in dev:
-            total.add(score_doc(doc.text, doc.gold, select(doc.text, cands, list(p), float(threshold))))
+        for folder, doc, cands, p in scored:
+            if folder == "dev":
+                total.add(score_doc(doc.text, doc.gold, select(doc.text, cands, p, float(threshold))))
         s = total.scores()
         mean = (s["speaker_f1"] + s["content_f1"]) / 2
         print(f"threshold {threshold:.3f}: speaker {s['speaker_f1']:.4f} content {s['content_f1']:.4f}")
         if mean > best[0]:
             best = (mean, float(threshold))
+    model["threshold"] = round(best[1], 3)
+    model["weights"] = {f: round(float(w[i]), 4) for f, i in vocab.items() if abs(w[i]) >= 1e-4}
+    print(f"threshold {best[1]:.3f} (dev mean F1 {best[0]:.4f}); {len(model['weights'])} weights")
+    kept = [
+        (folder, doc, parse, *_kept_with_probs(doc.text, cands, p, best[1]))
+        for (folder, doc, cands, p), (_, _, _, parse) in zip(scored, texts, strict=True)
+    ]
+    model["speaker_weights"], model["speaker_threshold"] = fit_speaker_keeper(kept, args.l2)
+    _write(args.out, model)
+    print(f"-> {args.out}")
+
+
+def _write(path: Path, model: dict[str, Any]) -> None:
+    path.write_text(json.dumps(model, indent=0, sort_keys=True) + "\n")
+    clear_cache()
+
+
+def _kept_with_probs(
+    text: str, cands: list[Any], probs: list[float], threshold: float
+) -> tuple[list[Any], list[float]]:
+    kept = select(text, cands, probs, threshold)
+    prob_of = {id(a): p for a, p in zip(cands, probs, strict=True)}
+    return kept, [prob_of[id(a)] for a in kept]
+
+
+def _gold_speakers(doc: Doc) -> set[tuple[int, int]]:
+    spans = {trim_speaker(doc.text, g.source) for g in doc.gold if g.source}
+    spans.discard((0, 0))
+    return spans
+
+
+def fit_reading_chooser(
+    texts: list[tuple[str, Doc, list[Any], Any]], cands_of: list[list[Any]], l2: float
+) -> dict[str, float]:
+    """The chooser between the readings of a speaker span (:mod:`quotes_speakers`): each reading of a
+    train/ candidate that has one reading among the text's gold speaker spans is a row (label: it is)."""
+    rows: list[list[str]] = []
+    labels: list[int] = []
+    for (folder, doc, _, parse), cands in zip(texts, cands_of, strict=True):
+        if folder != "train":
+            continue
+        index = DocIndex(parse)
+        gold = _gold_speakers(doc)
+        for att in cands:
+            options = speaker_options(att, index)
+            if options is None:
+                continue
+            spans, feats = options
+            labs = [int(trim_speaker(doc.text, char_span(parse, r)) in gold) for r in spans]
+            if any(labs):
+                rows += feats
+                labels += labs
+    counts = Counter(f for fs in rows for f in set(fs))
+    vocab = {f: i for i, f in enumerate(sorted(f for f, c in counts.items() if c >= 3))}
+    w = fit(
+        [[vocab[f] for f in set(fs) if f in vocab] for fs in rows], np.array(labels, float), len(vocab), l2
+    )
+    print(f"reading chooser: {len(rows)} readings, {sum(labels)} right")
+    return {f: round(float(w[i]), 4) for f, i in vocab.items() if abs(w[i]) >= 1e-4}
+
+
+def fit_speaker_keeper(
+    kept: list[tuple[str, Doc, Any, list[Any], list[float]]], l2: float
+) -> tuple[dict[str, float], float]:
+    """The model of whether a kept candidate's speaker span is one PolNeAR marks (label: it is one of the
+    text's gold speaker spans), fitted on train/; the threshold below which the speaker is dropped is
+    the one of 0 … 0.55 that maximises speaker F1 on dev/."""
+    rows: list[tuple[str, Doc, Any, list[str]]] = []
+    for folder, doc, parse, atts, probs in kept:
+        index = DocIndex(parse)
+        for att, prob in zip(atts, probs, strict=True):
+            if att.speaker is not None:
+                rows.append((folder, doc, att, keep_features(doc.text, att, index, atts, prob)))
+    counts = Counter(f for folder, _, _, fs in rows if folder == "train" for f in set(fs))
+    vocab = {f: i for i, f in enumerate(sorted(f for f, c in counts.items() if c >= 3))}
+    train = [(doc, att, fs) for folder, doc, att, fs in rows if folder == "train"]
+    y = np.array(
+        [int(trim_speaker(doc.text, att.speaker) in _gold_speakers(doc)) for doc, att, _ in train], float
+    )
+    w = fit([[vocab[f] for f in set(fs) if f in vocab] for _, _, fs in train], y, len(vocab), l2)
     weights = {f: round(float(w[i]), 4) for f, i in vocab.items() if abs(w[i]) >= 1e-4}
-    model = {"threshold": round(best[1], 3), "weights": weights}
-    model.update(alt_weights=alt_weights, alt_threshold=alt_threshold)
-    args.out.write_text(json.dumps(model, indent=0, sort_keys=True) + "\n")
-    print(f"threshold {best[1]:.3f} (dev mean F1 {best[0]:.4f}); {len(weights)} weights -> {args.out}")
+    dev = [(doc, att, speaker_probability(weights, fs)) for folder, doc, att, fs in rows if folder == "dev"]
+    dev_docs = {id(doc): doc for folder, doc, _, _, _ in kept if folder == "dev"}
+    best = (-1.0, 0.0)
+    for threshold in np.arange(0.0, 0.6, 0.05):
+        predicted: dict[int, set[tuple[int, int]]] = {k: set() for k in dev_docs}
+        for doc, att, p in dev:
+            if p >= threshold:
+                predicted[id(doc)].add(trim_speaker(doc.text, att.speaker))
+        tp = sum(len(predicted[k] & _gold_speakers(d)) for k, d in dev_docs.items())
+        n_pred = sum(len(v) for v in predicted.values())
+        n_gold = sum(len(_gold_speakers(d)) for d in dev_docs.values())
+        f1 = 2 * tp / (n_pred + n_gold) if n_pred + n_gold else 0.0
+        print(f"speaker threshold {threshold:.2f}: dev speaker F1 {f1:.4f}")
+        if f1 > best[0]:
+            best = (f1, float(threshold))
+    print(f"speaker keeper: {len(train)} train speakers, threshold {best[1]:.2f}")
+    return weights, round(best[1], 3)
 
 
 if __name__ == "__main__":

@@ -294,7 +294,7 @@ def from_parse(doc: Any, marks: list[QuoteMark], sentences: list[Sentence]) -> l
             continue
         if not direct and " " in text[content[0] : content[1]]:
             content = strip_that(text, content)
-        speaker = _quoted_as_saying(tok)
+        speaker = quoted_as_saying(tok)
         if speaker is None and subj is not None:
             speaker = _speaker_span(subj, keep_clauses=subj.i > tok.i)
             if (
@@ -470,7 +470,7 @@ def _stance_adjective(tok: Any, marks: list[QuoteMark]) -> Attribution | None:
     return Attribution(content, _speaker_span(subj), (tok.idx, tok.idx + len(tok.text)), False)
 
 
-def _quoted_as_saying(tok: Any) -> tuple[int, int] | None:
+def quoted_as_saying(tok: Any) -> tuple[int, int] | None:
     """``X was quoted as saying`` / ``Y reported X as saying``: the speaker is the object of ``reported``
     or the passive subject of ``quoted``, not the outlet that reports."""
     if _lemma(tok) != "say" or tok.lower_ != "saying":
