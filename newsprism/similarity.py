@@ -13,6 +13,10 @@ on disk, keyed by the text's SHA-1, so a second run embeds nothing. From those v
 * ``align``: soft alignment, the mean over both sides of each sentence's best cosine on the other side;
 * ``best``: the best sentence-to-sentence cosine; ``top3``: the mean of the three best.
 
+``vector_features`` gives the vectors themselves (per view, the element-wise product and absolute
+difference of the two sides) to a learned metric (``MetricRidge``, stacked under ``PairScorer`` by
+``StackedScorer``).
+
 ``lexical_features`` adds what needs no model: overlap of capitalised names (accents folded, so "Müller"
 meets "Muller" across languages), of numbers, of character 4-grams of the names, and the texts' lengths;
 ``language_counts`` says which languages the pair is in.
@@ -200,6 +204,43 @@ def dense_features(
             row["top3"] = float(flat[:3].mean())
         out[i] = [row[v] for v in views]
     return out
+
+
+VECTOR_VIEWS = ("full", "opening", "lead", "centroid")
+
+
+def vector_features(
+    left: Sequence[TextParts], right: Sequence[TextParts], cache: VectorCache, views: Sequence[str]
+) -> np.ndarray:
+    """The two texts' vectors side by side, for a learned metric: per view in ``views`` (a subset of
+    ``VECTOR_VIEWS``; ``centroid`` is the unit mean of the sentence vectors) the element-wise product and
+    the absolute difference, ``2 × dim`` columns per view, one row per pair. Both are symmetric in the
+    two sides; their sum over the product columns is the cosine, so a model fitted on them can learn
+    which directions of the space matter for "same story" and which only for "same topic"."""
+    unknown = set(views) - set(VECTOR_VIEWS)
+    if unknown:
+        raise ValueError(f"unknown views {sorted(unknown)}; choose from {VECTOR_VIEWS}")
+    texts: list[str] = []
+    langs: list[str] = []
+    for p in (*left, *right):
+        wanted = [getattr(p, v) for v in views if v != "centroid"]
+        wanted += p.sentences if "centroid" in views else []
+        texts += wanted
+        langs += [p.language] * len(wanted)
+    cache.embed(texts, langs)
+    vec = cache.vectors_
+
+    def side(p: TextParts, view: str) -> np.ndarray:
+        if view == "centroid":
+            return _unit(np.mean([vec[cache.key(s)] for s in p.sentences], axis=0))
+        return np.asarray(vec[cache.key(getattr(p, view))])
+
+    blocks: list[np.ndarray] = []
+    for view in views:
+        a = np.stack([side(p, view) for p in left]) if left else np.zeros((0, cache.model.dim))
+        b = np.stack([side(p, view) for p in right]) if right else np.zeros((0, cache.model.dim))
+        blocks += [a * b, np.abs(a - b)]
+    return np.hstack(blocks) if blocks else np.zeros((len(left), 0))
 
 
 # ---------------------------------------------------------------------------------------- lexical
@@ -512,3 +553,61 @@ class PairScorer:
         x = np.asarray(x, dtype=float)
         linear = self._design(x) @ self.coef_
         return self.trees_weight * self.trees_.predict(x) + (1 - self.trees_weight) * linear
+
+
+class MetricRidge:
+    """Ridge regression over ``vector_features`` (standardised, thousands of columns, few hundred rows:
+    strongly shrunk, ``l2`` chosen by cross-validation on SemEval's dev file)."""
+
+    def __init__(self, l2: float = 2000.0) -> None:
+        self.l2 = l2
+
+    def fit(self, z: np.ndarray, y: np.ndarray) -> MetricRidge:
+        z, y = np.asarray(z, dtype=float), np.asarray(y, dtype=float)
+        self.mean_ = z.mean(axis=0)
+        self.scale_ = z.std(axis=0) + 1e-9
+        self.intercept_ = float(y.mean())
+        zz = (z - self.mean_) / self.scale_
+        # solve in the row space (n × n) when there are more columns than rows: same solution, cheaper
+        if zz.shape[1] > zz.shape[0]:
+            alpha = np.linalg.solve(zz @ zz.T + self.l2 * np.eye(len(zz)), y - self.intercept_)
+            self.coef_ = zz.T @ alpha
+        else:
+            self.coef_ = np.linalg.solve(
+                zz.T @ zz + self.l2 * np.eye(zz.shape[1]), zz.T @ (y - self.intercept_)
+            )
+        return self
+
+    def predict(self, z: np.ndarray) -> np.ndarray:
+        return ((np.asarray(z, dtype=float) - self.mean_) / self.scale_) @ self.coef_ + self.intercept_
+
+
+class StackedScorer:
+    """``PairScorer`` over the pair features plus one more column: the ``MetricRidge`` score of the
+    pair's vectors. On the rows it is fitted on, that column is out-of-fold (``folds``-fold, seeded), so
+    the scorer learns how far to trust the metric on pairs the metric has not seen; at prediction time
+    the metric is the one fitted on every row."""
+
+    def __init__(
+        self, curved: Sequence[int] = (), l2: float = 2000.0, folds: int = 5, seed: int = 10
+    ) -> None:
+        self.curved = curved
+        self.l2 = l2
+        self.folds = folds
+        self.seed = seed
+
+    def fit(self, x: np.ndarray, z: np.ndarray, y: np.ndarray) -> StackedScorer:
+        x, z, y = np.asarray(x, dtype=float), np.asarray(z, dtype=float), np.asarray(y, dtype=float)
+        inner = np.zeros(len(y))
+        order = np.random.default_rng(self.seed).permutation(len(y))
+        for k in range(self.folds):
+            held = order[k :: self.folds]
+            keep = np.setdiff1d(order, held)
+            inner[held] = MetricRidge(self.l2).fit(z[keep], y[keep]).predict(z[held])
+        self.metric_ = MetricRidge(self.l2).fit(z, y)
+        self.scorer_ = PairScorer(curved=self.curved).fit(np.hstack([x, inner[:, None]]), y)
+        return self
+
+    def predict(self, x: np.ndarray, z: np.ndarray) -> np.ndarray:
+        metric = self.metric_.predict(z)
+        return self.scorer_.predict(np.hstack([np.asarray(x, dtype=float), metric[:, None]]))

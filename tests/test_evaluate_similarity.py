@@ -216,3 +216,42 @@ def test_evaluate_reports_missing_files(tmp_path):
 
     with pytest.raises(EvalDataError):
         similarity.evaluate(tmp_path, "dev", cache_dir=tmp_path)
+
+
+def test_vector_features_hold_products_and_differences_per_view_and_are_symmetric():
+    from newsprism.similarity import vector_features
+
+    a = TextParts("Port closed by storm\nFerries stopped on Monday. Roads reopened on Tuesday.")
+    b = TextParts("Storm shuts port\nNo ferries on Monday.")
+    cache = VectorCache(HashingEmbedder())
+    z = vector_features([a, a], [b, a], cache, ("full", "centroid"))
+    dim = cache.model.dim
+    assert z.shape == (2, 4 * dim)
+    np.testing.assert_allclose(z, vector_features([b, a], [a, a], cache, ("full", "centroid")))
+    cosines = dense_features([a, a], [b, a], cache, ("full", "centroid"))
+    np.testing.assert_allclose(z[:, :dim].sum(axis=1), cosines[:, 0], atol=1e-5)  # products sum to the cosine
+    np.testing.assert_allclose(z[1, dim : 2 * dim], 0.0)  # a text against itself differs nowhere
+    np.testing.assert_allclose(z[:, 2 * dim : 3 * dim].sum(axis=1), cosines[:, 1], atol=1e-5)
+    with pytest.raises(ValueError):
+        vector_features([a], [b], cache, ("align",))
+
+
+def test_metric_ridge_learns_which_directions_matter_and_the_stack_uses_it():
+    from newsprism.similarity import MetricRidge, StackedScorer
+
+    rng = np.random.default_rng(7)
+    n, dim = 500, 200
+    z = rng.standard_normal((n, dim))
+    y = 2.5 - 0.8 * z[:, :5].sum(axis=1) / np.sqrt(5) + 0.1 * rng.standard_normal(n)
+    metric = MetricRidge(l2=50.0).fit(z[:300], y[:300])
+    assert np.corrcoef(metric.predict(z[300:]), y[300:])[0, 1] > 0.8
+    wide = MetricRidge(l2=50.0).fit(z[:150], y[:150])  # more columns than rows: solved in the row space
+    zz = (z[:150] - wide.mean_) / wide.scale_
+    primal = np.linalg.solve(zz.T @ zz + 50.0 * np.eye(dim), zz.T @ (y[:150] - y[:150].mean()))
+    np.testing.assert_allclose(wide.coef_, primal, atol=1e-8)  # same solution as the column-space solve
+    assert np.corrcoef(wide.predict(z[300:]), y[300:])[0, 1] > 0.5
+    x = rng.random((n, 3))  # features that know nothing: the stacked scorer must lean on the metric
+    stacked = StackedScorer(curved=[0], l2=50.0).fit(x[:300], z[:300], y[:300])
+    assert np.corrcoef(stacked.predict(x[300:], z[300:]), y[300:])[0, 1] > 0.75
+    again = StackedScorer(curved=[0], l2=50.0).fit(x[:300], z[:300], y[:300])
+    np.testing.assert_array_equal(stacked.predict(x[300:], z[300:]), again.predict(x[300:], z[300:]))
