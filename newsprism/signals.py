@@ -2,7 +2,9 @@
 
 Everything is hashed to integers (crc32, stable across processes) so the clusterer's state is small and
 can be saved. Entities come from the analyzer (``Entity.key``) when the article was analyzed, else from
-capitalised words of the title and lead; numbers from ``Article.numbers`` else from digits in the text.
+capitalised words of the title and lead; each word of a name is compared in ``names.match_form`` (Cyrillic
+transliterated, Russian case endings and final vowels dropped, one spelling per sound), so "Путина" in a
+Russian article meets "Putin" in an English one. Numbers come from ``Article.numbers`` else from digits.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 from newsprism.embed import article_text_for_embedding
+from newsprism.names import match_form
 from newsprism.records import Article
 
 DAY = 86400.0
@@ -82,15 +85,18 @@ def _entity_keys(article: Article, text: str) -> set[str]:
         keys = set()
         for ent in article.entities:
             if ent.label.upper() in _ENTITY_LABELS:
-                key = ent.key or ent.text
-                keys.add(key.lower().removeprefix("the ").strip())
-        return {k for k in keys if k}
+                kind, _, name = (ent.key or ent.text).lower().rpartition(":")
+                name = name.removeprefix("the ").strip()
+                if name:
+                    form = " ".join(match_form(w, _STEM) for w in name.split())
+                    keys.add(f"{kind}:{form}" if kind else form)
+        return keys
     if article.title and _title_cased(article.title):  # Headline Style capitalises every word: skip it
         text = text[len(article.title) :] if text.startswith(article.title) else text
     starts = Counter(m.group(1) for m in _SENT_START.finditer(text))
     counts = Counter(m.group(1) for m in _CAPITALISED.finditer(text))
     # keep a capitalised word when it occurs at least once where a capital does not just mark a sentence start
-    return {w.lower()[:_STEM] for w, c in counts.items() if c > starts[w] or w.isupper()}
+    return {match_form(w, _STEM) for w, c in counts.items() if c > starts[w] or w.isupper()}
 
 
 def _number_keys(article: Article, text: str) -> set[str]:

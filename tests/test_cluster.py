@@ -253,6 +253,21 @@ def _entity_weights(**extra: float) -> dict[str, dict[str, float]]:
     return {kind: dict(weights) for kind in ("full", "cross")}
 
 
+# names compared in names.match_form, where a final vowel does not count ("PersonA" = "PersonE")
+OWN = (
+    "Arkwright",
+    "Bellamy",
+    "Castell",
+    "Dunmore",
+    "Everett",
+    "Fairfax",
+    "Garrick",
+    "Holloway",
+    "Ingram",
+    "Jessop",
+    "Kendrick",
+    "Lockwood",
+)
 INCIDENTAL = (
     "Lyra Fenn",
     "Ocho Brant",
@@ -276,7 +291,7 @@ def test_look_alike_events_do_not_snowball_into_one_story_by_merges():
         event = center + 0.5 * unit(400 + i)
         event /= np.linalg.norm(event)
         for j in range(4):
-            names = (f"Own Person{chr(65 + i)}", INCIDENTAL[(i + 2 * j) % len(INCIDENTAL)])
+            names = (f"Own {OWN[i]}", INCIDENTAL[(i + 2 * j) % len(INCIDENTAL)])
             c.add(
                 article(f"s{i}-{j}", 1 + i // 6, f"Event {i} report {j}", names, f"o{j}.example"),
                 near(event, 50 * i + j),

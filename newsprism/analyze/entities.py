@@ -24,6 +24,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from newsprism.analyze.lexicons import ORG_ALIASES, PLACE_ALIASES, TITLES, fold
+from newsprism.names import stem_ru
 from newsprism.records import Entity
 
 _SPACY_LABELS = {
@@ -60,41 +61,6 @@ def _strip_titles(words: list[str]) -> list[str]:
 
 
 _CYRILLIC = re.compile(r"[а-я]")
-# case endings as they look after fold() (which turns й into и)
-_RU_ENDINGS = (
-    "ыми",
-    "ими",
-    "ого",
-    "ому",
-    "ои",
-    "еи",
-    "ым",
-    "им",
-    "ом",
-    "ем",
-    "ую",
-    "ии",
-    "а",
-    "я",
-    "у",
-    "ю",
-    "е",
-    "ы",
-    "и",
-)
-
-
-def _stem_ru(word: str) -> str:
-    """Strip Russian case endings from a name so that its forms share a key (``орловои`` → ``орлов``,
-    ``анны`` → ``анн``); crude, but the same for every article and process."""
-    for _ in range(2):
-        for ending in _RU_ENDINGS:
-            if word.endswith(ending) and len(word) - len(ending) >= 3:
-                word = word[: -len(ending)]
-                break
-        else:
-            break
-    return word
 
 
 def entity_key(text: str, label: str, language: str = "en") -> str:
@@ -115,7 +81,7 @@ def entity_key(text: str, label: str, language: str = "en") -> str:
         words = _strip_titles(cleaned.split())
         folded = fold(" ".join(words))
         if _CYRILLIC.search(folded):  # Путина, Путину, Путиным → путин
-            folded = " ".join(_stem_ru(w) for w in folded.split())
+            folded = " ".join(stem_ru(w) for w in folded.split())
     elif label in ("GPE", "LOC"):
         kind = "gpe" if label == "GPE" else "loc"
     return f"{kind}:{folded.rstrip('.')}"

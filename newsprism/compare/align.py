@@ -41,6 +41,7 @@ from newsprism.compare.contradictions import Quantity, quantities
 from newsprism.compare.contradictions import _agree as agree
 from newsprism.compare.sets import DisjointSets
 from newsprism.compare.units import Unit
+from newsprism.names import name_key
 from newsprism.records import Article, Claim, Evidence, sha1
 
 
@@ -73,42 +74,6 @@ def fold(text: str) -> str:
     """Lower-cased, accents removed ("Défense" → "defense")."""
     decomposed = unicodedata.normalize("NFKD", text.lower())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-_CYRILLIC = dict(
-    zip(
-        "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
-        "a b v g d e e zh z i i k l m n o p r s t u f kh ts ch sh shch _ y _ e yu ya".split(),  # noqa: SIM905
-        strict=True,
-    )
-)
-# spellings of one sound across transliterations ("Oslić" / "Ослич" / "Oslitch", "Lasc" / "Ласк")
-_SOUNDS = (
-    ("shch", "s"),
-    ("tch", "c"),
-    ("ch", "c"),
-    ("sh", "s"),
-    ("zh", "z"),
-    ("kh", "h"),
-    ("ts", "c"),
-    ("ck", "c"),
-    ("k", "c"),
-    ("q", "c"),
-    ("w", "v"),
-    ("y", "i"),
-    ("j", "i"),
-    ("ph", "f"),
-)
-NAME_STEM = 5  # letters of a name that identify it across inflections ("Valdera" / "Валдеры")
-
-
-def name_key(word: str) -> str:
-    """A name as it survives translation and transliteration: accent-folded, Cyrillic written in Latin
-    letters, one spelling per sound, cut to its first ``NAME_STEM`` letters."""
-    text = "".join(_CYRILLIC.get(c, c) for c in fold(word)).replace("_", "")
-    for a, b in _SOUNDS:
-        text = text.replace(a, b)
-    return text[:NAME_STEM]
 
 
 def anchors(unit: Unit) -> set[str]:

@@ -12,63 +12,15 @@ not "Kalvanian Trade Minister Aleksei Voronin"); descriptions ("officials", "uno
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Iterable
 
 import numpy as np
 
 from newsprism.compare.sets import DisjointSets
+from newsprism.names import latin
 from newsprism.records import Article, Entity, Quote, Voice, VoiceQuote
 
-_CYRILLIC = dict(
-    zip(
-        "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
-        [
-            "a",
-            "b",
-            "v",
-            "g",
-            "d",
-            "e",
-            "e",
-            "zh",
-            "z",
-            "i",
-            "i",
-            "k",
-            "l",
-            "m",
-            "n",
-            "o",
-            "p",
-            "r",
-            "s",
-            "t",
-            "u",
-            "f",
-            "kh",
-            "ts",
-            "ch",
-            "sh",
-            "shch",
-            "-",
-            "y",
-            "-",
-            "e",
-            "yu",
-            "ya",
-        ],
-        strict=True,
-    )
-)
 _WORD = re.compile(r"[\w'’-]+", re.UNICODE)
-
-
-def latin(text: str) -> str:
-    """Lower-cased, Cyrillic transliterated, accents removed ("Алексей" → "aleksei", "Alexeï" → "alexei")."""
-    out = "".join(_CYRILLIC.get(c, c) for c in text.lower()).replace("-", "")
-    decomposed = unicodedata.normalize("NFKD", out)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _tokens(key: str) -> list[str]:
