@@ -215,6 +215,10 @@ def ingest(
     finishes the job. Stories are updated from the new and changed articles at the end.
     """
     settings = settings or Settings()
+    if cluster:
+        from newsprism.stories import cluster_params
+
+        cluster_params(settings)  # a bad cluster.* setting fails before any page is read
     report = RunReport(run_id=store.start_run(list(inputs)))
     t0 = time.perf_counter()
     stream: Any = process_inputs
@@ -260,7 +264,7 @@ def ingest(
         embed_on_engine(engine, store, store.unclustered_articles())  # type: ignore[arg-type]
         report.stage_seconds["embed"] = report.stage_seconds.get("embed", 0.0) + time.perf_counter() - t_embed
     if cluster:
-        group_and_compare(store, report, compare=compare, progress=progress, engine=engine)
+        group_and_compare(store, report, compare=compare, progress=progress, engine=engine, settings=settings)
     report.seconds = time.perf_counter() - t0
     store.finish_run(report.run_id or "", report.stats())
     return report
@@ -354,22 +358,25 @@ def group_and_compare(
     compare: bool = True,
     progress: Progress | None = None,
     engine: Engine | None = None,
+    settings: Settings | None = None,
 ) -> None:
     """Group every article not yet in a story (this run's, and any a killed run left), then compare
-    the stories that changed and store their comparison.
+    the stories that changed and store their comparison. ``settings`` give the clusterer's thresholds
+    (``cluster.*``); without them the store's clusterer keeps its own.
 
     Grouping runs here, in order; the comparisons of stories of two or more articles are independent
     and run on ``engine`` (its workers) when one is given, each stored as it comes back.
     """
-    from newsprism.stories import update_stories
+    from newsprism.stories import cluster_params, update_stories
 
+    params = cluster_params(settings)
     pending = store.unclustered_articles()
     if not pending:
         return
     if progress is not None:
         progress.stage("grouping into stories")
     t0 = time.perf_counter()
-    report.stories = update_stories(store, pending)
+    report.stories = update_stories(store, pending, params=params)
     for article in pending:  # clustering marks wire copies: keep that on the stored article
         if article.syndication:
             store.put_article(article)

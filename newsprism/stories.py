@@ -9,14 +9,15 @@ in the store, and writes the stories they touched (deleting stories that merged 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 import numpy as np
 
 from newsprism.cluster import StoryClusterer
 from newsprism.dedup import SyndicationIndex
 from newsprism.embed import Embedder, embed_articles, get_embedder, resolve
-from newsprism.errors import StageError, UsageError
+from newsprism.errors import ConfigError, StageError, UsageError
 from newsprism.records import Article, Story, sha1
 from newsprism.signals import parse_time
 from newsprism.store import Store
@@ -35,6 +36,27 @@ def publication_order(articles: Iterable[Article]) -> list[Article]:
         return (t if t is not None else float("inf"), i)
 
     return [a for _, a in sorted(enumerate(articles), key=key)]
+
+
+#: the clusterer parameters a user may set (settings ``cluster.*``), with the range each must lie in
+CLUSTER_SETTINGS = {
+    "join_threshold": (0.0, 1.0),
+    "merge_threshold": (0.0, 1.0),
+    "window_days": (0.01, 3650.0),
+}
+
+
+def cluster_params(settings: Mapping[str, Any] | None) -> dict[str, float]:
+    """The ``cluster.*`` settings as ``StoryClusterer`` parameters (none without settings), range-checked."""
+    if settings is None:
+        return {}
+    params = {}
+    for name, (low, high) in CLUSTER_SETTINGS.items():
+        value = float(settings[f"cluster.{name}"])
+        if not low <= value <= high:
+            raise ConfigError(f"setting cluster.{name} must lie between {low:g} and {high:g}, got {value:g}")
+        params[name] = value
+    return params
 
 
 def cluster_articles(
@@ -92,14 +114,21 @@ def make_story(story_id: str, members: Sequence[Article], base: Story | None = N
 
 
 def group_articles(
-    articles: list[Article], *, embedder: Embedder | None = None, clusterer: StoryClusterer | None = None
+    articles: list[Article],
+    *,
+    embedder: Embedder | None = None,
+    clusterer: StoryClusterer | None = None,
+    params: Mapping[str, Any] | None = None,
 ) -> list[Story]:
-    """Stories over an ad-hoc set of articles (no store), largest first."""
+    """Stories over an ad-hoc set of articles (no store), largest first; ``params`` (``cluster_params``)
+    set the new clusterer's thresholds."""
     if not articles:
         return []
     model = resolve(embedder or get_embedder("auto"), articles)
     vectors = embed_articles(articles, model)
-    fitted = cluster_articles(articles, vectors, clusterer or StoryClusterer(model=model.name))
+    fitted = cluster_articles(
+        articles, vectors, clusterer or StoryClusterer(model=model.name, **(params or {}))
+    )
     by_id = {a.id: a for a in articles}
     stories = [
         make_story(sid, [by_id[i] for i in ids if i in by_id]) for sid, ids in fitted.members().items()
@@ -109,8 +138,17 @@ def group_articles(
     return sorted(stories, key=lambda s: (-len(s.article_ids), s.first_published or "", s.id))
 
 
-def update_stories(store: Store, articles: list[Article], *, embedder: Embedder | None = None) -> list[Story]:
+def update_stories(
+    store: Store,
+    articles: list[Article],
+    *,
+    embedder: Embedder | None = None,
+    params: Mapping[str, Any] | None = None,
+) -> list[Story]:
     """Cluster new ``articles`` into the store's stories; returns the stories written (touched or merged into).
+
+    ``params`` (``cluster_params`` of the settings) apply to this run whatever the store's clusterer was
+    saved with, and are saved with it.
 
     The clusterer and the syndication index are read from the store row by row, only what these
     articles need (newsprism/store/state.py); vectors come from the store's cache. The stories, the
@@ -138,6 +176,7 @@ def update_stories(store: Store, articles: list[Article], *, embedder: Embedder 
         model = resolve(embedder or get_embedder("auto"), fresh)
     if not clusterer.fitted:
         clusterer = StoryClusterer(model=model.name)
+    clusterer.set_params(**(params or {}))
     if fresh:
         vectors = embed_articles(fresh, model, store)
         syndication.prepare(fresh)

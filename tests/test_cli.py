@@ -74,6 +74,19 @@ def test_usage_errors_exit_2(capsys):
     assert exc.value.code == 2
 
 
+def test_a_cluster_setting_out_of_range_is_named_and_exits_2_before_any_work(capsys, tmp_path):
+    db = tmp_path / "s.db"
+    for command in (["ingest", str(EXAMPLES / "text"), "--db", str(db)], ["compare", str(EXAMPLES / "text")]):
+        code, out, err = run(capsys, *command, "--set", "cluster.join_threshold=1.5", "--workers", "1")
+        assert code == 2 and out == ""
+        assert "cluster.join_threshold must lie between 0 and 1, got 1.5" in err
+    if db.exists():  # the store may have been opened, but nothing was read into it
+        from newsprism.store import open_store
+
+        with open_store(str(db)) as store:
+            assert store.count_articles() == 0
+
+
 def test_ingest_twice_updates_nothing_and_lists_stories(capsys, tmp_path):
     db = str(tmp_path / "s.db")
     code, _, err = run(capsys, "ingest", str(EXAMPLES / "text"), "--db", db, "--no-analyze", "--workers", "1")

@@ -154,3 +154,43 @@ def test_the_saved_clusterer_keeps_entity_counts_and_member_titles():
     live = [s for s in whole.stories_ if s.live]
     assert [s.recent_titles for s in live] == [restored.stories_[s.key].recent_titles for s in live]
     assert any(s.recent_titles for s in live)
+
+
+def test_cluster_settings_match_the_clusterer_defaults_and_are_range_checked():
+    from newsprism.config import SETTINGS, Settings
+    from newsprism.errors import ConfigError
+    from newsprism.stories import CLUSTER_SETTINGS, cluster_params
+
+    defaults = StoryClusterer().get_params()
+    assert {name: SETTINGS[f"cluster.{name}"].default for name in CLUSTER_SETTINGS} == {
+        name: defaults[name] for name in CLUSTER_SETTINGS
+    }
+    assert cluster_params(None) == {}
+    assert cluster_params(Settings({"cluster.join_threshold": "0.7"}))["join_threshold"] == 0.7
+    with pytest.raises(ConfigError, match=r"cluster\.join_threshold must lie between 0 and 1, got 1\.5"):
+        cluster_params(Settings({"cluster.join_threshold": 1.5}))
+    with pytest.raises(ConfigError, match=r"cluster\.window_days"):
+        cluster_params(Settings({"cluster.window_days": 0}))
+
+
+def test_a_looser_join_threshold_groups_what_the_default_keeps_apart_in_memory_and_in_a_store(tmp_path):
+    from newsprism.config import Settings
+    from newsprism.stories import cluster_params
+
+    loose = cluster_params(Settings({"cluster.join_threshold": 0.1}))  # the tram article scores ~0.2
+    assert [len(s.article_ids) for s in group_articles(flood_articles(), embedder=HashingEmbedder())] == [
+        2,
+        1,
+    ]
+    together = group_articles(flood_articles(), embedder=HashingEmbedder(), params=loose)
+    assert [len(s.article_ids) for s in together] == [3]
+    with open_store(str(tmp_path / "x.db")) as store:
+        flood, tram = flood_articles()[1:2], flood_articles()[2:]
+        store.put_article(flood[0])
+        update_stories(store, flood, embedder=HashingEmbedder())
+        store.put_article(tram[0])
+        update_stories(store, tram, embedder=HashingEmbedder(), params=loose)  # applies to a saved clusterer
+        assert store.story_of("t1") == store.story_of("f1")
+        from newsprism.store.state import load_clusterer
+
+        assert load_clusterer(store).join_threshold == 0.1  # saved with the state

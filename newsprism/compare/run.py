@@ -80,8 +80,9 @@ def compare_inputs(
     With ``one_story`` the articles are not grouped: all of them are compared as one story.
     """
     from newsprism.pipeline import extract_inputs
-    from newsprism.stories import group_articles
+    from newsprism.stories import cluster_params, group_articles
 
+    params = cluster_params(settings)  # a bad value fails before any page is read
     run = extract_inputs(list(inputs), analyze=True, settings=settings, engine=engine, progress=progress)
     result = CompareResult(articles=run.articles, stories=[], skipped=run.skips)
     if not run.articles:
@@ -89,7 +90,11 @@ def compare_inputs(
     if progress is not None:
         progress.stage("comparing outlets")
     by_id = {a.id: a for a in run.articles}
-    stories = [single_story(run.articles)] if one_story else group_articles(run.articles, embedder=embedder)
+    stories = (
+        [single_story(run.articles)]
+        if one_story
+        else group_articles(run.articles, embedder=embedder, params=params)
+    )
     for story in stories:
         members = [by_id[i] for i in story.article_ids if i in by_id]
         result["stories"].append(ensure_compared(story, members, embedder=embedder))
