@@ -71,13 +71,14 @@ _RU_ENDINGS = (
 _VOWELS = "aeiou"
 
 
-def _fold(text: str) -> str:
+def fold(text: str) -> str:
+    """Lower-cased, accents removed ("Défense" → "defense", "й" → "и")."""
     decomposed = unicodedata.normalize("NFKD", text.lower())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _transliterate(text: str) -> str:
-    return "".join(CYRILLIC.get(c, c) for c in _fold(text)).replace("_", "")
+    return "".join(CYRILLIC.get(c, c) for c in fold(text)).replace("_", "")
 
 
 def latin(text: str) -> str:
@@ -111,7 +112,7 @@ def name_key(word: str, stem: int = NAME_STEM) -> str:
 def match_form(word: str, stem: int = NAME_STEM) -> str:
     """``name_key`` after a Cyrillic word loses its case ending and any word its final vowels (kept to
     three letters): "Путина" / "Putin", "Обаме" / "Obama", "Зеленского" / "Zelensky" give one form."""
-    folded = _fold(word)
+    folded = fold(word)
     if _HAS_CYRILLIC.search(folded):
         folded = stem_ru(folded)
     text = name_key(folded, 10_000)
@@ -120,4 +121,4 @@ def match_form(word: str, stem: int = NAME_STEM) -> str:
     return text[:stem]
 
 
-__all__ = ["CYRILLIC", "SOUNDS", "NAME_STEM", "latin", "stem_ru", "name_key", "match_form"]
+__all__ = ["CYRILLIC", "SOUNDS", "NAME_STEM", "fold", "latin", "stem_ru", "name_key", "match_form"]

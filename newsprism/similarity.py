@@ -26,13 +26,13 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
 
 from newsprism.embed import Embedder
+from newsprism.names import fold as _fold_accents
 
 MAX_SENTENCES = 8  # sentences per text that are embedded one by one (bounds the e5 cost)
 OPENING_CHARS = 160  # the opening when no newline sets the title apart
@@ -271,8 +271,7 @@ _NAME_STEM = 5  # folded names are cut to this many characters: "Merkels" meets 
 
 def fold(word: str) -> str:
     """Lower case without accents ("Müller" → "muller", "Erdoğan" → "erdogan"): a cross-lingual key."""
-    decomposed = unicodedata.normalize("NFKD", word.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("ı", "i").replace("ß", "ss")
+    return _fold_accents(word).replace("ı", "i").replace("ß", "ss")
 
 
 def names(text: str) -> set[str]:

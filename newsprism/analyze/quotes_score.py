@@ -284,7 +284,7 @@ def choose_contents(text: str, atts: list[Attribution], doc: Any, sentences: lis
         if alt is None:
             continue
         z = sum(weights.get(f, 0.0) for f in alt_features(att, alt, index))
-        if 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))) >= threshold:
+        if sigmoid(z) >= threshold:
             att.content = alt
             att.pieces = [alt]
 
@@ -293,6 +293,11 @@ def score(text: str, att: Attribution, index: DocIndex, others: list[Attribution
     """Probability that the candidate is an attribution as PolNeAR annotates them."""
     weights, _ = _weights()
     z = sum(weights.get(f, 0.0) for f in set(features(text, att, index, others)))
+    return sigmoid(z)
+
+
+def sigmoid(z: float) -> float:
+    """The logistic function, clipped so that no weight sum overflows ``math.exp``."""
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 

@@ -23,13 +23,12 @@ speaker F1; it moves about 4 % of the speakers.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
 from newsprism.analyze.quotemarks import Attribution
-from newsprism.analyze.quotes_score import DocIndex, _bucket, _model, features
+from newsprism.analyze.quotes_score import DocIndex, _bucket, _model, features, sigmoid
 
 _RELATIVE = frozenset(["who", "which", "that", "whom"])
 _LEFT_OPTIONAL = frozenset(["advmod", "cc", "preconj", "punct", "quantmod"])
@@ -55,10 +54,6 @@ def clear_cache() -> None:
     """Forget the loaded weights (after scripts/train_quotes.py rewrote them)."""
     _reading_weights.cache_clear()
     _speaker_weights.cache_clear()
-
-
-def _sigmoid(z: float) -> float:
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
 def head_of(index: DocIndex, span: tuple[int, int]) -> tuple[Any, list[Any]]:
@@ -221,7 +216,7 @@ def keep_features(
 
 
 def speaker_probability(weights: dict[str, float], feats: list[str]) -> float:
-    return _sigmoid(sum(weights.get(f, 0.0) for f in set(feats)))
+    return sigmoid(sum(weights.get(f, 0.0) for f in set(feats)))
 
 
 def drop_unsure_speakers(text: str, kept: list[Attribution], probs: Sequence[float], index: DocIndex) -> None:

@@ -30,7 +30,6 @@ status accuracy 0.9194, alignment F1 0.9018, contradiction recall 1.0 (25/25, pr
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -41,7 +40,7 @@ from newsprism.compare.contradictions import Quantity, quantities
 from newsprism.compare.contradictions import _agree as agree
 from newsprism.compare.sets import DisjointSets
 from newsprism.compare.units import Unit
-from newsprism.names import name_key
+from newsprism.names import fold, name_key
 from newsprism.records import Article, Claim, Evidence, sha1
 
 
@@ -68,12 +67,6 @@ _STOP_CAPS = frozenset(  # capitalised at a sentence start or as pronouns: not n
         "he she it they il elle ils elles er sie es el la le"
     )
 )
-
-
-def fold(text: str) -> str:
-    """Lower-cased, accents removed ("Défense" → "defense")."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def anchors(unit: Unit) -> set[str]:

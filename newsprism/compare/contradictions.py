@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -37,6 +36,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from newsprism import names
 from newsprism.analyze.numbers import bare_sum
 from newsprism.compare.sets import DisjointSets
 from newsprism.compare.units import Unit
@@ -112,8 +112,7 @@ _CLOCK_CONTEXT = re.compile(r"\d(?::|\s?h\s?)\d{2}|a\.\s?m\.|p\.\s?m\.|\buhr\b|\
 
 
 def fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).strip(" .")
+    return names.fold(text).strip(" .")
 
 
 def dimension(kind: str, unit: str | None) -> tuple[str, float, str]:
