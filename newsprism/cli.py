@@ -165,9 +165,11 @@ def cmd_compare(args: argparse.Namespace) -> int:
 def cmd_eval(args: argparse.Namespace) -> int:
     from newsprism.evaluate import evaluate
 
-    if args.mode and args.task != "clustering":
-        raise UsageError("--mode applies to the clustering evaluation only")
-    options = {"mode": args.mode} if args.mode else {}
+    if (args.mode or args.no_analyze) and args.task != "clustering":
+        raise UsageError("--mode and --no-analyze apply to the clustering evaluation only")
+    options: dict[str, Any] = {"mode": args.mode} if args.mode else {}
+    if args.no_analyze:
+        options["analyze"] = False
     result = evaluate(args.task, args.data, args.split, **options)
     if args.format == "json":
         _print(json.dumps(result, ensure_ascii=False, indent=2))
@@ -333,6 +335,12 @@ def build_parser() -> argparse.ArgumentParser:
         choices=("as-given", "leads", "dense"),
         help="clustering only: the articles as the data set gives them (default), cut to title and lead,"
         " or also packed into dense days",
+    )
+    p.add_argument(
+        "--no-analyze",
+        action="store_true",
+        help="clustering only: cluster the raw articles (entities read from capitalised words, as after"
+        " ingest --no-analyze) instead of analysing them first as ingest does",
     )
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.set_defaults(func=cmd_eval)

@@ -24,7 +24,8 @@ when nothing joined it for ``window_days + min(max_extra_days, window_days × gr
 (a story that keeps drawing articles lives longer, within a bound that keeps the index small): it leaves the index and keeps only its metadata.
 
 The model's weights were fitted on the dev splits (``newsprism.evaluate.clustering.fit_weights``); a
-second set without the TF-IDF feature serves pairs in different languages. Copies found by dedup
+second set without the word features serves pairs in different languages, and each has a twin for
+articles whose entities were read from capitalised words rather than found by the analyzer (``KINDS``). Copies found by dedup
 (``Article.syndication``) join their origin's story directly.
 """
 
@@ -62,14 +63,51 @@ FEATURES = (
     "entities_core",
     "title_max",
 )
+#: the model's weight sets: "full" for an article and a story in one language, "cross" for two (no word
+#: features); each with entities from the analyzer, and "_words" with entities read from capitalised words
+KINDS = ("full", "cross", "full_words", "cross_words")
 
 # Fitted for each embedding model on dev data only by newsprism.evaluate.clustering.fit_weights over
 # dev_sets() (basil dev and giveme5w1h as given, and their events packed into dense days, titles and leads
-# only; window_days=5, growth=1); join_threshold and merge_threshold then chosen on the same sets (mean
-# BCubed F1). Weights a model lacks (features added after its fit) count as 0.
+# only; window_days=5, growth=1): "full" and "cross" on the articles as the analyzer leaves them (what
+# ingest and compare cluster), "full_words" and "cross_words" on the raw articles (entities read from
+# capitalised words: ingest --no-analyze); join_threshold and merge_threshold then chosen on the analysed
+# sets (mean BCubed F1). Weights a model lacks (features added after its fit) count as 0.
 DEFAULT_WEIGHTS: dict[str, dict[str, dict[str, float]]] = {
     "use-m3": {
         "full": {
+            "bias": -5.148,
+            "dense": 3.3,
+            "dense_max": 3.627,
+            "tfidf": 9.71,
+            "entities": 0.695,
+            "entities_n": 0.031,
+            "numbers": 1.132,
+            "gap": -2.139,
+            "size": -0.962,
+            "entities_idf": -0.634,
+            "entities_top": -0.097,
+            "entities_miss": -0.957,
+            "entities_core": -0.585,
+            "title_max": 8.282,
+        },
+        "cross": {
+            "bias": -9.153,
+            "dense": 9.487,
+            "dense_max": 5.435,
+            "tfidf": 0.0,
+            "entities": 0.781,
+            "entities_n": -1.165,
+            "numbers": 1.856,
+            "gap": -2.35,
+            "size": -0.718,
+            "entities_idf": 1.702,
+            "entities_top": 0.008,
+            "entities_miss": 1.324,
+            "entities_core": 0.628,
+            "title_max": 0.0,
+        },
+        "full_words": {
             "bias": -5.933,
             "dense": 3.593,
             "dense_max": 4.179,
@@ -85,7 +123,7 @@ DEFAULT_WEIGHTS: dict[str, dict[str, dict[str, float]]] = {
             "entities_core": 0.819,
             "title_max": 7.867,
         },
-        "cross": {
+        "cross_words": {
             "bias": -8.75,
             "dense": 8.452,
             "dense_max": 5.607,
@@ -104,6 +142,38 @@ DEFAULT_WEIGHTS: dict[str, dict[str, dict[str, float]]] = {
     },
     "e5-small": {
         "full": {
+            "bias": -12.502,
+            "dense": 6.169,
+            "dense_max": 6.771,
+            "tfidf": 11.718,
+            "entities": 0.641,
+            "entities_n": 0.566,
+            "numbers": 0.873,
+            "gap": -1.979,
+            "size": -1.301,
+            "entities_idf": -0.689,
+            "entities_top": 0.073,
+            "entities_miss": -1.417,
+            "entities_core": -0.697,
+            "title_max": 8.749,
+        },
+        "cross": {
+            "bias": -32.897,
+            "dense": 18.2,
+            "dense_max": 18.447,
+            "tfidf": 0.0,
+            "entities": 0.166,
+            "entities_n": 0.124,
+            "numbers": 1.253,
+            "gap": -2.04,
+            "size": -1.242,
+            "entities_idf": 2.287,
+            "entities_top": 0.558,
+            "entities_miss": 0.877,
+            "entities_core": 0.977,
+            "title_max": 0.0,
+        },
+        "full_words": {
             "bias": -12.784,
             "dense": 6.196,
             "dense_max": 6.881,
@@ -119,7 +189,7 @@ DEFAULT_WEIGHTS: dict[str, dict[str, dict[str, float]]] = {
             "entities_core": 0.966,
             "title_max": 8.333,
         },
-        "cross": {
+        "cross_words": {
             "bias": -27.651,
             "dense": 15.193,
             "dense_max": 15.774,
@@ -185,6 +255,7 @@ def _at(sig: Signals, t: float) -> Signals:
         sig.entities,
         sig.numbers,
         title_terms=sig.title_terms,
+        analyzed=sig.analyzed,
     )
 
 
@@ -316,8 +387,8 @@ class StoryClusterer:
     def __init__(
         self,
         *,
-        join_threshold: float = 0.45,
-        merge_threshold: float = 0.8,
+        join_threshold: float = 0.35,
+        merge_threshold: float = 0.6,
         window_days: float = 5.0,
         growth: float = 1.0,
         max_extra_days: float = 10.0,
@@ -365,8 +436,10 @@ class StoryClusterer:
         self._lookup = None  # article ids → story keys, read from the store
         self._boost = CROSS_LINGUAL_BOOST.get(self.model, 0.0)
         w = self.weights or DEFAULT_WEIGHTS.get(self.model, DEFAULT_WEIGHTS["use-m3"])
-        self._w = {name: np.array([w[name].get(f, 0.0) for f in FEATURES]) for name in ("full", "cross")}
-        self._b = {name: w[name]["bias"] for name in ("full", "cross")}
+        # weights without a "_words" set (given by a caller, or saved before there was one) serve both
+        sets = {name: w.get(name) or w[name.removesuffix("_words")] for name in KINDS}
+        self._w = {name: np.array([sets[name].get(f, 0.0) for f in FEATURES]) for name in KINDS}
+        self._b = {name: sets[name]["bias"] for name in KINDS}
 
     def start(self, dim: int) -> StoryClusterer:
         """Fix the vector size before the first article (so an article without a vector can come first)."""
@@ -440,7 +513,8 @@ class StoryClusterer:
                 title,
             ]
         )
-        return row, ("full" if same_language else "cross")
+        kind = "full" if same_language else "cross"
+        return row, (kind if sig.analyzed else kind + "_words")
 
     def _entity_specificity(self, entities: frozenset[int], story: _Story) -> tuple[float, ...]:
         """How much of what is specific (rare: high IDF) in the article's entities the story shares.
@@ -524,7 +598,7 @@ class StoryClusterer:
             if key < 0:
                 key = self._new_story(article_id, t)
         self._absorb(key, article_id, vector, sig, t)
-        self._maybe_merge(key, t)
+        self._maybe_merge(key, t, sig.analyzed)
         return self.stories_[self._root(key)].id
 
     def candidate_features(self, vector: np.ndarray, sig: Signals) -> list[tuple[int, np.ndarray, str]]:
@@ -611,7 +685,7 @@ class StoryClusterer:
         self.assign_.append(key)
         self.index_.put(key, story.centroid(), story.first, self._horizon(story))
 
-    def _story_signals(self, story: _Story) -> Signals:
+    def _story_signals(self, story: _Story, analyzed: bool) -> Signals:
         language, profile = max(story.terms.items(), key=lambda kv: len(kv[1]), default=("und", {}))
         return Signals(
             time=story.last,
@@ -620,6 +694,7 @@ class StoryClusterer:
             entities=frozenset(story.entities),
             numbers=frozenset(story.numbers),
             title_terms=dict(sum((Counter(m) for m in story.recent_titles), Counter())),
+            analyzed=analyzed,
         )
 
     def _core(self, story: _Story) -> _Story:
@@ -648,7 +723,7 @@ class StoryClusterer:
         cosines = a.recent @ b.recent.T
         return float(cosines.mean()), float(cosines.max())
 
-    def _maybe_merge(self, key: int, t: float) -> None:
+    def _maybe_merge(self, key: int, t: float, analyzed: bool = True) -> None:
         """Merge the story with a live look-alike, judged member to member, each time its size doubles.
 
         The two stories are compared by the mean cosine of their recent members and by their core
@@ -662,7 +737,7 @@ class StoryClusterer:
         if story.n < 2 or story.n & (story.n - 1):  # look again each time the story doubles
             return
         mine = self._core(story)
-        sig = self._story_signals(mine)
+        sig = self._story_signals(mine, analyzed)
         for other_key, _ in self.index_.query(story.centroid(), t, self.window_days, 3):
             if other_key == key:
                 continue

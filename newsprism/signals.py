@@ -2,8 +2,10 @@
 
 Everything is hashed to integers (crc32, stable across processes) so the clusterer's state is small and
 can be saved. Entities come from the analyzer (``Entity.key``) when the article was analyzed, else from
-capitalised words of the title and lead; each word of a name is compared in ``names.match_form`` (Cyrillic
-transliterated, Russian case endings and final vowels dropped, one spelling per sound), so "Путина" in a
+capitalised words of the title and lead (``Signals.analyzed`` says which: the clusterer has weights for
+each, as the two give entity sets of different sizes). Each word of a name is compared in
+``names.match_form`` (Cyrillic transliterated, Russian case endings and final vowels dropped, one spelling
+per sound), so "Путина" in a
 Russian article meets "Putin" in an English one. Numbers come from ``Article.numbers`` else from digits.
 """
 
@@ -73,6 +75,7 @@ class Signals:
     outlet: str | None = None
     time_source: str = "published"  # published | ingested | none
     title_terms: dict[int, int] = field(default_factory=dict)  # hashed stems of the title alone
+    analyzed: bool = False  # entities from the analyzer (``Entity.key``), not capitalised words
 
 
 def _title_cased(title: str) -> bool:
@@ -132,6 +135,7 @@ def extract_signals(article: Article) -> Signals:
         outlet=article.source.domain or article.source.name,
         time_source=source,
         title_terms=dict(title_terms),
+        analyzed=bool(article.entities),
     )
 
 

@@ -355,3 +355,33 @@ def test_entity_veto_keeps_a_look_alike_naming_other_people_out_of_a_story():
         s2 = c.add(look_alike, near(event, 42))
         stories.append(s1 == s2)
     assert stories == [True, False]
+
+
+def test_articles_without_analysed_entities_are_scored_with_the_words_weights():
+    """Entities read from capitalised words come in larger, noisier sets than the analyzer's: the two kinds
+    of article are scored with weights fitted on each (``KINDS``)."""
+    center = unit(40)
+    joins = {"bias": 10.0}  # a probability near 1: anything joins
+    apart = {"bias": -10.0}  # near 0: nothing joins
+    weights = {"full": joins, "cross": joins, "full_words": apart, "cross_words": apart}
+
+    def raw(aid: str) -> Article:
+        return Article(
+            id=aid,
+            title="Harbour strike",
+            text="Harbour strike. Dockers walked out.",
+            published="2026-03-03T09:00:00+00:00",
+            language="en",
+            source=Source(name="x"),
+        )
+
+    analysed = StoryClusterer(weights=weights)
+    first = analysed.add(article("w1", 3, "Harbour strike", ("Lena Korr",)), near(center, 1))
+    assert analysed.add(article("w2", 3, "Harbour strike", ("Lena Korr",)), near(center, 2)) == first
+    words = StoryClusterer(weights=weights)
+    first = words.add(raw("w3"), near(center, 3))
+    assert words.add(raw("w4"), near(center, 4)) != first
+    # weights without the "_words" sets (a caller's, or a state saved before them) serve both kinds
+    both = StoryClusterer(weights={"full": joins, "cross": joins})
+    first = both.add(raw("w5"), near(center, 5))
+    assert both.add(raw("w6"), near(center, 6)) == first

@@ -19,6 +19,7 @@ from newsprism.evaluate.clustering import (
     load,
     score,
 )
+from newsprism.records import Article
 from tests.fake_embedder import HashingEmbedder
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
@@ -139,6 +140,34 @@ def test_clustering_modes_feed_leads_or_dense_days_and_reject_unknown_ones(tmp_p
         clustering.evaluate(tmp_path / "basil", "dev", mode="titles")
 
 
+def test_clustering_is_scored_on_analysed_articles_unless_asked_for_the_raw_ones(tmp_path, monkeypatch):
+    """ingest clusters analysed articles, so the evaluation does too; --no-analyze scores the raw path."""
+    write_basil(tmp_path)
+    monkeypatch.setattr(clustering, "get_embedder", lambda _name: HashingEmbedder())
+    seen: list[list[Article]] = []
+
+    def analyse(articles):
+        seen.append(list(articles))
+        return [Article.from_dict({**a.to_dict(), "entities": []}) for a in articles]
+
+    monkeypatch.setattr(clustering, "analyzed", analyse)
+    result = clustering.evaluate(tmp_path / "basil", "dev")
+    assert result["analyzed"] is True and len(seen) == 1 and len(seen[0]) == result["n_articles"] == 6
+    raw = clustering.evaluate(tmp_path / "basil", "dev", analyze=False)
+    assert raw["analyzed"] is False and len(seen) == 1
+
+
+def test_analysed_articles_carry_the_analyzers_entities():
+    articles = [
+        Article(
+            id="x", title="Port", text="Mayor Elena Marsh opened the Velmont tunnel on Monday.", language="en"
+        )
+    ]
+    out = clustering.analyzed(articles)
+    assert out[0].id == "x" and any(e.label == "PERSON" for e in out[0].entities)
+    assert not articles[0].entities  # the articles given are left as they were
+
+
 def test_fit_weights_leaves_word_features_out_of_the_cross_language_model(tmp_path):
     write_basil(tmp_path)
     _, articles, gold = load(tmp_path / "basil", "dev")
@@ -164,3 +193,29 @@ def test_quality_gate_basil_dev_bcubed_f1():
     result = clustering.evaluate(DATA / "basil", "dev", embedder="use")
     assert result["n_articles"] == 141
     assert result["bcubed_f1"] >= 0.97
+
+
+def test_the_cli_takes_no_analyze_for_clustering_only(tmp_path, capsys, monkeypatch):
+    from newsprism.cli import main
+
+    write_basil(tmp_path)
+    monkeypatch.setattr(clustering, "get_embedder", lambda _name: HashingEmbedder())
+    assert (
+        main(
+            [
+                "eval",
+                "clustering",
+                "--data",
+                str(tmp_path / "basil"),
+                "--split",
+                "dev",
+                "--no-analyze",
+                "--format",
+                "json",
+            ]
+        )
+        == 0
+    )
+    assert json.loads(capsys.readouterr().out)["analyzed"] is False
+    assert main(["eval", "numbers", "--data", str(tmp_path), "--no-analyze"]) == 2
+    assert "--no-analyze" in capsys.readouterr().err

@@ -39,6 +39,8 @@ def test_analyzer_entities_and_numbers_win_over_the_fallbacks():
         {stable_hash(" ".join(match_form(w, 7) for w in ("ministry", "of", "ports")))}
     )
     assert sig.numbers == frozenset({stable_hash("40")})
+    assert sig.analyzed  # the clusterer weighs analysed entities with their own weights
+    assert not extract_signals(Article(id="c", text="Elena Marsh met Tomas Ruud.")).analyzed
 
 
 def test_undated_article_falls_back_to_ingest_time_then_to_none():

@@ -10,6 +10,10 @@ What each data set gives the clusterer:
   so ``published`` is the date in the article URL when there is one, and ``ingested`` is the day of the
   AllSides roundup (the day the page was collected). Gold: the roundup ``id``.
 
+Before clustering, the articles go through the analyzer's entity and number stages, as ``ingest`` and
+``compare`` do (``analyze=False``, ``--no-analyze``: the raw articles, whose entities the clusterer reads
+from capitalised words, as after ``ingest --no-analyze``).
+
 ``fit_weights`` fits the clusterer's logistic model on dev data (teacher-forced stream); ``tune`` grid-
 searches the thresholds on dev. Both are for maintainers; ``evaluate`` only scores.
 """
@@ -241,11 +245,19 @@ def score(
 MODES = ("as-given", "leads", "dense")
 
 
+def analyzed(articles: Sequence[Article]) -> list[Article]:
+    """Copies of ``articles`` with the entities and numbers the analyzer finds (what ingest clusters)."""
+    from newsprism.analyze import Analyzer
+
+    return list(Analyzer(stages=("sentences", "entities", "numbers")).pipe(articles))
+
+
 def evaluate(
     data: Path,
     split: str = "test",
     *,
     mode: str = "as-given",
+    analyze: bool = True,
     embedder: str = "auto",
     cache_dir: str | None = None,
     **params: Any,
@@ -255,7 +267,7 @@ def evaluate(
     ``mode``: ``as-given`` feeds what the data set has (see the module docstring); ``leads`` cuts every
     article to its title and first ``LEAD_SENTENCES`` sentences (what NeuS-AllSides gives), dates kept;
     ``dense`` does that and packs the events ``DENSE_PER_DAY`` to a day (``dense_proxy``), the dev stand-in
-    for a stream of look-alike stories.
+    for a stream of look-alike stories. ``analyze``: run the analyzer's entity and number stages first.
     """
     if mode not in MODES:
         raise UsageError(f"unknown clustering mode {mode!r}; choose one of {', '.join(MODES)}")
@@ -274,8 +286,11 @@ def evaluate(
             "dataset": name,
             "split": split,
             "mode": mode,
+            "analyzed": analyze,
             "note": f"{name} has no {split} items in splits.json",
         }
+    if analyze:
+        articles = analyzed(articles)
     model = resolve(get_embedder(embedder), articles)
     vectors = embed_cached(articles, model, cache_dir)
     params = {"model": model.name, **{k: v for k, v in params.items() if v is not None}}
@@ -286,6 +301,7 @@ def evaluate(
         "dataset": name,
         "split": split,
         "mode": mode,
+        "analyzed": analyze,
         "embedder": model.name,
         "undated": undated,
     }
@@ -343,7 +359,9 @@ def fit_weights(
     """Weights of the ``full`` and ``cross`` models fitted on dev streams.
 
     The ``cross`` model (pairs in two languages) has no word features (TF-IDF, title words): they are
-    zero across languages, so it is fitted without them.
+    zero across languages, so it is fitted without them. Fitted on analysed streams (``dev_sets``) they are
+    the clusterer's ``full`` and ``cross`` sets; on raw ones (``dev_sets(analyze=False)``) its
+    ``full_words`` and ``cross_words``.
     """
     xs, ys = zip(*(training_rows(a, g, v, **params) for a, g, v in sets), strict=True)
     x, y = np.vstack(xs), np.concatenate(ys)
@@ -385,6 +403,7 @@ __all__ = [
     "dense_proxy",
     "leads_only",
     "dev_sets",
+    "analyzed",
     "DATASETS",
     "MODES",
 ]
@@ -444,13 +463,13 @@ def dense_proxy(
 
 
 def dev_sets(
-    data: Path, *, embedder: str = "auto", cache_dir: str | None = None
+    data: Path, *, analyze: bool = True, embedder: str = "auto", cache_dir: str | None = None
 ) -> list[tuple[list[Article], list[str], dict[str, np.ndarray]]]:
     """The dev streams the clusterer is fitted and tuned on (``fit_weights``, ``tune``); ``data``: ../shared/data.
 
     basil dev and giveme5w1h dev as given; the events of both interleaved and packed into dense days,
     titles and leads only (6 a day with 3 sentences, 6 a day with 1, 12 a day with 2); basil dev alone
-    packed 12 a day with 1 sentence. No test item is read.
+    packed 12 a day with 1 sentence; with ``analyze``, each analysed as ingest would. No test item is read.
     """
     _, basil, basil_gold = load(Path(data) / "basil", "dev")
     _, giveme, giveme_gold = load(Path(data) / "giveme5w1h-newscluster", "dev")
@@ -464,5 +483,7 @@ def dev_sets(
         (dense_proxy(mixed, mixed_gold, per_day=12, lead_sentences=2), mixed_gold),
         (dense_proxy(basil, basil_gold, per_day=12, lead_sentences=1), basil_gold),
     ]
+    if analyze:
+        streams = [(analyzed(a), g) for a, g in streams]
     model = resolve(get_embedder(embedder), basil)
     return [(a, g, embed_cached(a, model, cache_dir)) for a, g in streams]
