@@ -25,8 +25,8 @@ when nothing joined it for ``window_days + min(max_extra_days, window_days × gr
 
 The model's weights were fitted on the dev splits (``newsprism.evaluate.clustering.fit_weights``); a
 second set without the word features serves pairs in different languages, and each has a twin for
-articles whose entities were read from capitalised words rather than found by the analyzer (``KINDS``). Copies found by dedup
-(``Article.syndication``) join their origin's story directly.
+articles whose entities were read from capitalised words rather than found by the analyzer (``KINDS``).
+Copies found by dedup (``Article.syndication``) join their origin's story directly.
 """
 
 from __future__ import annotations
