@@ -54,7 +54,10 @@ with a subject and a finite clause as a candidate, with features for an unlisted
 short unclaimed quotation that ends a sentence continuing the direct quote before it 0.7323 / 0.7011; a
 second logistic stage over the first one's probability and that of the likeliest overlapping candidate
 0.7316 / 0.7014; L2 3e-4 or 3e-5 instead of 1e-4 0.7313 / 0.7012, 0.7329 / 0.6991; the threshold
-chosen after the unsure speakers are dropped 0.7343 / 0.6996. None gains content F1 by 0.002.
+chosen after the unsure speakers are dropped 0.7343 / 0.6996; ``As Politico reported, …`` (a speech verb
+in an ``as`` clause: the clause it hangs on, around it, is the content; 253 in train/ + dev/, 99 match
+a gold content, 41 not matched otherwise) 0.7333 / 0.7020, with the bounding features 0.7337 / 0.7028
+(content up in all four folds, but by less than 0.002). None gains content F1 by 0.002.
 """
 
 from __future__ import annotations
