@@ -35,6 +35,38 @@ def test_surname_alone_joins_the_full_name_but_a_different_first_name_does_not()
     assert canon["person:marta ostria"] != canon["person:paula ostria"]
 
 
+def test_a_title_or_description_before_a_full_name_is_that_person():
+    """German titles are capitalised and tagged with the name; a speaker phrase the tagger missed keeps
+    its title. Both are the person whose full name they end with, and a different first name is not."""
+    canon = merge_key(
+        [
+            "person:tomas ledvik",
+            "person:finanzminister tomas ledvik",
+            "name:commission chair nadia orlic",
+            "person:nadia orlic",
+            "person:ines varga",
+            "person:emil varga",
+            "desc:ministra de trabajo",
+        ]
+    )
+    assert canon["person:finanzminister tomas ledvik"] == canon["person:tomas ledvik"]
+    assert canon["name:commission chair nadia orlic"] == canon["person:nadia orlic"]
+    assert canon["person:ines varga"] != canon["person:emil varga"]
+    assert canon["desc:ministra de trabajo"] == "desc:ministra de trabajo"
+
+
+def test_a_titled_speaker_is_shown_by_name_even_when_another_script_gave_the_key():
+    articles = [
+        quoted("en", "x", "Commission chair Nadia Orlic", "name:commission chair nadia orlic"),
+        quoted("ru", "x", "председателя комиссии Надии Орлич", "person:nadii orlich"),
+        quoted("es", "x", "Nadia Orlic", "person:nadia orlic"),
+    ]
+    [voice] = find_voices(articles)
+    assert voice.speaker == "Nadia Orlic"
+    assert voice.article_ids == ["en", "ru", "es"]
+    assert display_name("Commission chair Nadia Orlic", "person:nadii orlich") == "Nadia Orlic"
+
+
 def test_description_followed_by_a_name_resolves_to_that_person():
     text = '"We must redouble our efforts", said the labour minister, Paula Ostria.'
     start = text.index("Paula")
