@@ -23,6 +23,15 @@ def test_person_key_drops_titles_and_possessives() -> None:
     assert entity_key("Shinzo Abe's", "PERSON", "en") == "person:shinzo abe"
 
 
+def test_person_key_drops_accented_and_compound_titles() -> None:
+    assert entity_key("Präsidentin Ada Lorenz", "PERSON", "de") == "person:ada lorenz"
+    assert entity_key("Señora Ada Lorenz", "PERSON", "es") == "person:ada lorenz"
+    assert entity_key("Finanzminister Tomas Ledvik", "PERSON", "de") == "person:tomas ledvik"
+    assert entity_key("Regierungssprecherin Ada Lorenz", "PERSON", "de") == "person:ada lorenz"
+    assert entity_key("Bürgermeister Jan Holm", "PERSON", "de") == "person:jan holm"
+    assert entity_key("Maximilian Holm", "PERSON", "de") == "person:maximilian holm"  # a name stays
+
+
 def test_surname_takes_the_key_of_the_full_name_in_the_article() -> None:
     entities = [
         Entity(text="Shinzo Abe", label="PERSON", start=0, end=10),

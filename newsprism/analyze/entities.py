@@ -54,8 +54,33 @@ def _clean(text: str) -> str:
     return _DETERMINER.sub("", text)
 
 
+_FOLDED_TITLES = frozenset(fold(t).rstrip(".") for t in TITLES)  # "präsident" is met as "prasident"
+# German writes a role and its field as one word ("Finanzminister", "Bürgermeister", "Regierungssprecherin")
+_TITLE_ENDINGS = (
+    "minister",
+    "ministerin",
+    "prasident",
+    "prasidentin",
+    "kanzler",
+    "kanzlerin",
+    "sprecher",
+    "sprecherin",
+    "meister",
+    "meisterin",
+    "chef",
+    "chefin",
+    "vorsitzende",
+    "vorsitzender",
+)
+
+
+def _is_title(word: str) -> bool:
+    folded = fold(word).rstrip(".")
+    return folded in _FOLDED_TITLES or (len(folded) > 8 and folded.endswith(_TITLE_ENDINGS))
+
+
 def _strip_titles(words: list[str]) -> list[str]:
-    while len(words) > 1 and fold(words[0]).rstrip(".") in TITLES | {t.rstrip(".") for t in TITLES}:
+    while len(words) > 1 and _is_title(words[0]):
         words = words[1:]
     return words
 
