@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from newsprism.compare.voices import display_name, find_voices, latin, merge_key, resolve_speaker
-from newsprism.records import Article, Entity, Quote
+from newsprism.records import Article, Entity, Quote, Sentence
 
 
 def quoted(
@@ -65,6 +65,35 @@ def test_a_titled_speaker_is_shown_by_name_even_when_another_script_gave_the_key
     assert voice.speaker == "Nadia Orlic"
     assert voice.article_ids == ["en", "ru", "es"]
     assert display_name("Commission chair Nadia Orlic", "person:nadii orlich") == "Nadia Orlic"
+
+
+def _sentences(text: str) -> list[Sentence]:
+    out, start = [], 0
+    for i, piece in enumerate(text.split(". ")):
+        end = start + len(piece) + (1 if start + len(piece) < len(text) else 0)
+        out.append(Sentence(i, text[start:end], start, end))
+        start = end + 1
+    return out
+
+
+def test_a_lone_word_tagged_as_a_person_does_not_become_the_speaker():
+    """ "…", he said: the last person named before, but not a capitalised word the tagger took for one."""
+    text = 'Voters came early. Turnout was high. "We are pleased," he said.'
+    start = text.index("Turnout")
+    article = Article(
+        id="a",
+        text=text,
+        entities=[Entity("Turnout", "PERSON", start, start + 7, key="person:turnout")],
+        quotes=[Quote("We are pleased", "he", "said", True, 2, speaker_key=None)],
+        sentences=_sentences(text),
+    )
+    assert resolve_speaker(article, article.quotes[0])[0] == "he"
+    named = text.replace("Voters came early.", "Mayor Ines Holm voted.")
+    start_name = named.index("Ines Holm")
+    article.text = named
+    article.entities = [Entity("Ines Holm", "PERSON", start_name, start_name + 9, key="person:ines holm")]
+    article.sentences = _sentences(named)
+    assert resolve_speaker(article, article.quotes[0]) == ("Ines Holm", "person:ines holm")
 
 
 def test_description_followed_by_a_name_resolves_to_that_person():
