@@ -195,6 +195,32 @@ def test_quote_sentence_points_at_its_sentence(english: Article) -> None:
             "пресс-секретаря Анны Орловой",
             "встреча состоится в пятницу",
         ),
+        # a description and a name set off by commas before the cue speak what follows it
+        (
+            "es",
+            "El director de Navieras Tamarit, Hugo Salvat, afirmó que el buque superó su inspección.",
+            "El director de Navieras Tamarit, Hugo Salvat",
+            "el buque superó su inspección",
+        ),
+        (
+            "fr",
+            "La ministre des Transports, Ilse Maranek, a annoncé l'ouverture d'une enquête indépendante.",
+            "La ministre des Transports, Ilse Maranek",
+            "l'ouverture d'une enquête indépendante",
+        ),
+        (
+            "de",
+            "Die Vorsitzende der Kommission, Nadia Orlic, kündigte an, das Ergebnis bis Freitag zu bestätigen.",
+            "Die Vorsitzende der Kommission, Nadia Orlic",
+            "das Ergebnis bis Freitag zu bestätigen",
+        ),
+        # a weekday between the cue and a speaker after it is not part of the speaker
+        (
+            "fr",
+            "Les pilotes seront en grève pendant 48 heures dès jeudi, a annoncé lundi leur syndicat.",
+            "leur syndicat",
+            "Les pilotes seront en grève",
+        ),
     ],
 )
 def test_rules_find_speaker_and_content_in_other_languages(
@@ -206,6 +232,18 @@ def test_rules_find_speaker_and_content_in_other_languages(
     assert att.speaker is not None
     assert text[att.speaker[0] : att.speaker[1]] == speaker
     assert content in text[att.content[0] : att.content[1]]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("fr", "Un train a déraillé mardi en fin d'après-midi au sud de Valdera, faisant 24 morts."),
+        ("de", "Seit der Unabhängigkeit 1991 war keine Wahl so knapp ausgegangen."),
+    ],
+)
+def test_words_that_only_look_like_according_to_are_not_cues(language: str, text: str) -> None:
+    """ "d'après-midi" is not "d'après", and German "so" means "according to" only after a comma."""
+    assert extract_attributions(text, split_sentences(text, language), language) == []
 
 
 def test_quote_extraction_is_bounded_on_a_wall_of_quote_marks() -> None:

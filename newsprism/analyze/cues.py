@@ -140,6 +140,10 @@ SPEAKER_EDGE_WORDS: frozenset[str] = frozenset(
     и а но же ведь вот хотя однако поэтому еще ещё также тоже уже даже лишь только недавно вчера
     сегодня открыто публично прямо снова тогда потом ему ей им мне нам вам
     a ale i také tedy však jenže už ještě dnes včera
+    today yesterday monday tuesday wednesday thursday friday saturday sunday
+    aujourd'hui hier lundi mardi mercredi jeudi vendredi samedi dimanche
+    heute gestern montag dienstag mittwoch donnerstag freitag samstag sonntag
+    hoy ayer lunes martes miercoles jueves viernes sabado domingo
     """.split()  # noqa: SIM905
 )
 

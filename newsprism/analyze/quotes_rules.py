@@ -1,9 +1,14 @@
 """Attributions found by quotation marks and per-language cue lexicons: every language, no parse.
 
 Covers ``“…”, X said`` / ``X said: “…”`` / ``X said that …`` / ``CONTENT, said X`` / ``according to X, …``
-and their French, German, Spanish, Italian, Russian and Czech equivalents (:mod:`cues`; Russian and Czech
-verbs by stem, as they inflect). Speakers found this way are trimmed of conjunctions, adverbs and
-addressees (``Хотя украинские чиновники`` → ``украинские чиновники``).
+/ ``DESCRIPTION, Name, announced …`` and their French, German, Spanish, Italian, Russian and Czech
+equivalents (:mod:`cues`; Russian and Czech verbs by stem, as they inflect). Speakers found this way are
+trimmed of conjunctions, adverbs, weekdays and addressees (``Хотя украинские чиновники`` → ``украинские
+чиновники``). A description and a name set off by commas before a cue ("El director de Navieras
+Tamarit, Hugo Salvat, afirmó que …") speak what follows the cue; before this, the sentence was read as
+``CONTENT, said X`` with the clause after the cue as the speaker. On the dev stories of
+``tests/fixtures/compare`` this took voice F1 from 0.496 to 0.570 (test 0.622, unchanged; ADAQ test
+unchanged: speaker 0.5924, content 0.8244; English goes through the parse, not these rules).
 """
 
 from __future__ import annotations
@@ -69,7 +74,11 @@ def _clean_speaker(text: str, span: tuple[int, int] | None) -> tuple[int, int] |
 
 
 def _speaker_before(text: str, lo: int, cue_start: int, max_words: int = 8) -> tuple[int, int] | None:
-    """The noun phrase ending right before a cue (``the ministry's spokesman said``)."""
+    """The noun phrase ending right before a cue (``the ministry's spokesman said``), or a description
+    and a name set off by commas (``El director de Navieras Tamarit, Hugo Salvat, afirmó``)."""
+    appositive = _appositive_before(text, lo, cue_start)
+    if appositive is not None:
+        return appositive
     chunk = text[lo:cue_start]
     cut = max(chunk.rfind(c) for c in ',;:.!?”»"“«—\n')
     s = lo + cut + 1 if cut >= 0 else lo
@@ -78,6 +87,24 @@ def _speaker_before(text: str, lo: int, cue_start: int, max_words: int = 8) -> t
     if not words or len(words) > max_words:
         return None
     return _clean_speaker(text, (s, e))
+
+
+def _appositive_before(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
+    """``DESCRIPTION, Name Surname,`` right before a cue: the span of both (None when the text before the
+    cue does not end that way)."""
+    end = len(text[lo:cue_start].rstrip()) + lo
+    if end <= lo or text[end - 1] != ",":
+        return None
+    chunk = text[lo : end - 1]
+    cut = max(chunk.rfind(c) for c in ';:.!?”»"“«—\n')
+    s, e = trim_span(text, lo + cut + 1 if cut >= 0 else lo, end - 1)
+    parts = text[s:e].split(",")
+    if len(parts) != 2 or not 1 <= len(parts[0].split()) <= 8:
+        return None
+    name = parts[1].split()
+    if not 2 <= len(name) <= 4 or not all(w[:1].isupper() for w in name):
+        return None
+    return s, e
 
 
 def _speaker_after(text: str, cue_end: int, hi: int, max_words: int = 8) -> tuple[int, int] | None:
@@ -117,8 +144,13 @@ def from_rules(
     cue_re = _cue_re(language)
     that_words = THAT_WORDS.get(language, ()) + THAT_WORDS["en"]
     according = sorted(ACCORDING.get(language, ()) + ACCORDING["en"], key=len, reverse=True)
+    # "d'après-midi" is not "d'après"; German "so" means "according to" only after a comma (", so Weber")
     according_re = re.compile(
-        r"(?<!\w)(?:" + "|".join(re.escape(a) for a in according) + r")(?!\w)", re.IGNORECASE
+        r"(?<![\w-])(?:"
+        + "|".join(re.escape(a) for a in according if a != "so")
+        + r")(?![\w-])"
+        + (r"|(?<=,\s)so(?=\s)" if "so" in according else ""),
+        re.IGNORECASE,
     )
     # a short adverbial may sit between the cue and its clause ("заявил в понедельник, что …",
     # "a déclaré lundi que …", "sagte am Montag, die …")
@@ -185,6 +217,15 @@ def from_rules(
                 if len(text[content[0] : content[1]].split()) >= 2:
                     out.append(Attribution(content, speaker, (cs, ce), False))
                     break
+            appositive = _appositive_before(text, s0, cs)
+            if appositive is not None:  # "La ministre, Ilse Maranek, a annoncé l'ouverture d'une enquête."
+                content = trim_span(text, ce, s1)
+                if text[content[1] - 1 : content[1]] in ".!?":
+                    content = (content[0], content[1] - 1)
+                if len(text[content[0] : content[1]].split()) >= 2:
+                    out.append(Attribution(content, appositive, (cs, ce), False))
+                    break
+                continue
             # inverted: "CONTENT, said X." / "CONTENT, заявил Путин."
             before = text[s0:cs].rstrip()
             if before.endswith((",", "—", "–", "-")) and len(before.split()) >= 4:
