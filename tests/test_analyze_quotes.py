@@ -464,3 +464,13 @@ def test_select_drops_a_content_inside_a_likelier_one() -> None:
     assert select(text, [outer, inner], [0.9, 0.6], 0.5) == [outer]
     assert select(text, [outer, inner], [0.6, 0.9], 0.5) == [outer, inner]  # 6 of 9 words: not a duplicate
     assert select(text, [outer, inner], [0.9, 0.4], 0.5) == [outer]
+
+
+def test_an_accented_title_before_a_name_is_part_of_its_fullest_mention() -> None:
+    from newsprism.analyze.quotes import _fullest_mentions
+    from newsprism.records import Entity
+
+    text = "Präsidentin Ada Lorenz sprach am Morgen."
+    start = text.index("Ada")
+    ent = Entity("Ada Lorenz", "PERSON", start, start + 10, key="person:ada lorenz")
+    assert _fullest_mentions(text, [ent]) == {"person:ada lorenz": "Präsidentin Ada Lorenz"}

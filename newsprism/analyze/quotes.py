@@ -227,7 +227,7 @@ def _dedupe(atts: list[Attribution]) -> list[Attribution]:
 # --------------------------------------------------------------------------------------------- records
 
 
-_TITLE_WORDS = frozenset(t.rstrip(".") for t in TITLES)
+_TITLE_WORDS = frozenset(fold(t).rstrip(".") for t in TITLES)  # compared with folded words
 _FIRST_SECOND_PERSON = frozenset(["i", "we", "you"])
 _TITLE_BEFORE = re.compile(r"([\w.\-]+)\s+$")
 
