@@ -210,20 +210,15 @@ def from_rules(
             that = that_re.match(rest)
             colon = _COLON_AFTER_CUE.match(rest)
             if speaker and (that or colon):
-                start = ce + (that or colon).end()  # type: ignore[union-attr]
-                content = trim_span(text, start, s1)
-                if text[content[1] - 1 : content[1]] in ".!?":
-                    content = (content[0], content[1] - 1)
-                if len(text[content[0] : content[1]].split()) >= 2:
-                    out.append(Attribution(content, speaker, (cs, ce), False))
+                clause = _clause(text, ce + (that or colon).end(), s1)  # type: ignore[union-attr]
+                if clause is not None:
+                    out.append(Attribution(clause, speaker, (cs, ce), False))
                     break
             appositive = _appositive_before(text, s0, cs)
             if appositive is not None:  # "La ministre, Ilse Maranek, a annoncé l'ouverture d'une enquête."
-                content = trim_span(text, ce, s1)
-                if text[content[1] - 1 : content[1]] in ".!?":
-                    content = (content[0], content[1] - 1)
-                if len(text[content[0] : content[1]].split()) >= 2:
-                    out.append(Attribution(content, appositive, (cs, ce), False))
+                clause = _clause(text, ce, s1)
+                if clause is not None:
+                    out.append(Attribution(clause, appositive, (cs, ce), False))
                     break
                 continue
             # inverted: "CONTENT, said X." / "CONTENT, заявил Путин."
@@ -235,6 +230,14 @@ def from_rules(
                     out.append(Attribution(content, after, (cs, ce), False))
                     break
     return out
+
+
+def _clause(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """What a cue introduces, from ``start`` to the sentence end without its final stop (two words or more)."""
+    content = trim_span(text, start, end)
+    if text[content[1] - 1 : content[1]] in ".!?":
+        content = (content[0], content[1] - 1)
+    return content if len(text[content[0] : content[1]].split()) >= 2 else None
 
 
 def _speaker_between(text: str, start: int, end: int) -> tuple[int, int] | None:
