@@ -76,19 +76,30 @@ CUE_WORDS: dict[str, tuple[str, ...]] = {
         "selon|a-t-il dit|a-t-elle dit|a-t-il déclaré|a-t-elle déclaré|a-t-il ajouté|"
         "a-t-elle ajouté|a-t-il expliqué|a-t-elle expliqué|a-t-il affirmé|a-t-elle affirmé|"
         "a-t-il précisé|a-t-elle précisé|a-t-il souligné|a-t-elle souligné|a-t-il assuré|"
-        "a-t-elle assuré"
+        "a-t-elle assuré|a confirmé|confirme|a promis|promet|a qualifié|qualifie|a réclamé|réclame|"
+        "dénonce|a demandé|a plaidé|plaide|a regretté|regrette|a salué|a prévenu|prévient|a démenti|dément|"
+        "a nié|a admis|a fait savoir|fait savoir|a critiqué|a mis en garde|met en garde|a reproché|"
+        "ont déclaré|ont affirmé|ont annoncé|ont indiqué|ont expliqué|ont dénoncé|ont réclamé|"
+        "déclarent|affirment|dénoncent|réclament|estiment|expliquent|indiquent|assurent"
     ),
     "de": _words(
         "sagte|sagt|sagten|erklärte|erklärt|betonte|betont|fügte|sagte er|meinte|meint|"
         "berichtete|berichtet|teilte|kündigte|warnte|warnt|forderte|fordert|schrieb|schreibt|"
         "räumte|bestätigte|bestätigt|wies|zitiert|zitierte|hieß|so|laut|zufolge|behauptete|"
-        "behauptet|versicherte|unterstrich|ergänzte|hat gesagt|hat erklärt"
+        "behauptet|versicherte|unterstrich|ergänzte|hat gesagt|hat erklärt|sprach|spricht|nannte|nennt|"
+        "kritisierte|kritisiert|begründete|begründet|versprach|verspricht|rief|lobte|warf|mahnte|"
+        "bekräftigte|verwies|verteidigte|beklagte|bezeichnete|bezeichnet|sagten|erklärten|betonten|"
+        "warnten|forderten|kritisierten|sprachen|teilten|berichteten|räumten"
     ),
     "es": _words(
         "dijo|dice|afirmó|afirma|declaró|declara|aseguró|asegura|señaló|señala|explicó|explica|"
         "añadió|añade|indicó|indica|agregó|agrega|manifestó|sostuvo|sostiene|advirtió|advierte|"
         "subrayó|destacó|anunció|anuncia|reconoció|insistió|respondió|escribió|según|ha dicho|"
-        "ha afirmado|ha declarado|ha asegurado|ha señalado|ha explicado"
+        "ha afirmado|ha declarado|ha asegurado|ha señalado|ha explicado|pidió|pide|calificó|califica|"
+        "reclamó|reclama|prometió|promete|denunció|criticó|recordó|admitió|negó|"
+        "comentó|precisó|apuntó|opinó|consideró|considera|estimó|informó|advirtieron|reconocieron|"
+        "dijeron|afirmaron|declararon|aseguraron|señalaron|explicaron|anunciaron|denunciaron|"
+        "reclamaron|pidieron|informaron|criticaron|calificaron|insisten|aseguran|afirman|denuncian"
     ),
     "ru": _words(
         "сказал|сказала|сказали|заявил|заявила|заявили|отметил|отметила|отметили|сообщил|"
@@ -120,14 +131,20 @@ CUE_STEMS: dict[str, tuple[str, ...]] = {
         "отвеча|счита|полага|замети|замеча|напомни|напомина|разъясня|разъясни|написа|пишет|пишут|"
         "цитиру|спроси|спрашива|уверя|увери|указа|указыва|призва|призыва|настаива|обеща|подтверди|"
         "подтвержда|возрази|возража|жалова|вспомина|констатирова|отрица|прогнозиру|убежда|убеди|"
-        "высказа|высказыва|заверя|завери|повтори|повторя|жалуется|верил|верит|думает|думал"
+        "высказа|высказыва|заверя|завери|повтори|повторя|жалуется|верил|верит|думает|думал|"
+        "назвал|называ|потребова|требует|требуют|раскритикова|критикова|осуди|осужда|опроверг|"
+        "опроверга|пригрози|угрожа|поблагодари|посетова|сетует"
     ),
     "cs": _words(
         "řekl|řekla|řekli|říká|říkal|uvedl|uvádí|uváděl|prohlásil|prohlašuje|prohlašoval|dodal|dodává|"
         "sdělil|sděluje|tvrdí|tvrdil|napsal|píše|psal|vysvětl|zdůrazn|upozorn|odpověd|odpovídá|myslí|"
         "myslel|vzpomín|ptal|ptá|poznamenal|oznámil|oznamuje|informoval|míní|soudí|varoval|varuje|"
         "připomn|potvrd|popsal|popisuje|hovoř|mluv|konstatoval|ujistil|slíbil|přiznal|přiznává|"
-        "věří|věřil|prozradil|sdílel|líčí|líčil"
+        "věří|věřil|prozradil|sdílel|líčí|líčil|označil|označuje|kritizoval|kritizuje|požádal|"
+        "vyzval|vyzývá|doplnil|doplňuje|podotkl|poukázal|zmínil|připustil|popřel|odmítl|odmítá|"
+        "ocenil|oceňuje|zdůvodnil|reagoval|svěřil|uzavřel|shrnul|naznačil|slíbil|slibuje|dodávají|"
+        "uvádějí|tvrdili|sdělují|říkají|řekla|pochvaloval|stěžoval|stěžuje|obhajoval|vzkázal|"
+        "ohlásil|argumentoval|argumentuje|zopakoval|komentoval|posteskl"
     ),
 }
 # words to drop from the edges of a speaker found by the rules ("Хотя украинские чиновники" → …)
@@ -144,6 +161,8 @@ SPEAKER_EDGE_WORDS: frozenset[str] = frozenset(
     aujourd'hui hier lundi mardi mercredi jeudi vendredi samedi dimanche
     heute gestern montag dienstag mittwoch donnerstag freitag samstag sonntag
     hoy ayer lunes martes miercoles jueves viernes sabado domingo
+    понедельник вторник среду четверг пятницу субботу воскресенье
+    pondeli utery stredu ctvrtek patek sobotu nedeli
     """.split()  # noqa: SIM905
 )
 
@@ -171,6 +190,25 @@ THAT_WORDS: dict[str, tuple[str, ...]] = {
     "cs": ("že", "aby"),
     "it": ("che",),
 }
+# words that join a second verb to the first, whose subject it shares ("prometió … y dijo que …")
+COORDINATORS: dict[str, tuple[str, ...]] = {
+    "en": ("and",),
+    "fr": ("et", "puis"),
+    "de": ("und",),
+    "es": ("y", "e"),
+    "ru": ("и",),
+    "cs": ("a", "i"),
+    "it": ("e", "ed"),
+}
+# French speech verbs that take an inverted pronoun after a quotation ("…», poursuit-il / ajoute-t-elle)
+FR_INVERTED_VERBS: tuple[str, ...] = _words(
+    "dit|ajoute|explique|poursuit|affirme|estime|précise|souligne|lance|confie|assure|déclare|insiste|"
+    "rappelle|raconte|conclut|résume|note|indique|observe|reconnaît|admet|avertit|prévient|martèle|"
+    "répond|regrette|juge|tranche|glisse|commente|interroge|s'interroge|s’interroge|ironise|"
+    "plaide|promet|dénonce|déplore|analyse|nuance|témoigne|confirme|écrit|répète|argumente|"
+    "disait|ajoutait|expliquait|affirmait|déclarait|estimait|poursuivait|lançait|confiait|"
+    "disent|ajoutent|expliquent|affirment|estiment|assurent|déclarent|dénoncent|déplorent|racontent"
+)
 PRONOUNS: dict[str, frozenset[str]] = {
     "en": frozenset(["he", "she", "they", "it", "i", "we", "you", "who"]),
     "fr": frozenset(["il", "elle", "ils", "elles", "on", "je", "nous"]),

@@ -156,6 +156,30 @@ def person_key_for(text: str, entities: list[Entity], language: str = "en") -> s
     return key
 
 
+# prepositions (and determiners after them) that make a name the complement of a description
+# ("el ministro de Finanzas", "le directeur de l'Agence", "the head of Kovar Air", "глава Минфина" is not)
+_OF = frozenset(["de", "del", "des", "du", "d", "of", "von", "vom", "der", "dei", "della", "di"])
+_OF_DETERMINERS = frozenset(["la", "le", "les", "l", "el", "los", "las", "the", "die", "des", "dem"])
+_LAST_WORDS = re.compile(r"([\w]+)['’]?\s*$")
+
+
+def after_preposition(text: str, start: int, lo: int) -> bool:
+    """Whether the mention at ``start`` follows "de", "of", "von" … (a determiner may come between) within
+    ``text[lo:start]``: a complement inside a description ("el ministro de Finanzas"), not its head."""
+    before = text[lo:start]
+    for _ in range(2):
+        match = _LAST_WORDS.search(before)
+        if match is None:
+            return False
+        word = fold(match.group(1))
+        if word in _OF:
+            return True
+        if word not in _OF_DETERMINERS:
+            return False
+        before = before[: match.start()]
+    return False
+
+
 # --------------------------------------------------------------------------------------------- taggers
 
 

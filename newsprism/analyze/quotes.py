@@ -21,7 +21,7 @@ import re
 from typing import Any
 
 from newsprism.analyze.cues import SAY_LEMMAS
-from newsprism.analyze.entities import person_key_for
+from newsprism.analyze.entities import after_preposition, person_key_for
 from newsprism.analyze.lexicons import TITLES, fold
 from newsprism.analyze.quotemarks import Attribution, QuoteMark, find_quote_marks, overlaps, trim_span
 from newsprism.analyze.quotes_parse import cue_lemma, from_parse
@@ -280,7 +280,9 @@ def to_quotes(
             if not att.direct and fold(mention) in _FIRST_SECOND_PERSON:
                 speaker = mention  # "I think …" outside quotation marks: the author or the one interviewed
             elif is_pronoun(mention, language):
-                k = bisect.bisect_right(person_ends, s0)
+                # the nearest person named before the quote ("« … », a-t-il déclaré" is not about a name
+                # inside the quotation)
+                k = bisect.bisect_right(person_ends, min(s0, att.content[0]))
                 if last_named is not None:
                     speaker, key = last_named
                 elif k:
@@ -289,7 +291,14 @@ def to_quotes(
             else:
                 inner = ordered[bisect.bisect_left(starts, s0) : bisect.bisect_left(starts, s1)]
                 inner = [e for e in inner if e.end <= s1]
-                person = next((e for e in inner if e.label == "PERSON" and e.key), None)
+                # the last name that heads the phrase ("El director de Navieras Tamarit, Hugo Salvat"),
+                # not one after "de"/"of" inside a description ("el ministro de Finanzas")
+                heads = [
+                    e
+                    for e in inner
+                    if e.label == "PERSON" and e.key and not after_preposition(text, e.start, s0)
+                ]
+                person = heads[-1] if heads else None
                 named = next((e for e in inner if e.label in ("ORG", "GPE", "NORP") and e.key), None)
                 if person is not None and person.key:
                     key = person.key

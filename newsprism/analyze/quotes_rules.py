@@ -17,8 +17,10 @@ import re
 
 from newsprism.analyze.cues import (
     ACCORDING,
+    COORDINATORS,
     CUE_STEMS,
     CUE_WORDS,
+    FR_INVERTED_VERBS,
     PRONOUNS,
     SPEAKER_EDGE_WORDS,
     THAT_WORDS,
@@ -34,7 +36,21 @@ def _cue_regex(language: str) -> re.Pattern[str]:
     stems = "|".join(re.escape(w) for w in sorted(CUE_STEMS.get(language, ()), key=len, reverse=True))
     if stems:
         alternatives = rf"(?:{stems})\w*|{alternatives}"
+    if language == "fr":  # "a-t-elle lancé", "ajoute-t-il", "poursuit-elle": the pronoun is the speaker
+        verbs = "|".join(re.escape(w) for w in sorted(FR_INVERTED_VERBS, key=len, reverse=True))
+        inverted = rf"(?:a-t|ont|avait|avaient)-{_FR_SUBJECT}\s+\w+|(?:{verbs})(?:-t)?-{_FR_SUBJECT}"
+        alternatives = rf"{inverted}|{alternatives}"
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+
+
+_FR_SUBJECT = r"(?:il|elle|ils|elles|on)"
+_INVERTED_PRONOUN = re.compile(rf"-({_FR_SUBJECT})(?![\w-])", re.IGNORECASE)
+
+
+def _inverted_pronoun(text: str, cue: tuple[int, int]) -> tuple[int, int] | None:
+    """The subject pronoun written inside a French inverted cue ("a-t-elle lancé" → "elle")."""
+    match = _INVERTED_PRONOUN.search(text, cue[0], cue[1])
+    return match.span(1) if match else None
 
 
 _CUE_RES: dict[str, re.Pattern[str]] = {}
@@ -59,18 +75,29 @@ def _clean_speaker(text: str, span: tuple[int, int] | None) -> tuple[int, int] |
     if span is None:
         return None
     words = [(m.start(), m.end()) for m in _WORD_SPAN.finditer(text, span[0], span[1])]
-    while words and fold(text[words[0][0] : words[0][1]]) in SPEAKER_EDGE_WORDS:
-        words = words[1:]
+    folded = [fold(text[a:b]) for a, b in words]
+    while words:
+        if folded[0] in SPEAKER_EDGE_WORDS:
+            words, folded = words[1:], folded[1:]
+        elif len(words) > 2 and folded[0] in _TIME_OPENERS and folded[1] in SPEAKER_EDGE_WORDS:
+            words, folded = words[2:], folded[2:]  # "el lunes su sindicato", "в понедельник их профсоюз"
+        else:
+            break
     while words and fold(text[words[-1][0] : words[-1][1]]) in SPEAKER_EDGE_WORDS:
         words = words[:-1]
     caps = [i for i, (a, _) in enumerate(words) if text[a].isupper()]
-    if caps and caps[-1] < len(words) - 1:
+    opening_determiner = caps == [0] and fold(text[words[0][0] : words[0][1]]) in _DETERMINERS
+    if caps and caps[-1] < len(words) - 1 and not opening_determiner:  # "Les ingénieurs" stays whole
         last = text[words[caps[-1]][0] : words[caps[-1]][1]].casefold()
         if not last.endswith(_ADJECTIVE_ENDINGS):
             words = words[: caps[-1] + 1]
     if not words:
         return None
     return words[0][0], words[-1][1]
+
+
+# words that open a time phrase before a weekday ("el lunes", "am Montag", "в понедельник", "ve středu")
+_TIME_OPENERS = frozenset(["el", "le", "am", "on", "this", "в", "во", "v", "ve"])
 
 
 def _speaker_before(text: str, lo: int, cue_start: int, max_words: int = 8) -> tuple[int, int] | None:
@@ -125,7 +152,88 @@ def _speaker_after(text: str, cue_end: int, hi: int, max_words: int = 8) -> tupl
     words = text[s:e].split()
     if not words or len(words) > max_words:
         return None
-    return _clean_speaker(text, (s, e))
+    span = _clean_speaker(text, (s, e))
+    return _with_name_after(text, span, hi) if span is not None else None
+
+
+# ", Emil Varga." / ", Marek Lind, quien …": a name of two to four capitalised words closing an apposition
+_NAME_AFTER = re.compile(rf"\s*,\s*({_NAME}(?:\s+{_NAME}){{1,3}})(?=\s*(?:[,.;!?]|$))")
+
+
+def _with_name_after(text: str, span: tuple[int, int], hi: int) -> tuple[int, int]:
+    """A description found after its cue takes the name that follows it between commas
+    ("aseguró el director de la agencia, Emil Varga" → "el director de la agencia, Emil Varga")."""
+    if not any(w[:1].islower() for w in text[span[0] : span[1]].split()):
+        return span  # already a name: "dijo Ana Ruiz, la portavoz" keeps "Ana Ruiz"
+    match = _NAME_AFTER.match(text[:hi], span[1])
+    if match is None:
+        return span
+    end = match.end(1)
+    while text[end - 1] == "." and not re.search(r"(?:^|\s)\w\.$", text[match.start(1) : end]):
+        end -= 1  # the full stop that ends the sentence, not an initial's
+    return span[0], end
+
+
+def _subject(text: str, lo: int, hi: int, max_words: int = 8) -> tuple[int, int] | None:
+    """The subject that opens ``text[lo:hi]``: a description and a name set off by commas ("La ministra de
+    Transportes, Ilse Maranek,"), or the words up to the end of the first run of capitalised words after
+    the first word ("Le syndicaliste Bruno Carrizo", "Министр торговли Дравены Петар Ослич"), or a lone
+    capitalised first word followed by a lower-case one ("Haman pidió …"). None when no such subject."""
+    comma = text.find(",", lo, hi)
+    if comma >= 0:
+        second = text.find(",", comma + 1, hi)
+        if second >= 0:
+            appositive = _appositive_before(text, lo, second + 1)
+            if appositive is not None:
+                return appositive
+    words = [(m.start(), m.end()) for m in _WORD_SPAN.finditer(text, lo, hi)]
+    if not words:
+        return None
+    upper = [text[a].isupper() for a, _ in words]
+    first = next((i for i in range(1, len(words)) if upper[i]), None)
+    if first is None:
+        if not upper[0] or fold(text[words[0][0] : words[0][1]]) in _DETERMINERS:
+            return None
+        end = 0
+    else:
+        end = first
+        while end + 1 < len(words) and upper[end + 1]:
+            end += 1
+    if end + 1 > max_words or re.search(r"[.;:!?«»“”\"]", text[words[0][0] : words[end][1]]):
+        return None
+    start = words[0][0]
+    comma = text.rfind(",", start, words[end][0])
+    if comma >= 0:  # "Ayer, el ministro Pedro Ruiz …": the subject starts after the comma
+        start = comma + 1
+    return _clean_speaker(text, trim_span(text, start, words[end][1]))
+
+
+# determiners and demonstratives that cannot be a subject alone ("Das sagte …", "Esto dijo …")
+_DETERMINERS = frozenset(
+    """
+    le la les l un une des ce cela ceci el los las lo una unos unas esto eso ello der die das ein eine
+    dies dieser diese dieses the a an this that it il gli это то эти этот все to toto tím
+    """.split()  # noqa: SIM905
+)
+
+
+def _coordinated_subject(text: str, lo: int, cue: tuple[int, int], language: str) -> tuple[int, int] | None:
+    """For a cue joined to an earlier verb ("Ilse Maranek prometió una investigación y dijo que …",
+    "a promis une enquête et a déclaré que …"): the subject of the sentence, which speaks."""
+    cue_start = cue[0]
+    if not _verb_like(text[cue[0] : cue[1]].split()[-1], language):
+        return None
+    words = COORDINATORS.get(language, ()) + COORDINATORS["en"]
+    joined = re.search(
+        r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")\s+$", text[lo:cue_start], re.IGNORECASE
+    )
+    if joined is None:
+        return None
+    before = lo + joined.start()
+    subject = _subject(text, lo, before)
+    if subject is None or subject[1] >= before - 1:
+        return None  # "Ana y Pedro dijeron": the coordinator joins the subjects, not two verbs
+    return subject
 
 
 _COLON_AFTER_CUE = re.compile(r"(?:\s+[^\s.,;:!?«»“”\"]+){0,3}?\s*[:,]\s+")
@@ -168,25 +276,37 @@ def from_rules(
             return inside_mark(marks, pos)
 
         taken = False
-        for acc in according_re.finditer(text, s0, s1):
+        accs = list(according_re.finditer(text, s0, s1))
+        leading = _FOR_SPEAKER.match(text, s0) if language in ("fr", "es") else None
+        for acc in [leading, *accs] if leading else accs:
             if in_mark(acc.start()):
                 continue
             speaker = _speaker_after(text, acc.end(), s1)
             if speaker is None:
                 continue
-            if speaker[1] >= s1 - 1 or text[speaker[1] : speaker[1] + 1] not in ",":
-                # no comma closes the speaker ("Laut Minister Karl Weber ist die Lage …"): keep the name
-                words = list(_WORD_SPAN.finditer(text, speaker[0], speaker[1]))
-                upper = [w for w in words if w.group(0)[:1].isupper()]
-                lower = next((w for w in words[1:] if not w.group(0)[:1].isupper()), None)
-                ends = [w.end() for w in upper if lower is not None and w.start() < lower.start()]
-                if ends:
-                    speaker = (speaker[0], max(ends))
+            named = text[speaker[0] : speaker[1]].split()
+            if acc is leading and (len(named) < 2 or not all(w[:1].isupper() for w in named)):
+                continue  # "Pour la première fois, …" names nobody, "Pour Dravena, …" is a country's lot
+            closed = speaker[1] < s1 - 1 and text[speaker[1] : speaker[1] + 1] in ","
+            set_off = text[s0 : acc.start()].rstrip().endswith((",", "(", "—", "–"))
+            if not set_off and (not closed or acc.start() - s0 >= 3):
+                # no comma closes the speaker ("Laut Minister Karl Weber ist die Lage …"), or no comma sets
+                # it off and the sentence goes on ("…waren nach Angaben des Auswärtigen Amts auch vier …"):
+                # keep the name
+                speaker = _name_phrase(text, speaker)
+            tail = None
             if acc.start() - s0 < 3:
-                content = trim_span(text, speaker[1], s1)
+                content = _clause(text, _past_description(text, speaker, s1), s1) or (s1, s1)
             else:
                 content = trim_span(text, s0, acc.start())
-            content = (content[0], content[1] - 1) if text[content[1] - 1 : content[1]] in ".!?" else content
+                # "Nehoda podle policie nikoho nezranila": the words after the source are said too
+                tail = _clause(text, speaker[1], s1)
+            if tail is not None and tail[1] - tail[0] + content[1] - content[0] > 8:
+                att = Attribution(content, speaker, (acc.start(), acc.end()), False)
+                att.extend(tail)
+                out.append(att)
+                taken = True
+                break
             if content[1] - content[0] > 8:
                 out.append(Attribution(content, speaker, (acc.start(), acc.end()), False))
                 taken = True
@@ -197,15 +317,18 @@ def from_rules(
             if in_mark(cue.start()):
                 continue
             cs, ce = cue.span()
+            pronoun = _inverted_pronoun(text, (cs, ce)) if language == "fr" else None
+            # "… prometió una investigación y dijo que …": the subject of the first verb speaks
+            coordinated = _coordinated_subject(text, s0, (cs, ce), language)
             mark = adjacent_mark(text, marks, cs, ce)
             if mark is not None:
-                if mark.end <= cs:  # “…”, X said / “…”, said X
-                    speaker = _speaker_between(text, mark.end, cs) or _speaker_after(text, ce, s1)
+                if mark.end <= cs:  # “…”, X said / “…”, said X / « … », a-t-elle lancé
+                    speaker = pronoun or _speaker_between(text, mark.end, cs) or _speaker_after(text, ce, s1)
                 else:  # X said: “…”
-                    speaker = _speaker_before(text, s0, cs)
+                    speaker = coordinated or _speaker_before(text, s0, cs)
                 out.append(Attribution((mark.start, mark.end), speaker, (cs, ce), True))
                 break
-            speaker = _speaker_before(text, s0, cs)
+            speaker = coordinated or _speaker_before(text, s0, cs)
             rest = text[ce:s1]
             that = that_re.match(rest)
             colon = _COLON_AFTER_CUE.match(rest)
@@ -214,22 +337,95 @@ def from_rules(
                 if clause is not None:
                     out.append(Attribution(clause, speaker, (cs, ce), False))
                     break
-            appositive = _appositive_before(text, s0, cs)
-            if appositive is not None:  # "La ministre, Ilse Maranek, a annoncé l'ouverture d'une enquête."
+            # "La ministre, Ilse Maranek, a annoncé …" / "… et a promis …" / "Le syndicaliste Bruno
+            # Carrizo dénonce un « échec »": a subject right before the cue speaks what follows it
+            subject = (
+                _appositive_before(text, s0, cs) or coordinated or _subject_of(text, s0, (cs, ce), language)
+            )
+            if subject is not None:
                 clause = _clause(text, ce, s1)
                 if clause is not None:
-                    out.append(Attribution(clause, appositive, (cs, ce), False))
+                    out.append(Attribution(clause, subject, (cs, ce), False))
                     break
                 continue
-            # inverted: "CONTENT, said X." / "CONTENT, заявил Путин."
+            # inverted: "CONTENT, said X." / "CONTENT, заявил Путин." / "CONTENT, ajoute-t-il."
             before = text[s0:cs].rstrip()
             if before.endswith((",", "—", "–", "-")) and len(before.split()) >= 4:
-                after = _speaker_after(text, ce, s1)
+                after = pronoun or _speaker_after(text, ce, s1)
                 if after is not None:
                     content = trim_span(text, s0, s0 + len(before))
                     out.append(Attribution(content, after, (cs, ce), False))
                     break
     return out
+
+
+def _name_phrase(text: str, speaker: tuple[int, int]) -> tuple[int, int]:
+    """An "according to" speaker that no comma closes, cut after the capitalised words it opens with
+    (a description may come first): "mluvčí policie Jany Malé nehoda …" → "mluvčí policie Jany Malé",
+    "Minister Karl Weber ist …" → "Minister Karl Weber"; with no capitalised word, its first word
+    ("policie")."""
+    words = list(_WORD_SPAN.finditer(text, speaker[0], speaker[1]))
+    first = next((i for i, w in enumerate(words) if w.group(0)[:1].isupper()), None)
+    if first is None:
+        return (speaker[0], words[0].end()) if len(words) > 2 else speaker
+    end = first
+    for i in range(first + 1, len(words)):
+        word = words[i].group(0)
+        if word[:1].isupper():
+            end = i
+        elif fold(word) not in _LINKS:
+            break
+    if end == len(words) - 1:
+        return speaker
+    return speaker[0], words[end].end()
+
+
+# lower-case words inside a name phrase ("einer Sprecherin der Stadt", "le ministre de l'Intérieur")
+_LINKS = frozenset(["der", "des", "von", "vom", "de", "du", "del", "la", "l", "le", "d", "della", "di"])
+# "Pour Lena Sorvik, …" / "Para el alcalde, …" at the start of a sentence: the view of whoever is named
+_FOR_SPEAKER = re.compile(r"(?:Pour|Para)(?=\s+[A-ZÀ-ÖØ-Þ])")
+# ", la dirigeante du syndicat, " after a name: a description of the speaker, not what was said
+_DESCRIPTION_AFTER = re.compile(r"\s*,\s*([^,;:.!?«»“”\"]{3,80}?)\s*,\s*")
+
+
+def _past_description(text: str, speaker: tuple[int, int], hi: int) -> int:
+    """Where the content starts after an "according to" speaker that is a name: past a description set
+    off by commas ("Selon Daria Voss, la dirigeante du syndicat, les pilotes …" → "les pilotes …")."""
+    if not all(w[:1].isupper() for w in text[speaker[0] : speaker[1]].split()):
+        return speaker[1]
+    match = _DESCRIPTION_AFTER.match(text[:hi], speaker[1])
+    if match is None or not match.group(1)[:1].islower() or len(match.group(1).split()) > 8:
+        return speaker[1]
+    return match.end() if len(text[match.end() : hi].split()) >= 3 else speaker[1]
+
+
+# Russian and Czech cues are matched by stem, which also catches nouns ("сообщения", "prohlášení",
+# "mluvčí"): a subject takes a cue only when it ends like a verb
+_VERB_ENDINGS = {
+    "ru": ("л", "ла", "ли", "ло", "ет", "ёт", "ит", "ют", "ят", "ут", "ат", "лся", "лась", "лись", "ся"),
+    "cs": ("l", "la", "li", "lo", "í", "á", "je", "jí", "ají", "í"),
+}
+_NOUN_ENDINGS = {"cs": ("ní", "čí")}
+
+
+def _verb_like(word: str, language: str) -> bool:
+    word = word.casefold()
+    if word.endswith(_NOUN_ENDINGS.get(language, ())):
+        return False
+    endings = _VERB_ENDINGS.get(language)
+    return endings is None or word.endswith(endings)
+
+
+def _subject_of(text: str, lo: int, cue: tuple[int, int], language: str) -> tuple[int, int] | None:
+    """The sentence's subject when the cue follows it directly ("Arbeitsministerin Paula Ostria sprach
+    von …", "Путин заявил о …"); None when other words come between or the cue is not a verb."""
+    cue_start = cue[0]
+    if not _verb_like(text[cue[0] : cue[1]].split()[-1], language):
+        return None
+    subject = _subject(text, lo, cue_start)
+    if subject is None or text[subject[1] : cue_start].strip():
+        return None
+    return subject
 
 
 def _clause(text: str, start: int, end: int) -> tuple[int, int] | None:

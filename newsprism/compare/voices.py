@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable
 
 import numpy as np
 
+from newsprism.analyze.entities import after_preposition
 from newsprism.compare.sets import DisjointSets
 from newsprism.names import fold, latin
 from newsprism.records import Article, Entity, Quote, Voice, VoiceQuote
@@ -106,7 +107,11 @@ def resolve_speaker(article: Article, quote: Quote) -> tuple[str | None, str | N
     at = article.text.find(speaker)
     while at >= 0 and people:
         end = at + len(speaker)
-        inside = [e for e in people if at <= e.start and e.end <= end]
+        inside = [
+            e
+            for e in people
+            if at <= e.start and e.end <= end and not after_preposition(article.text, e.start, at)
+        ]
         if inside:
             return _person(inside[-1].text)
         if not (key or "").startswith("person:"):

@@ -1,0 +1,287 @@
+"""The rule extractor's grammar of reporting outside English (French, German, Spanish, Russian, Czech).
+
+Every sentence here is invented for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.analyze.entities import after_preposition
+from newsprism.analyze.quotes import extract_attributions, to_quotes
+from newsprism.analyze.sentences import split_sentences
+from newsprism.records import Entity
+
+
+def _first(text: str, language: str) -> tuple[str | None, str, str | None]:
+    """(speaker, content pieces joined, cue) of the first attribution found in ``text``."""
+    atts = extract_attributions(text, split_sentences(text, language), language)
+    assert atts, text
+    att = atts[0]
+    speaker = text[att.speaker[0] : att.speaker[1]] if att.speaker else None
+    cue = text[att.cue[0] : att.cue[1]] if att.cue else None
+    return speaker, " ".join(text[a:b] for a, b in att.pieces), cue
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "speaker", "content"),
+    [
+        (
+            "es",
+            "El alcalde de Brenda, Julio Sastre, visitó la planta y dijo que las obras acabarán en mayo.",
+            "El alcalde de Brenda, Julio Sastre",
+            "las obras acabarán en mayo",
+        ),
+        (
+            "fr",
+            "Le maire Paul Vidal a visité le chantier et a déclaré que les travaux avanceraient vite.",
+            "Le maire Paul Vidal",
+            "les travaux avanceraient vite",
+        ),
+        (
+            "de",
+            "Bürgermeisterin Lina Hesse besuchte das Werk und sagte, die Arbeiten seien bald beendet.",
+            "Bürgermeisterin Lina Hesse",
+            "die Arbeiten seien bald beendet",
+        ),
+        (
+            "ru",
+            "Министр Иван Петров посетил завод и заявил, что план будет выполнен.",
+            "Министр Иван Петров",
+            "план будет выполнен",
+        ),
+        (
+            "cs",
+            "Ministr Jan Novák navštívil továrnu a řekl, že plán bude splněn.",
+            "Ministr Jan Novák",
+            "plán bude splněn",
+        ),
+    ],
+)
+def test_a_second_speech_verb_joined_by_and_shares_the_subject_of_the_first(
+    language: str, text: str, speaker: str, content: str
+) -> None:
+    """ "X promised an inquiry and said that …": X said it (before, the first verb's object was taken
+    for the speaker: "prometió una investigación independiente")."""
+    got_speaker, got_content, _ = _first(text, language)
+    assert got_speaker == speaker
+    assert content in got_content
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "speaker", "content"),
+    [
+        (
+            "de",
+            "Gesundheitsminister Otto Brahm sprach von einem schweren Rückschlag für die Kliniken.",
+            "Gesundheitsminister Otto Brahm",
+            "von einem schweren Rückschlag",
+        ),
+        (
+            "ru",
+            "Мэр города Олег Смирнов назвал ремонт моста главной задачей года.",
+            "Мэр города Олег Смирнов",
+            "ремонт моста главной задачей года",
+        ),
+        (
+            "cs",
+            "Starosta Petr Černý označil rozhodnutí kraje za velkou chybu.",
+            "Starosta Petr Černý",
+            "rozhodnutí kraje za velkou chybu",
+        ),
+        (
+            "es",
+            "Pardo pidió a sus votantes que acudan a las urnas el domingo.",
+            "Pardo",
+            "acudan a las urnas",
+        ),
+        (
+            "fr",
+            "Le syndicaliste Marc Roux dénonce un plan de départs qui vise 400 postes.",
+            "Le syndicaliste Marc Roux",
+            "un plan de départs",
+        ),
+    ],
+)
+def test_a_named_subject_right_before_a_cue_speaks_its_object(
+    language: str, text: str, speaker: str, content: str
+) -> None:
+    got_speaker, got_content, _ = _first(text, language)
+    assert got_speaker == speaker
+    assert content in got_content
+
+
+def test_a_noun_sharing_a_cue_stem_is_not_a_verb_with_a_subject() -> None:
+    """ "После сообщения о …" ("after the report of …"): "сообщения" is a noun, "После" no speaker."""
+    text = "После сообщения о пожаре жители покинули дом."
+    assert extract_attributions(text, split_sentences(text, "ru"), "ru") == []
+    text = "Vysvětlení ředitele školy rodiče nepřesvědčilo."
+    assert extract_attributions(text, split_sentences(text, "cs"), "cs") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        ("« Nous avons gagné cette bataille », a-t-elle lancé devant la foule.", "elle", "a-t-elle lancé"),
+        ("« La ville est prête pour l'hiver », poursuit-il.", "il", "poursuit-il"),
+        ("« Rien n'est encore décidé », ajoute-t-elle.", "elle", "ajoute-t-elle"),
+    ],
+)
+def test_a_french_inverted_pronoun_is_the_speaker(text: str, speaker: str, cue: str) -> None:
+    got_speaker, _, got_cue = _first(text, "fr")
+    assert (got_speaker, got_cue) == (speaker, cue)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "speaker"),
+    [
+        (
+            "es",
+            '"No vamos a ceder nada", afirmó el portavoz del sindicato, Lucas Ferrer.',
+            "el portavoz del sindicato, Lucas Ferrer",
+        ),
+        (
+            "fr",
+            "« Nous reconstruirons le pont », a déclaré la présidente de la région, Anne Morel, lundi.",
+            "la présidente de la région, Anne Morel",
+        ),
+        (
+            "es",
+            "Según el jefe de bomberos de Arenal, Tomás Rey, el fuego está ya controlado.",
+            "el jefe de bomberos de Arenal, Tomás Rey",
+        ),
+    ],
+)
+def test_a_description_after_its_cue_takes_the_name_that_follows_it(
+    language: str, text: str, speaker: str
+) -> None:
+    assert _first(text, language)[0] == speaker
+
+
+def test_a_name_after_its_cue_does_not_take_a_second_name() -> None:
+    text = '"Todo saldrá bien", dijo Ana Ruiz, Marta Gil.'
+    assert _first(text, "es")[0] == "Ana Ruiz"
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "speaker", "content"),
+    [
+        (
+            "fr",
+            "Pour Marie Colin, directrice de l'hôpital, la situation reste très tendue.",
+            "Marie Colin",
+            "la situation reste très tendue",
+        ),
+        ("es", "Para Julia Montes, la reforma llega demasiado tarde.", "Julia Montes", "la reforma llega"),
+        (
+            "fr",
+            "Selon Hugo Mercier, le porte-parole du parti, les négociations sont rompues.",
+            "Hugo Mercier",
+            "les négociations sont rompues",
+        ),
+    ],
+)
+def test_for_a_named_person_and_according_to_a_name_skip_the_description(
+    language: str, text: str, speaker: str, content: str
+) -> None:
+    got_speaker, got_content, _ = _first(text, language)
+    assert got_speaker == speaker
+    assert got_content.startswith(content)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pour la première fois, le parti a gagné la ville.",
+        "Pour Valtra, qui exporte son blé, le coup est rude.",
+    ],
+)
+def test_for_something_other_than_a_full_name_is_no_source(text: str) -> None:
+    assert extract_attributions(text, split_sentences(text, "fr"), "fr") == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "speaker"),
+    [
+        ("es", "Los mineros harán huelga desde el jueves, informó el lunes su sindicato.", "su sindicato"),
+        ("ru", "Рабочие начнут забастовку в четверг, сообщил в понедельник их профсоюз.", "их профсоюз"),
+    ],
+)
+def test_a_weekday_before_a_speaker_after_its_cue_is_not_the_speaker(
+    language: str, text: str, speaker: str
+) -> None:
+    assert _first(text, language)[0] == speaker
+
+
+def test_a_speaker_opened_by_a_determiner_stays_whole() -> None:
+    assert _first("Les ingénieurs estiment qu'il faudra dix jours.", "fr")[0] == "Les ingénieurs"
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "speaker", "content"),
+    [
+        (
+            "cs",
+            "Podle mluvčí policie Jany Malé nehoda nikoho nezranila.",
+            "mluvčí policie Jany Malé",
+            "nehoda nikoho nezranila",
+        ),
+        ("cs", "Nehoda podle policie nikoho vážně nezranila.", "policie", "Nehoda nikoho vážně nezranila"),
+        (
+            "de",
+            "An Bord waren nach Angaben der Reederei auch drei Kinder, die gerettet wurden.",
+            "der Reederei",
+            "An Bord waren auch drei Kinder",
+        ),
+    ],
+)
+def test_according_to_without_a_comma_ends_at_the_name(
+    language: str, text: str, speaker: str, content: str
+) -> None:
+    got_speaker, got_content, _ = _first(text, language)
+    assert got_speaker == speaker
+    assert got_content.startswith(content)
+
+
+def test_a_name_after_de_or_of_is_a_complement_not_the_head() -> None:
+    text = "el ministro de Finanzas y el director de la Agencia, Hugo Salvat"
+    assert after_preposition(text, text.index("Finanzas"), 0)
+    assert after_preposition(text, text.index("Agencia"), 0)
+    assert not after_preposition(text, text.index("Hugo"), 0)
+
+
+def _entity(text: str, name: str, label: str = "PERSON", key: str | None = None) -> Entity:
+    start = text.index(name)
+    return Entity(name, label, start, start + len(name), key=key or f"{label.lower()}:{name.lower()}")
+
+
+def test_a_described_speaker_is_keyed_by_the_name_heading_it_not_by_a_complement() -> None:
+    text = (
+        "El Ministerio de Hacienda firmó el acuerdo. "
+        '"Es un buen día", dijo el director de Puertos Alba, Hugo Salvat. '
+        '"Nada cambia para nosotros", declaró el ministro de Hacienda.'
+    )
+    language = "es"
+    sentences = split_sentences(text, language)
+    atts = extract_attributions(text, sentences, language)
+    entities = [
+        _entity(text, "Ministerio de Hacienda", key="person:ministerio de hacienda"),
+        _entity(text, "Puertos Alba"),
+        _entity(text, "Hugo Salvat"),
+    ]
+    hacienda = text.rindex("Hacienda")
+    entities.append(Entity("Hacienda", "PERSON", hacienda, hacienda + 8, key="person:ministerio de hacienda"))
+    quotes = to_quotes(text, atts, sentences, entities, language)
+    keys = {q.text: q.speaker_key for q in quotes}
+    assert keys['"Es un buen día"'] == "person:hugo salvat"
+    assert keys['"Nada cambia para nosotros"'] == "desc:ministro de hacienda"
+
+
+def test_a_pronoun_after_a_quotation_is_the_person_named_before_it_not_inside_it() -> None:
+    text = "Marc Levant a reconnu sa défaite. « Je souhaite bonne chance à Claire Dumas », a-t-il déclaré."
+    sentences = split_sentences(text, "fr")
+    atts = extract_attributions(text, sentences, "fr")
+    entities = [_entity(text, "Marc Levant"), _entity(text, "Claire Dumas")]
+    quotes = to_quotes(text, atts, sentences, entities, "fr")
+    quote = next(q for q in quotes if "bonne chance" in q.text)
+    assert quote.speaker_key == "person:marc levant"
