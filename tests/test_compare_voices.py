@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from newsprism.compare.voices import display_name, find_voices, latin, merge_key, resolve_speaker
+import pytest
+
+from newsprism.compare.voices import display_name, find_voices, is_document, latin, merge_key, resolve_speaker
 from newsprism.records import Article, Entity, Quote, Sentence
 
 
@@ -161,3 +163,75 @@ def test_organisations_merge_across_languages_when_their_phrases_are_similar():
     voices = find_voices(articles, pairwise)
     assert sorted(sorted(v.article_ids) for v in voices) == [["en", "fr"], ["es"]]
     assert len(find_voices(articles)) == 3
+
+
+def test_a_description_whose_name_is_after_de_is_the_person_it_describes_elsewhere():
+    """ "el ministro de Hacienda" holds a capitalised word after "de", which is no person's name: the voice
+    is the person the same description names elsewhere in the article."""
+    text = (
+        "El Ministerio de Hacienda publicó las cifras. El ministro de Hacienda, Tomás Beltri, firmó. "
+        '"Es un buen día", declaró el ministro de Hacienda.'
+    )
+    hacienda = text.rindex("Hacienda")
+    name = text.index("Tomás Beltri")
+    ministry = text.index("Ministerio de Hacienda")
+    article = quoted(
+        "es",
+        text,
+        "el ministro de Hacienda",
+        "desc:ministro de hacienda",
+        [
+            Entity("Hacienda", "PERSON", hacienda, hacienda + 8, key="person:ministerio de hacienda"),
+            Entity(
+                "Ministerio de Hacienda",
+                "PERSON",
+                ministry,
+                ministry + 22,
+                key="person:ministerio de hacienda",
+            ),
+            Entity("Tomás Beltri", "PERSON", name, name + 12, key="person:tomas beltri"),
+        ],
+    )
+    assert resolve_speaker(article, article.quotes[0]) == ("Tomás Beltri", "person:tomas beltri")
+
+
+def test_a_place_inside_a_speaker_phrase_is_not_the_speaker():
+    text = '"Prices will rise", said farmers\' groups in Valtra Nord.'
+    start = text.index("Valtra Nord")
+    article = quoted(
+        "en",
+        text,
+        "farmers' groups in Valtra Nord",
+        "desc:farmers' groups in valtra nord",
+        [Entity("Valtra Nord", "PERSON", start, start + 11, key="person:valtra nord")],
+    )
+    assert resolve_speaker(article, article.quotes[0]) == (
+        "farmers' groups in Valtra Nord",
+        "desc:farmers' groups in valtra nord",
+    )
+
+
+@pytest.mark.parametrize(
+    ("speaker", "language", "document"),
+    [
+        ("les résultats définitifs publiés par la préfecture", "fr", True),
+        ("les premières données de l'enregistreur", "fr", True),
+        ("los datos oficiales", "es", True),
+        ("the regulator's report", "en", True),
+        ("preliminary data from the recorder", "en", True),
+        ("die Zahlen des Ministeriums", "de", True),
+        ("данные полиции", "ru", True),
+        ("the statistics institute", "en", False),
+        ("l'institut national de la statistique", "fr", False),
+        ("la portavoz del gobierno", "es", False),
+        ("Ines Holm", "en", False),
+    ],
+)
+def test_a_document_or_figures_are_a_source_not_a_voice(speaker: str, language: str, document: bool):
+    assert is_document(speaker, language) is document
+
+
+def test_figures_quoted_by_their_source_make_no_voice():
+    article = quoted("es", "x", "los resultados oficiales", "desc:resultados oficiales")
+    article.language = "es"
+    assert find_voices([article]) == []

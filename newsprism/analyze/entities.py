@@ -157,8 +157,13 @@ def person_key_for(text: str, entities: list[Entity], language: str = "en") -> s
 
 
 # prepositions (and determiners after them) that make a name the complement of a description
-# ("el ministro de Finanzas", "le directeur de l'Agence", "the head of Kovar Air", "глава Минфина" is not)
-_OF = frozenset(["de", "del", "des", "du", "d", "of", "von", "vom", "der", "dei", "della", "di"])
+# ("el ministro de Finanzas", "le directeur de l'Agence", "the head of Kovar Air", "groups in Velmora")
+_OF = frozenset(
+    """
+    de del des du d of von vom der dei della di in on at from en à au aux dans im am aus bei в во из на
+    v ve z ze
+    """.split()  # noqa: SIM905
+)
 _OF_DETERMINERS = frozenset(["la", "le", "les", "l", "el", "los", "las", "the", "die", "des", "dem"])
 _LAST_WORDS = re.compile(r"([\w]+)['’]?\s*$")
 
