@@ -285,3 +285,91 @@ def test_a_pronoun_after_a_quotation_is_the_person_named_before_it_not_inside_it
     quotes = to_quotes(text, atts, sentences, entities, "fr")
     quote = next(q for q in quotes if "bonne chance" in q.text)
     assert quote.speaker_key == "person:marc levant"
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "speaker"),
+    [
+        ("cs", "„Nikdo nebyl zraněn,“ řekl pro ČTK mluvčí hasičů Jan Kovář.", "mluvčí hasičů Jan Kovář"),
+        (
+            "cs",
+            "„Nikdo nebyl zraněn,“ uvedl ve středu pro server Zpravy.cz mluvčí policie Petr Malý.",
+            "mluvčí policie Petr Malý",
+        ),
+        ("cs", "„Situace je vážná,“ řekl v rozhovoru pro Deník ministr Jan Dvořák.", "ministr Jan Dvořák"),
+        ("cs", "„Nikdo nebyl zraněn,“ řekl ČTK mluvčí hasičů Jan Kovář.", "mluvčí hasičů Jan Kovář"),
+        (
+            "ru",
+            "«Ситуация под контролем», — заявил на брифинге глава МЧС Иван Петров.",
+            "глава МЧС Иван Петров",
+        ),
+        (
+            "ru",
+            "«Ситуация под контролем», — рассказал «Вестнику» глава комитета Олег Сидоров.",
+            "глава комитета Олег Сидоров",
+        ),
+        (
+            "fr",
+            "« La situation est grave », a déclaré à l'AFP le ministre de l'Intérieur.",
+            "le ministre de l'Intérieur",
+        ),
+        (
+            "fr",
+            "« La situation est grave », a déclaré lors d'une conférence de presse le maire de Lyon.",
+            "le maire de Lyon",
+        ),
+        (
+            "es",
+            '"La situación es grave", dijo en rueda de prensa el ministro del Interior.',
+            "el ministro del Interior",
+        ),
+        ("es", '"La situación es muy grave", dijo a la prensa el alcalde.', "el alcalde"),
+    ],
+)
+def test_where_and_to_whom_it_was_said_is_not_the_speaker(language: str, text: str, speaker: str) -> None:
+    assert _first(text, language)[0] == speaker
+
+
+def test_an_acronym_that_is_the_speaker_stays_the_speaker() -> None:
+    assert _first("„Situace je vážná a musíme jednat,“ uvedla ODS.", "cs")[0] == "ODS"
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "speaker", "content"),
+    [
+        ("ru", "По его словам, переговоры продолжатся в среду.", "его", "переговоры продолжатся в среду"),
+        ("ru", "Переговоры, по её словам, продолжатся в среду.", "её", "Переговоры продолжатся в среду"),
+        ("cs", "Podle něj se jednání protáhnou do středy.", "něj", "se jednání protáhnou do středy"),
+        ("fr", "Selon lui, la grève durera deux jours.", "lui", "la grève durera deux jours"),
+        (
+            "cs",
+            "Jak uvedl mluvčí policie Jan Novák, nehoda se stala v noci.",
+            "mluvčí policie Jan Novák",
+            "nehoda se stala v noci",
+        ),
+        (
+            "cs",
+            "Nehoda se stala v noci, jak uvedla mluvčí policie.",
+            "mluvčí policie",
+            "Nehoda se stala v noci",
+        ),
+        (
+            "ru",
+            "Переговоры продолжатся, как рассказал министр Иван Петров.",
+            "министр Иван Петров",
+            "Переговоры",
+        ),
+    ],
+)
+def test_according_to_a_pronoun_and_as_x_said(language: str, text: str, speaker: str, content: str) -> None:
+    got_speaker, got_content, _ = _first(text, language)
+    assert got_speaker == speaker
+    assert got_content.startswith(content)
+
+
+def test_spanish_el_is_a_pronoun_only_with_its_accent() -> None:
+    from newsprism.analyze.quotes_rules import is_pronoun
+
+    assert is_pronoun("él", "es") and is_pronoun("Él", "es")
+    assert not is_pronoun("el", "es")
+    assert _first('"Vamos a ganar esta vez", dijo él.', "es")[0] == "él"

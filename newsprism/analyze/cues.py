@@ -175,9 +175,16 @@ ACCORDING: dict[str, tuple[str, ...]] = {
     "es": ("según", "de acuerdo con"),
     "ru": _words(
         "по словам|по данным|по мнению|как сообщил|как сообщила|как сообщает|как заявил|"
-        "как заявила|как отметил|как отметила|как пишет|как считает"
+        "как заявила|как отметил|как отметила|как пишет|как считает|как сказал|как сказала|"
+        "как рассказал|как рассказала|как пояснил|как пояснила|как уточнил|как уточнила|как подчеркнул|"
+        "как подчеркнула|как передает|как передаёт|по его словам|по ее словам|по её словам|по их словам|"
+        "по его мнению|по ее мнению|по её мнению|по их мнению"
     ),
-    "cs": ("podle",),
+    "cs": _words(
+        "podle|jak uvedl|jak uvedla|jak uvedli|jak řekl|jak řekla|jak sdělil|jak sdělila|jak dodal|"
+        "jak dodala|jak upozornil|jak upozornila|jak konstatoval|jak konstatovala|jak informoval|"
+        "jak informovala|jak píše|jak napsal|jak napsala"
+    ),
     "it": ("secondo",),
 }
 # words that introduce reported speech after the cue ("said that")
@@ -217,4 +224,14 @@ PRONOUNS: dict[str, frozenset[str]] = {
     "ru": frozenset(["он", "она", "они", "я", "мы", "оно"]),
     "cs": frozenset(["on", "ona", "oni", "já", "my", "ono"]),
     "it": frozenset(["lui", "lei", "loro", "io", "noi", "egli"]),
+}
+# the forms a pronoun takes after "according to" ("podle něj", "по его словам", "selon lui", "laut ihm")
+OBJECT_PRONOUNS: dict[str, frozenset[str]] = {
+    "en": frozenset(["him", "her", "them"]),
+    "fr": frozenset(["lui", "eux", "elle", "elles"]),
+    "de": frozenset(["ihm", "ihnen", "ihr"]),
+    "es": frozenset(["él", "ella", "ellos", "ellas"]),
+    "ru": frozenset(["него", "нее", "неё", "них", "его", "ее", "её", "их"]),
+    "cs": frozenset(["něj", "něho", "ní", "nich", "jeho", "její", "jejich"]),
+    "it": frozenset(["lui", "lei", "loro"]),
 }

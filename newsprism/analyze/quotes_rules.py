@@ -21,6 +21,7 @@ from newsprism.analyze.cues import (
     CUE_STEMS,
     CUE_WORDS,
     FR_INVERTED_VERBS,
+    OBJECT_PRONOUNS,
     PRONOUNS,
     SPEAKER_EDGE_WORDS,
     THAT_WORDS,
@@ -134,12 +135,16 @@ def _appositive_before(text: str, lo: int, cue_start: int) -> tuple[int, int] | 
     return s, e
 
 
-def _speaker_after(text: str, cue_end: int, hi: int, max_words: int = 8) -> tuple[int, int] | None:
-    """The noun phrase right after a cue (``said the minister.``, ``заявил Путин``)."""
-    match = re.match(r"[^,;:.!?\n«»“”\"]{1,120}", text[cue_end:hi])
+def _speaker_after(
+    text: str, cue_end: int, hi: int, max_words: int = 8, language: str = ""
+) -> tuple[int, int] | None:
+    """The noun phrase right after a cue (``said the minister.``, ``заявил Путин``), past where and to whom
+    it was said (``řekl pro ČTK mluvčí policie``, ``заявил на брифинге глава МИД``)."""
+    s = _past_setting(text, cue_end, hi, language)
+    match = re.match(r"(?:[^,;:.!?\n«»“”\"]|\.(?=\w)){1,120}", text[s:hi])
     if not match:
         return None
-    s, e = trim_span(text, cue_end, cue_end + match.end())
+    s, e = trim_span(text, s, s + match.end())
     prep = re.match(r"(?:в|во|на|по)\s+(?:интервью|эфире|беседе|заявлении|обращении)\s+\S+\s+", text[s:e])
     if prep:
         s += prep.end()
@@ -147,13 +152,48 @@ def _speaker_after(text: str, cue_end: int, hi: int, max_words: int = 8) -> tupl
     if stop:
         e = stop.start()
     first = _WORD_SPAN.match(text, s)
-    if first and (is_pronoun(first.group(0), "ru") or is_pronoun(first.group(0), "en")):
+    if first and _subject_pronoun(first.group(0), language):
         e = first.end()  # "сказал он журналистам" → "он"
     words = text[s:e].split()
     if not words or len(words) > max_words:
         return None
     span = _clean_speaker(text, (s, e))
     return _with_name_after(text, span, hi) if span is not None else None
+
+
+# where and to whom something was said, between a cue and its speaker: a preposition, a determiner, a
+# word and maybe an outlet's name ("pro server iDNES.cz", "на брифинге", "à l'AFP", "en rueda de prensa")
+_SETTING_PREPOSITIONS = {
+    "ru": "в|во|на|с|со|по",
+    "cs": "pro|v|ve|na|při|po|s|se",
+    "fr": "à|au|aux|dans|devant|lors",
+    "es": "a|al|ante|en|durante",
+}
+_OUTLET_WORD = r"(?:\S*[A-ZА-ЯЁČŘŠŽ]\S*|[«„“\"][^»“”\"]{1,40}[»“”\"])"
+# an outlet or agency in the dative with no preposition ("řekl ČTK", "сказал ТАСС", "рассказал «Известиям»")
+_DATIVE_OUTLET = re.compile(
+    r"(?:[A-ZА-ЯЁČŘŠŽ]{2,6}|РИА Новости|[«„“\"][^»“”\"]{1,40}[»“”\"]|Novinkám|Právu|Интерфаксу)\s+"
+    r"(?=[a-zа-яёěščřžýáíéůúó]|[A-ZА-ЯЁČŘŠŽ][a-zа-яёěščřžýáíéůú])"
+)
+
+
+def _past_setting(text: str, start: int, hi: int, language: str) -> int:
+    """Where the speaker starts after a cue: past up to three phrases of setting or audience
+    ("řekl v pondělí pro ČTK mluvčí …" → "mluvčí …"), when a word is left after them."""
+    preps = _SETTING_PREPOSITIONS.get(language)
+    if preps is None:
+        return start
+    setting = re.compile(
+        rf"\s*(?:(?i:{preps})\s+(?:(?:la|le|les|el|los|las|l['’]|un|une|una|d['’]une?|de\s+la|du)\s*)?[\w.\-'’]+"
+        rf"(?:\s+de\s+[\w\-]+)?(?:\s+(?:de\s+)?{_OUTLET_WORD})?|{_DATIVE_OUTLET.pattern})\s*"
+    )
+    pos = start
+    for _ in range(3):
+        match = setting.match(text, pos, hi)
+        if match is None or not re.match(r"\s*\w", text[match.end() : hi]):
+            break
+        pos = match.end()
+    return pos
 
 
 # ", Emil Varga." / ", Marek Lind, quien …": a name of two to four capitalised words closing an apposition
@@ -281,7 +321,16 @@ def from_rules(
         for acc in [leading, *accs] if leading else accs:
             if in_mark(acc.start()):
                 continue
-            speaker = _speaker_after(text, acc.end(), s1)
+            inner = [
+                w for w in _WORD_SPAN.finditer(text, acc.start(), acc.end()) if _object_pronoun(w, language)
+            ]
+            following = _WORD_SPAN.match(text, acc.end() + 1)
+            if inner:  # "по его словам, …": the pronoun inside the phrase is the source
+                speaker = inner[0].span()
+            elif following and _object_pronoun(following, language):  # "podle něj", "selon lui"
+                speaker = following.span()
+            else:
+                speaker = _speaker_after(text, acc.end(), s1, language=language)
             if speaker is None:
                 continue
             named = text[speaker[0] : speaker[1]].split()
@@ -296,11 +345,12 @@ def from_rules(
                 speaker = _name_phrase(text, speaker)
             tail = None
             if acc.start() - s0 < 3:
-                content = _clause(text, _past_description(text, speaker, s1), s1) or (s1, s1)
+                start = _past_description(text, speaker, s1) if not inner else acc.end()
+                content = _clause(text, start, s1) or (s1, s1)
             else:
                 content = trim_span(text, s0, acc.start())
                 # "Nehoda podle policie nikoho nezranila": the words after the source are said too
-                tail = _clause(text, speaker[1], s1)
+                tail = _clause(text, max(speaker[1], acc.end()), s1)
             if tail is not None and tail[1] - tail[0] + content[1] - content[0] > 8:
                 att = Attribution(content, speaker, (acc.start(), acc.end()), False)
                 att.extend(tail)
@@ -323,7 +373,11 @@ def from_rules(
             mark = adjacent_mark(text, marks, cs, ce)
             if mark is not None:
                 if mark.end <= cs:  # “…”, X said / “…”, said X / « … », a-t-elle lancé
-                    speaker = pronoun or _speaker_between(text, mark.end, cs) or _speaker_after(text, ce, s1)
+                    speaker = (
+                        pronoun
+                        or _speaker_between(text, mark.end, cs)
+                        or _speaker_after(text, ce, s1, language=language)
+                    )
                 else:  # X said: “…”
                     speaker = coordinated or _speaker_before(text, s0, cs)
                 out.append(Attribution((mark.start, mark.end), speaker, (cs, ce), True))
@@ -351,7 +405,7 @@ def from_rules(
             # inverted: "CONTENT, said X." / "CONTENT, заявил Путин." / "CONTENT, ajoute-t-il."
             before = text[s0:cs].rstrip()
             if before.endswith((",", "—", "–", "-")) and len(before.split()) >= 4:
-                after = pronoun or _speaker_after(text, ce, s1)
+                after = pronoun or _speaker_after(text, ce, s1, language=language)
                 if after is not None:
                     content = trim_span(text, s0, s0 + len(before))
                     out.append(Attribution(content, after, (cs, ce), False))
@@ -444,5 +498,17 @@ def _speaker_between(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 def is_pronoun(mention: str, language: str) -> bool:
-    pronouns = PRONOUNS.get(language, frozenset()) | PRONOUNS["en"]
-    return fold(mention) in pronouns
+    """Whether ``mention`` is a personal pronoun of ``language`` or English, as a subject or after
+    "according to" ("он", "něj"; compared with accents, so Spanish "él" is one and "el" is not)."""
+    word = mention.casefold()
+    tables = (PRONOUNS, OBJECT_PRONOUNS)
+    return any(word in table.get(language, frozenset()) or word in table["en"] for table in tables)
+
+
+def _object_pronoun(word: re.Match[str], language: str) -> bool:
+    return word.group(0).casefold() in OBJECT_PRONOUNS.get(language, frozenset())
+
+
+def _subject_pronoun(mention: str, language: str) -> bool:
+    word = mention.casefold()
+    return any(word in PRONOUNS.get(lang, frozenset()) for lang in (language, "ru", "en"))
