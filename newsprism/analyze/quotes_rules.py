@@ -325,6 +325,7 @@ def from_rules(
                 w for w in _WORD_SPAN.finditer(text, acc.start(), acc.end()) if _object_pronoun(w, language)
             ]
             following = _WORD_SPAN.match(text, acc.end() + 1)
+            speaker: tuple[int, int] | None
             if inner:  # "по его словам, …": the pronoun inside the phrase is the source
                 speaker = inner[0].span()
             elif following and _object_pronoun(following, language):  # "podle něj", "selon lui"
