@@ -373,3 +373,30 @@ def test_spanish_el_is_a_pronoun_only_with_its_accent() -> None:
     assert is_pronoun("él", "es") and is_pronoun("Él", "es")
     assert not is_pronoun("el", "es")
     assert _first('"Vamos a ganar esta vez", dijo él.', "es")[0] == "él"
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "speaker"),
+    [
+        # a Czech woman's surname ends like an adjective; it still ends the speaker
+        (
+            "cs",
+            "Mluvčí hasičů Eva Malá ve středu novinářům řekla, že požár je uhašen.",
+            "Mluvčí hasičů Eva Malá",
+        ),
+        # a weekday goes, and so does the preposition it leaves hanging
+        ("cs", "Mluvčí hasičů v pondělí uvedla, že požár je uhašen.", "Mluvčí hasičů"),
+        # only the first word capitalised is sentence case: the description stays whole
+        (
+            "ru",
+            "Пресс-секретарь компании в понедельник заявила, что сделка сорвана.",
+            "Пресс-секретарь компании",
+        ),
+        ("ru", "Президент Олег Сидоров ранее заявил, что сделка сорвана.", "Президент Олег Сидоров"),
+        # to whom and where, after the speaker
+        ("cs", "„Požár je uhašen,“ řekl mluvčí hasičů novinářům.", "mluvčí hasičů"),
+        ("cs", "„Požár je uhašen,“ řekl mluvčí hasičů v rozhovoru pro rádio.", "mluvčí hasičů"),
+    ],
+)
+def test_speaker_edges_in_czech_and_russian(language: str, text: str, speaker: str) -> None:
+    assert _first(text, language)[0] == speaker

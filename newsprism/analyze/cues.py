@@ -155,8 +155,9 @@ SPEAKER_EDGE_WORDS: frozenset[str] = frozenset(
     und aber auch doch dann jedoch
     y pero también entonces sin embargo
     и а но же ведь вот хотя однако поэтому еще ещё также тоже уже даже лишь только недавно вчера
-    сегодня открыто публично прямо снова тогда потом ему ей им мне нам вам
-    a ale i také tedy však jenže už ještě dnes včera
+    сегодня открыто публично прямо снова тогда потом ему ей им мне нам вам ранее позже позднее затем
+    вновь опять
+    a ale i také tedy však jenže už ještě dnes včera později dříve pak rovněž opět znovu dále již
     today yesterday monday tuesday wednesday thursday friday saturday sunday
     aujourd'hui hier lundi mardi mercredi jeudi vendredi samedi dimanche
     heute gestern montag dienstag mittwoch donnerstag freitag samstag sonntag

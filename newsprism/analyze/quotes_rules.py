@@ -84,19 +84,25 @@ def _clean_speaker(text: str, span: tuple[int, int] | None) -> tuple[int, int] |
             words, folded = words[2:], folded[2:]  # "el lunes su sindicato", "в понедельник их профсоюз"
         else:
             break
-    while words and fold(text[words[-1][0] : words[-1][1]]) in SPEAKER_EDGE_WORDS:
-        words = words[:-1]
+    while words and (folded[-1] in SPEAKER_EDGE_WORDS or (len(words) > 1 and folded[-1] in _DANGLING)):
+        words, folded = words[:-1], folded[:-1]  # "mluvčí policie v [pondělí]" → "mluvčí policie"
     caps = [i for i, (a, _) in enumerate(words) if text[a].isupper()]
-    opening_determiner = caps == [0] and fold(text[words[0][0] : words[0][1]]) in _DETERMINERS
-    if caps and caps[-1] < len(words) - 1 and not opening_determiner:  # "Les ingénieurs" stays whole
+    # only the first word capitalised: sentence case, not a name ("Les ingénieurs", "Пресс-секретарь
+    # компании", "Mluvčí policie" stay whole)
+    sentence_case = caps == [0]
+    if caps and caps[-1] < len(words) - 1 and not sentence_case:
         last = text[words[caps[-1]][0] : words[caps[-1]][1]].casefold()
-        if not last.endswith(_ADJECTIVE_ENDINGS):
+        # an opening capitalised adjective starts the speaker ("Британские журналисты"); a later word with
+        # that ending is a surname ("mluvčí Jana Malá ve středu" → "mluvčí Jana Malá")
+        if caps[-1] > 0 or not last.endswith(_ADJECTIVE_ENDINGS):
             words = words[: caps[-1] + 1]
     if not words:
         return None
     return words[0][0], words[-1][1]
 
 
+# prepositions left hanging at the end of a speaker once a weekday went ("mluvčí policie v")
+_DANGLING = frozenset(["v", "ve", "na", "в", "во", "на", "am", "im", "le", "el", "on", "à", "a"])
 # words that open a time phrase before a weekday ("el lunes", "am Montag", "в понедельник", "ve středu")
 _TIME_OPENERS = frozenset(["el", "le", "am", "on", "this", "в", "во", "v", "ve"])
 
@@ -280,7 +286,8 @@ _COLON_AFTER_CUE = re.compile(r"(?:\s+[^\s.,;:!?«»“”\"]+){0,3}?\s*[:,]\s+"
 # words that end a speaker found after its cue: prepositions that start a place or an addressee
 _SPEAKER_STOP = re.compile(
     r"\s(?:in|at|on|to|from|à|au|aux|en|dans|devant|bei|im|am|vor|gegenüber|ante|в|во|на|перед|"
-    r"журналистам|репортерам|reporters|journalists|journalistes|periodistas)\s",
+    r"v|ve|pro|při|během|novinářům|reportérům|médiím|изданию|агентству|корреспонденту|"
+    r"журналистам|репортерам|reporters|journalists|journalistes|periodistas)(?:\s|$)",
     re.IGNORECASE,
 )
 
