@@ -400,3 +400,67 @@ def test_spanish_el_is_a_pronoun_only_with_its_accent() -> None:
 )
 def test_speaker_edges_in_czech_and_russian(language: str, text: str, speaker: str) -> None:
     assert _first(text, language)[0] == speaker
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "speaker"),
+    [
+        (
+            "de",
+            "Die Brücke wird gesperrt. Das sagte Verkehrsminister Karl Weber am Montag.",
+            "Verkehrsminister Karl Weber",
+        ),
+        (
+            "ru",
+            "Мост закроют на ремонт. Об этом сообщил министр транспорта Иван Петров.",
+            "министр транспорта Иван Петров",
+        ),
+        ("cs", "Most bude uzavřen. Uvedl to mluvčí ministerstva Jan Novák.", "mluvčí ministerstva Jan Novák"),
+        ("cs", "Most bude uzavřen. Informovala o tom mluvčí ministerstva.", "mluvčí ministerstva"),
+        (
+            "fr",
+            "Le pont sera fermé. C'est ce qu'a déclaré le ministre des Transports.",
+            "le ministre des Transports",
+        ),
+        (
+            "es",
+            "El puente será cerrado. Así lo afirmó el ministro de Transportes.",
+            "el ministro de Transportes",
+        ),
+    ],
+)
+def test_a_sentence_that_only_names_who_said_the_one_before_attributes_it(
+    language: str, text: str, speaker: str
+) -> None:
+    got_speaker, got_content, _ = _first(text, language)
+    assert got_speaker == speaker
+    assert got_content == text.split(". ")[0]
+
+
+def test_a_pointing_back_sentence_with_nothing_before_it_attributes_nothing() -> None:
+    text = "Об этом сообщил министр транспорта Иван Петров."
+    assert extract_attributions(text, split_sentences(text, "ru"), "ru") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        ("Am Montag sagte Weber, die Lage sei ernst.", "Weber", "die Lage sei ernst"),
+        (
+            "Zudem erklärte die Ministerin, die Schulen blieben offen.",
+            "die Ministerin",
+            "die Schulen blieben offen",
+        ),
+        (
+            "Nach dem Treffen sagte Anna Keller, dass man sich geeinigt habe.",
+            "Anna Keller",
+            "man sich geeinigt habe",
+        ),
+    ],
+)
+def test_after_a_fronted_phrase_the_german_subject_follows_the_verb(
+    text: str, speaker: str, content: str
+) -> None:
+    got_speaker, got_content, _ = _first(text, "de")
+    assert got_speaker == speaker
+    assert got_content == content

@@ -316,7 +316,7 @@ def from_rules(
         re.IGNORECASE,
     )
     out: list[Attribution] = []
-    for sent in sentences:
+    for index, sent in enumerate(sentences):
         s0, s1 = sent.start, sent.end
 
         def in_mark(pos: int) -> bool:
@@ -375,6 +375,22 @@ def from_rules(
             if in_mark(cue.start()):
                 continue
             cs, ce = cue.span()
+            back = _anaphoric(text, s0, (cs, ce), s1, language)
+            if back is not None:  # "Das sagte X." / "Об этом сообщил X." / "Uvedl to X.": the sentence before
+                if index > 0:
+                    previous = _clause(text, sentences[index - 1].start, sentences[index - 1].end)
+                    speaker = _speaker_after(text, back, s1, language=language)
+                    if previous is not None and speaker is not None and not in_mark(previous[0]):
+                        out.append(Attribution(previous, speaker, (cs, ce), False))
+                break
+            if language == "de" and _V2_OPENER.match(text, s0, cs):
+                # "Am Montag sagte Weber, die Lage sei ernst": after a fronted phrase the subject follows
+                speaker = _speaker_after(text, ce, s1, language=language)
+                lead = that_re.match(text, speaker[1], s1) if speaker else None
+                clause = _clause(text, lead.end() if lead else speaker[1], s1) if speaker else None
+                if speaker is not None and clause is not None and text[speaker[1] : speaker[1] + 1] == ",":
+                    out.append(Attribution(clause, speaker, (cs, ce), False))
+                    break
             pronoun = _inverted_pronoun(text, (cs, ce)) if language == "fr" else None
             # "… prometió una investigación y dijo que …": the subject of the first verb speaks
             coordinated = _coordinated_subject(text, s0, (cs, ce), language)
@@ -476,6 +492,38 @@ def _verb_like(word: str, language: str) -> bool:
         return False
     endings = _VERB_ENDINGS.get(language)
     return endings is None or word.endswith(endings)
+
+
+# what points back at the sentence before, said by a speaker after the cue: "Das sagte …",
+# "Об этом сообщил …", "C'est ce qu'a déclaré …", "Así lo afirmó …" (before the cue), "Uvedl to …",
+# "Informoval o tom …" (after it)
+_BACK_BEFORE = {
+    "de": re.compile(r"(?:Das|Dies|Dazu|Darüber)\s*$"),
+    "ru": re.compile(r"Об этом\s*$"),
+    "fr": re.compile(r"C['’]est ce qu['’]\s*$"),
+    "es": re.compile(r"Así lo\s*$"),
+    "cs": re.compile(r"$^"),
+}
+_BACK_AFTER = {"cs": re.compile(r"\s+(?:to|o tom)\b")}
+# a fronted phrase that is not the subject: a preposition and its object, or an adverb ("Am Montag sagte …")
+_V2_OPENER = re.compile(
+    r"(?:(?:Am|Im|In|Nach|Bei|Auf|Vor|Seit|Mit|Zum|Zur|Für|Gegenüber|Bereits|Zudem|Außerdem|Dann|Heute|"
+    r"Gestern|Später|Dabei|Danach|Allerdings|Jedoch|Auch|Zuvor|Zuletzt|Zugleich|Anschließend|Weiter)\b"
+    r"[^,;:.!?]{0,40})\s*$"
+)
+
+
+def _anaphoric(text: str, lo: int, cue: tuple[int, int], hi: int, language: str) -> int | None:
+    """Where the speaker starts when the sentence only says who said the sentence before it, else None."""
+    before = _BACK_BEFORE.get(language)
+    if before is not None and before.fullmatch(text, lo, cue[0]) and cue[0] > lo:
+        return cue[1]
+    after = _BACK_AFTER.get(language)
+    if after is not None and not text[lo : cue[0]].strip():
+        match = after.match(text, cue[1], hi)
+        if match:
+            return match.end()
+    return None
 
 
 def _subject_of(text: str, lo: int, cue: tuple[int, int], language: str) -> tuple[int, int] | None:
