@@ -9,6 +9,26 @@ Tamarit, Hugo Salvat, afirmó que …") speak what follows the cue; before this,
 ``CONTENT, said X`` with the clause after the cue as the speaker. On the dev stories of
 ``tests/fixtures/compare`` this took voice F1 from 0.496 to 0.570 (test 0.622, unchanged; ADAQ test
 unchanged: speaker 0.5924, content 0.8244; English goes through the parse, not these rules).
+
+The grammar of reporting, beyond the cue next to its speaker:
+
+* a second speech verb joined by "y"/"et"/"und"/"и"/"a" shares the subject of the first ("La ministra…,
+  Ilse Maranek, prometió una investigación y dijo que …"), and a named subject right before a cue
+  speaks its object ("Arbeitsministerin Paula Ostria sprach von …", "Министр … назвал решение …"; for
+  Russian and Czech only when the cue ends like a verb, as stems also match nouns);
+* French inverted pronouns are the speaker ("« … », a-t-elle lancé", "poursuit-il");
+* a description after its cue takes the name that follows it ("aseguró el director de la agencia, Emil
+  Varga"), and where and to whom it was said is not the speaker ("řekl pro ČTK mluvčí …", "заявил на
+  брифинге глава …", "a déclaré à l'AFP le ministre");
+* "according to" also with a pronoun ("по его словам", "podle něj"), as "jak uvedl X" / "как рассказал
+  X", "Pour/Para Name, …", past a description after the name ("Selon Daria Voss, la dirigeante du
+  syndicat, …"), and without a comma ("Podle mluvčí policie Jany Malé nehoda …", where the speaker ends
+  with its capitalised words);
+* a sentence that only names who said the one before attributes that one ("Das sagte X", "Об этом
+  сообщил X", "Uvedl to X"), and after a fronted phrase the German subject follows the verb.
+
+With these (and the voice rules of :mod:`newsprism.compare.voices`) voice F1 on the dev stories went from
+0.570 to 0.720 (recall 69 -> 94 of 97 gold pairs, precision 69/145 -> 94/164).
 """
 
 from __future__ import annotations
