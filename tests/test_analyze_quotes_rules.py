@@ -464,3 +464,22 @@ def test_after_a_fronted_phrase_the_german_subject_follows_the_verb(
     got_speaker, got_content, _ = _first(text, "de")
     assert got_speaker == speaker
     assert got_content == content
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "content"),
+    [
+        (
+            "es",
+            "ARENAL, 3 abr.- Al menos diez casas ardieron el lunes, según los bomberos de la provincia.",
+            "Al menos diez casas ardieron el lunes",
+        ),
+        (
+            "fr",
+            "BRENNE, 4 mai (AHX) - Le barrage a cédé dans la nuit, a annoncé la préfète de la région.",
+            "Le barrage a cédé dans la nuit",
+        ),
+    ],
+)
+def test_a_dateline_is_not_part_of_the_content(language: str, text: str, content: str) -> None:
+    assert _first(text, language)[1] == content

@@ -48,6 +48,7 @@ from newsprism.analyze.cues import (
 )
 from newsprism.analyze.lexicons import fold
 from newsprism.analyze.quotemarks import Attribution, QuoteMark, adjacent_mark, inside_mark, trim_span
+from newsprism.datelines import parse_dateline
 from newsprism.records import Sentence
 
 
@@ -376,7 +377,7 @@ def from_rules(
                 start = _past_description(text, speaker, s1) if not inner else acc.end()
                 content = _clause(text, start, s1) or (s1, s1)
             else:
-                content = trim_span(text, s0, acc.start())
+                content = trim_span(text, _past_dateline(text, s0, acc.start()), acc.start())
                 # "Nehoda podle policie nikoho nezranila": the words after the source are said too
                 tail = _clause(text, max(speaker[1], acc.end()), s1)
             if tail is not None and tail[1] - tail[0] + content[1] - content[0] > 8:
@@ -398,7 +399,8 @@ def from_rules(
             back = _anaphoric(text, s0, (cs, ce), s1, language)
             if back is not None:  # "Das sagte X." / "Об этом сообщил X." / "Uvedl to X.": the sentence before
                 if index > 0:
-                    previous = _clause(text, sentences[index - 1].start, sentences[index - 1].end)
+                    p0, p1 = sentences[index - 1].start, sentences[index - 1].end
+                    previous = _clause(text, _past_dateline(text, p0, p1), p1)
                     speaker = _speaker_after(text, back, s1, language=language)
                     if previous is not None and speaker is not None and not in_mark(previous[0]):
                         out.append(Attribution(previous, speaker, (cs, ce), False))
@@ -451,7 +453,7 @@ def from_rules(
             if before.endswith((",", "—", "–", "-")) and len(before.split()) >= 4:
                 after = pronoun or _speaker_after(text, ce, s1, language=language)
                 if after is not None:
-                    content = trim_span(text, s0, s0 + len(before))
+                    content = trim_span(text, _past_dateline(text, s0, cs), s0 + len(before))
                     out.append(Attribution(content, after, (cs, ce), False))
                     break
     return out
@@ -556,6 +558,14 @@ def _subject_of(text: str, lo: int, cue: tuple[int, int], language: str) -> tupl
     if subject is None or text[subject[1] : cue_start].strip():
         return None
     return subject
+
+
+def _past_dateline(text: str, start: int, end: int) -> int:
+    """Where a content opening a dispatch starts after its dateline ("VALDERA, 12 may.- Al menos …")."""
+    if not text[start : start + 1].isupper():
+        return start
+    dateline, rest = parse_dateline(text[start:end])
+    return end - len(rest) if dateline is not None and rest.strip() else start
 
 
 def _clause(text: str, start: int, end: int) -> tuple[int, int] | None:
