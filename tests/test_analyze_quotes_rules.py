@@ -483,3 +483,14 @@ def test_after_a_fronted_phrase_the_german_subject_follows_the_verb(
 )
 def test_a_dateline_is_not_part_of_the_content(language: str, text: str, content: str) -> None:
     assert _first(text, language)[1] == content
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("В компании Север Транс заявили, что обжалуют решение суда.", "компании Север Транс"),
+        ("Решение суда будет обжаловано в ближайшие дни, сообщили в пресс-службе МВД.", "пресс-службе МВД"),
+    ],
+)
+def test_a_russian_source_reached_through_v_is_the_organisation(text: str, speaker: str) -> None:
+    assert _first(text, "ru")[0] == speaker

@@ -103,6 +103,8 @@ def _clean_speaker(text: str, span: tuple[int, int] | None) -> tuple[int, int] |
             words, folded = words[1:], folded[1:]
         elif len(words) > 2 and folded[0] in _TIME_OPENERS and folded[1] in SPEAKER_EDGE_WORDS:
             words, folded = words[2:], folded[2:]  # "el lunes su sindicato", "в понедельник их профсоюз"
+        elif len(words) > 1 and folded[0] in ("в", "во"):
+            words, folded = words[1:], folded[1:]  # "В Velmar Rail заявили", "сообщили в пресс-службе МВД"
         else:
             break
     while words and (folded[-1] in SPEAKER_EDGE_WORDS or (len(words) > 1 and folded[-1] in _DANGLING)):
@@ -204,16 +206,27 @@ _DATIVE_OUTLET = re.compile(
 )
 
 
+_SETTING_RES: dict[str, re.Pattern[str]] = {}
+
+
+def _setting_re(language: str) -> re.Pattern[str] | None:
+    preps = _SETTING_PREPOSITIONS.get(language)
+    if preps is None:
+        return None
+    if language not in _SETTING_RES:
+        _SETTING_RES[language] = re.compile(
+            rf"\s*(?:(?i:{preps})\s+(?:(?:la|le|les|el|los|las|l['’]|un|une|una|d['’]une?|de\s+la|du)\s*)?"
+            rf"[\w.\-'’]+(?:\s+de\s+[\w\-]+)?(?:\s+(?:de\s+)?{_OUTLET_WORD})?|{_DATIVE_OUTLET.pattern})\s*"
+        )
+    return _SETTING_RES[language]
+
+
 def _past_setting(text: str, start: int, hi: int, language: str) -> int:
     """Where the speaker starts after a cue: past up to three phrases of setting or audience
     ("řekl v pondělí pro ČTK mluvčí …" → "mluvčí …"), when a word is left after them."""
-    preps = _SETTING_PREPOSITIONS.get(language)
-    if preps is None:
+    setting = _setting_re(language)
+    if setting is None:
         return start
-    setting = re.compile(
-        rf"\s*(?:(?i:{preps})\s+(?:(?:la|le|les|el|los|las|l['’]|un|une|una|d['’]une?|de\s+la|du)\s*)?[\w.\-'’]+"
-        rf"(?:\s+de\s+[\w\-]+)?(?:\s+(?:de\s+)?{_OUTLET_WORD})?|{_DATIVE_OUTLET.pattern})\s*"
-    )
     pos = start
     for _ in range(3):
         match = setting.match(text, pos, hi)
