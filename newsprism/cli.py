@@ -28,6 +28,8 @@ def _settings(args: argparse.Namespace) -> Settings:
         overrides[name.strip()] = value.strip()
     if getattr(args, "workers", None) is not None:
         overrides["engine.workers"] = args.workers
+    if getattr(args, "embedder", None) is not None:
+        overrides["embed.model"] = args.embedder
     return load_settings(args.config, overrides)
 
 
@@ -165,11 +167,16 @@ def cmd_compare(args: argparse.Namespace) -> int:
 def cmd_eval(args: argparse.Namespace) -> int:
     from newsprism.evaluate import evaluate
 
-    if (args.mode or args.no_analyze) and args.task != "clustering":
-        raise UsageError("--mode and --no-analyze apply to the clustering evaluation only")
+    if (args.mode or args.no_analyze or args.embedder) and args.task != "clustering":
+        raise UsageError("--mode, --no-analyze and --embedder apply to the clustering evaluation only")
     options: dict[str, Any] = {"mode": args.mode} if args.mode else {}
     if args.no_analyze:
         options["analyze"] = False
+    if args.task == "clustering":  # the grouping settings apply as in ingest (--set cluster.…=…)
+        from newsprism.stories import chosen_model, cluster_params
+
+        settings = _settings(args)
+        options.update(cluster_params(settings), embedder=chosen_model(settings) or "auto")
     result = evaluate(args.task, args.data, args.split, **options)
     if args.format == "json":
         _print(json.dumps(result, ensure_ascii=False, indent=2))
@@ -270,6 +277,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--workers", type=int, help="worker processes (default: one per core)")
     p.set_defaults(func=cmd_analyze)
 
+    embedder_help = (
+        "embedding model that groups articles into stories (setting embed.model): auto (default: USE when"
+        " it covers the articles' languages, else e5), use, or e5 (about 100 languages, slower)"
+    )
+
     p = sub.add_parser("ingest", parents=[common], help="extract, analyze, group and store articles")
     p.add_argument("inputs", nargs="+", metavar="INPUT", help=inputs_help)
     p.add_argument(
@@ -282,6 +294,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-cluster", action="store_true", help="do not update stories")
     p.add_argument("--no-compare", action="store_true", help="group into stories but do not compare them")
     p.add_argument("--force", action="store_true", help="re-read inputs already ingested")
+    p.add_argument("--embedder", choices=("auto", "use", "e5"), help=embedder_help)
     p.add_argument("--format", choices=("text", "json"), default="text", help="json prints the run's figures")
     p.set_defaults(func=cmd_ingest)
 
@@ -319,6 +332,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--one-story", action="store_true", help="compare all inputs as one story instead of grouping them"
     )
     p.add_argument("--workers", type=int, help="worker processes (default: one per core)")
+    p.add_argument("--embedder", choices=("auto", "use", "e5"), help=embedder_help)
     p.set_defaults(func=cmd_compare)
 
     from newsprism.benchmark import BENCHES
@@ -341,6 +355,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="clustering only: cluster the raw articles (entities read from capitalised words, as after"
         " ingest --no-analyze) instead of analysing them first as ingest does",
+    )
+    p.add_argument(
+        "--embedder",
+        choices=("auto", "use", "e5"),
+        help="clustering only: the embedding model (default: the embed.model setting, auto)",
     )
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.set_defaults(func=cmd_eval)

@@ -42,43 +42,52 @@ def embed_batch(task: EmbedTask) -> np.ndarray | None:
         return None
 
 
-def clustering_model(store: Store, articles: Sequence[Article]) -> Embedder:
-    """The embedder ``update_stories`` will use for ``articles`` in ``store``."""
+def clustering_model(store: Store, articles: Sequence[Article], chosen: str | None = None) -> Embedder:
+    """The embedder ``update_stories`` will use for ``articles`` in ``store``: the store's, else the one
+    ``chosen`` (the ``embed.model`` setting), else the automatic choice over the articles."""
     from newsprism.store.state import stored_model
 
-    model = stored_model(store)
+    model = stored_model(store) or chosen
     if model:
         return get_embedder(model)
     return resolve(get_embedder("auto"), list(articles))  # a new store: every article is fresh
 
 
-def embed_on_engine(engine: Engine, store: Store, articles: Sequence[Article], *, batch: int = BATCH) -> int:
-    """Embed the articles of ``articles`` not yet cached in ``store`` on ``engine``; returns how many."""
+def embed_on_engine(
+    engine: Engine,
+    store: Store,
+    articles: Sequence[Article],
+    *,
+    batch: int = BATCH,
+    model: str | None = None,
+) -> int:
+    """Embed the articles of ``articles`` not yet cached in ``store`` on ``engine``; returns how many.
+    ``model``: the embedder the ``embed.model`` setting names, if any."""
     if not articles:
         return 0
-    model = clustering_model(store, articles)
+    embedder = clustering_model(store, articles, model)
     unique = list({a.id: a for a in articles}.values())
-    cached = store.get_vectors(model.name, [a.id for a in unique])
+    cached = store.get_vectors(embedder.name, [a.id for a in unique])
     todo = [a for a in unique if a.id not in cached]
-    covered = getattr(model, "languages", None)
+    covered = getattr(embedder, "languages", None)
     for article in todo:  # the note embed_articles would add
         if covered is not None and not use_covers([article.language]):
             article.warnings.append(
-                f"language {article.language!r} is not covered by {model.name}: its vector is approximate"
+                f"language {article.language!r} is not covered by {embedder.name}: its vector is approximate"
             )
     batches = [todo[i : i + batch] for i in range(0, len(todo), batch)]
 
     def tasks() -> Iterator[EmbedTask]:
         for chunk in batches:
             yield EmbedTask(
-                model.name, [article_text_for_embedding(a) for a in chunk], [a.language for a in chunk]
+                embedder.name, [article_text_for_embedding(a) for a in chunk], [a.language for a in chunk]
             )
 
     done = 0
     for chunk, matrix in zip(batches, engine.map(embed_batch, tasks()), strict=True):
         if matrix is None or len(matrix) != len(chunk):
             continue
-        store.put_vectors(model.name, {a.id: row for a, row in zip(chunk, matrix, strict=True)})
+        store.put_vectors(embedder.name, {a.id: row for a, row in zip(chunk, matrix, strict=True)})
         done += len(chunk)
     return done
 

@@ -335,6 +335,7 @@ def partitioned_inputs(
     from newsprism.embed import use_covers
     from newsprism.pipeline import RunReport, _skip, validator_cache_path
     from newsprism.store.state import has_clusterer
+    from newsprism.stories import chosen_model
 
     settings = settings or Settings()
     report = report if report is not None else RunReport()
@@ -347,10 +348,11 @@ def partitioned_inputs(
         cache_path=validator_cache_path(settings, store),
     )
     planned: deque[Partition] = deque()
-    model = likely_model(store) if (embed and store is not None) else None
-    # a new store's model is only a guess (USE): one article in a language USE does not cover turns the
-    # automatic choice to e5, and then embedding more partitions with USE would be wasted
-    guessing = model is not None and store is not None and not has_clusterer(store)
+    chosen = chosen_model(settings)
+    model = likely_model(store, chosen) if (embed and store is not None) else None
+    # a new store's automatic model is only a guess (USE): one article in a language USE does not cover
+    # turns the automatic choice to e5, and then embedding more partitions with USE would be wasted
+    guessing = model is not None and store is not None and not chosen and not has_clusterer(store)
 
     def tasks() -> Iterator[PartitionTask]:
         for item in plan_partitions(inputs, source, shard_size=shard_size):
@@ -384,12 +386,13 @@ def partitioned_inputs(
         source.close()
 
 
-def likely_model(store: Store) -> str:
-    """The model clustering will most likely use: the store's (fixed by its first clustering), else USE."""
+def likely_model(store: Store, chosen: str | None = None) -> str:
+    """The model clustering will most likely use: the store's (fixed by its first clustering), else the
+    one ``chosen`` by the ``embed.model`` setting, else USE."""
     from newsprism.embed import USEEmbedder
     from newsprism.store.state import stored_model
 
-    return stored_model(store) or USEEmbedder.name
+    return stored_model(store) or chosen or USEEmbedder.name
 
 
 __all__ = [

@@ -215,10 +215,13 @@ def ingest(
     finishes the job. Stories are updated from the new and changed articles at the end.
     """
     settings = settings or Settings()
+    model: str | None = None  # the embed.model setting: None lets the store (or the first articles) choose
     if cluster:
-        from newsprism.stories import cluster_params
+        from newsprism.stories import check_store_model, chosen_model, cluster_params
 
-        cluster_params(settings)  # a bad cluster.* setting fails before any page is read
+        cluster_params(settings)  # a bad cluster.* or embed.model setting fails before any page is read
+        model = chosen_model(settings)
+        check_store_model(store, model)
     report = RunReport(run_id=store.start_run(list(inputs)))
     t0 = time.perf_counter()
     stream: Any = process_inputs
@@ -228,7 +231,7 @@ def ingest(
         from newsprism.partition import partitioned_inputs
 
         stream, partitioned = partitioned_inputs, {"embed": cluster}
-    streamed = StreamEmbedding.start(engine, store) if cluster and not partitioned else None
+    streamed = StreamEmbedding.start(engine, store, model) if cluster and not partitioned else None
     for raw, article in stream(
         inputs,
         settings=settings,
@@ -261,7 +264,7 @@ def ingest(
         if streamed is not None:
             streamed.finish()
         # what streaming left out (a batch that failed, another model chosen, older unclustered articles)
-        embed_on_engine(engine, store, store.unclustered_articles())  # type: ignore[arg-type]
+        embed_on_engine(engine, store, store.unclustered_articles(), model=model)  # type: ignore[arg-type]
         report.stage_seconds["embed"] = report.stage_seconds.get("embed", 0.0) + time.perf_counter() - t_embed
     if cluster:
         group_and_compare(store, report, compare=compare, progress=progress, engine=engine, settings=settings)
@@ -297,13 +300,14 @@ class StreamEmbedding:
         self.pending: deque[tuple[str, list[str], Any]] = deque()
 
     @classmethod
-    def start(cls, engine: Engine | None, store: Store) -> StreamEmbedding | None:
-        """A streamer for ``engine`` when it has several workers and takes side tasks, else None."""
+    def start(cls, engine: Engine | None, store: Store, model: str | None = None) -> StreamEmbedding | None:
+        """A streamer for ``engine`` when it has several workers and takes side tasks, else None;
+        ``model``: the one the ``embed.model`` setting names, if any."""
         if engine is None or getattr(engine, "workers", 1) <= 1 or not hasattr(engine, "submit"):
             return None
         from newsprism.partition import likely_model
 
-        return cls(engine, store, likely_model(store))
+        return cls(engine, store, likely_model(store, model))
 
     def add(self, article: Article) -> None:
         """One newly stored article; a full batch is queued on the engine."""
@@ -367,16 +371,19 @@ def group_and_compare(
     Grouping runs here, in order; the comparisons of stories of two or more articles are independent
     and run on ``engine`` (its workers) when one is given, each stored as it comes back.
     """
-    from newsprism.stories import cluster_params, update_stories
+    from newsprism.embed import get_embedder
+    from newsprism.stories import chosen_model, cluster_params, update_stories
 
     params = cluster_params(settings)
+    model = chosen_model(settings)
     pending = store.unclustered_articles()
     if not pending:
         return
     if progress is not None:
         progress.stage("grouping into stories")
     t0 = time.perf_counter()
-    report.stories = update_stories(store, pending, params=params)
+    embedder = get_embedder(model) if model else None
+    report.stories = update_stories(store, pending, params=params, embedder=embedder)
     for article in pending:  # clustering marks wire copies: keep that on the stored article
         if article.syndication:
             store.put_article(article)

@@ -46,6 +46,37 @@ CLUSTER_SETTINGS = {
 }
 
 
+#: the values of the ``embed.model`` setting and the embedder each names (``None``: the automatic choice)
+EMBEDDERS = {"auto": None, "use": "use-m3", "e5": "e5-small"}
+
+
+def chosen_model(settings: Mapping[str, Any] | None) -> str | None:
+    """The embedding model the ``embed.model`` setting names (``use-m3``, ``e5-small``), ``None`` for auto."""
+    if settings is None:
+        return None
+    value = str(settings["embed.model"]).strip().lower()
+    names = {**EMBEDDERS, **{m: m for m in EMBEDDERS.values() if m}}
+    if value not in names:
+        raise ConfigError(f"setting embed.model must be one of {', '.join(EMBEDDERS)}, got {value!r}")
+    return names[value]
+
+
+def check_store_model(store: Store, model: str | None) -> None:
+    """Fail (``UsageError``) when ``model`` is not the one ``store``'s stories were built with."""
+    from newsprism.store.state import stored_model
+
+    built = stored_model(store)
+    if model and built and model != built:
+        raise _other_model(store, built, model)
+
+
+def _other_model(store: Store, built: str, model: str) -> UsageError:
+    return UsageError(
+        f"the stories of {store.url} were built with the {built} embedder, not {model}: vectors of two"
+        f" models cannot be compared; keep {built} or use a new store"
+    )
+
+
 def cluster_params(settings: Mapping[str, Any] | None) -> dict[str, float]:
     """The ``cluster.*`` settings as ``StoryClusterer`` parameters (none without settings), range-checked."""
     if settings is None:
@@ -168,10 +199,7 @@ def update_stories(
     if clusterer.fitted and clusterer.model_:
         model = resolve(embedder, fresh) if embedder is not None else get_embedder(clusterer.model_)
         if model.name != clusterer.model_:
-            raise UsageError(
-                f"the stories of {store.url} were built with the {clusterer.model_} embedder, not"
-                f" {model.name}: vectors of two models cannot be compared; keep {clusterer.model_} or use a new store"
-            )
+            raise _other_model(store, clusterer.model_, model.name)
     else:
         model = resolve(embedder or get_embedder("auto"), fresh)
     if not clusterer.fitted:
@@ -233,6 +261,8 @@ def get_story(store: Store, story_id: str) -> tuple[Story, list[Article]] | None
 
 __all__ = [
     "update_stories",
+    "chosen_model",
+    "check_store_model",
     "group_articles",
     "cluster_articles",
     "make_story",

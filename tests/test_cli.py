@@ -125,3 +125,44 @@ def test_a_page_without_a_date_takes_its_datelines_day_and_the_year_of_its_comme
     (article,) = json.loads(out)["articles"]
     assert code == 0 and article["published"] == "2026-03-09"
     assert any("dateline" in w for w in article["warnings"])
+
+
+def test_a_bad_embed_model_is_named_and_exits_2_before_any_work(capsys, tmp_path):
+    db = tmp_path / "s.db"
+    for command in (["ingest", str(EXAMPLES / "text"), "--db", str(db)], ["compare", str(EXAMPLES / "text")]):
+        code, out, err = run(capsys, *command, "--set", "embed.model=bert", "--workers", "1")
+        assert code == 2 and out == ""
+        assert "embed.model must be one of auto, use, e5, got 'bert'" in err
+
+
+def test_ingest_refuses_another_embedder_for_a_grouped_store_before_reading(capsys, tmp_path):
+    db = str(tmp_path / "s.db")
+    code, _, err = run(capsys, "ingest", str(EXAMPLES / "text"), "--db", db, "--no-analyze", "--workers", "1")
+    assert code == 0, err
+    from newsprism.store import open_store
+
+    with open_store(db) as store:
+        before = store.count_articles()
+    page = tmp_path / "new.txt"
+    page.write_text("Harbour reopens\n\nThe harbour of Portvale reopened on Monday after a strike ended.\n")
+    code, out, err = run(capsys, "ingest", str(page), "--db", db, "--embedder", "e5", "--workers", "1")
+    assert code == 2 and out == ""
+    assert "were built with the use-m3 embedder, not e5-small" in err
+    with open_store(db) as store:
+        assert store.count_articles() == before  # the new page was not read
+
+
+def test_embedder_flag_applies_to_the_clustering_evaluation_only(capsys, tmp_path, monkeypatch):
+    code, _, err = run(capsys, "eval", "quotes", "--data", str(tmp_path), "--embedder", "e5")
+    assert code == 2 and "--embedder apply to the clustering evaluation only" in err
+    seen = {}
+
+    def fake(task, data, split, **options):
+        seen.update(options)
+        return {"bcubed_f1": 1.0}
+
+    monkeypatch.setattr("newsprism.evaluate.evaluate", fake)
+    args = ["eval", "clustering", "--data", str(tmp_path), "--format", "json"]
+    assert run(capsys, *args, "--embedder", "e5", "--set", "cluster.join_threshold=0.5")[0] == 0
+    assert seen["embedder"] == "e5-small" and seen["join_threshold"] == 0.5
+    assert run(capsys, *args)[0] == 0 and seen["embedder"] == "auto"

@@ -29,3 +29,17 @@ def test_vectors_embedded_on_the_engine_are_cached_once(store):
     assert sorted(vectors) == sorted(a.id for a in articles)
     assert all(abs(float(np.linalg.norm(v)) - 1.0) < 1e-4 for v in vectors.values())
     assert embed_on_engine(InlineEngine(), store, articles) == 0  # all cached: nothing embedded twice
+
+
+def test_the_embed_model_setting_chooses_a_new_stores_model_but_not_a_grouped_ones(store):
+    from newsprism.partition import likely_model
+    from newsprism.stories import update_stories
+    from tests.fake_embedder import HashingEmbedder
+
+    english = [_article(1, "en"), _article(2, "en")]
+    assert clustering_model(store, english, "e5-small").name == "e5-small"
+    assert likely_model(store, "e5-small") == "e5-small" and likely_model(store) == "use-m3"
+    for a in english:
+        store.put_article(a)
+    update_stories(store, english, embedder=HashingEmbedder())
+    assert likely_model(store, "e5-small") == "test-hashing"  # the store's model wins

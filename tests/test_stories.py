@@ -194,3 +194,58 @@ def test_a_looser_join_threshold_groups_what_the_default_keeps_apart_in_memory_a
         from newsprism.store.state import load_clusterer
 
         assert load_clusterer(store).join_threshold == 0.1  # saved with the state
+
+
+def test_chosen_model_reads_the_embed_model_setting():
+    from newsprism.config import Settings
+    from newsprism.errors import ConfigError
+    from newsprism.stories import chosen_model
+
+    assert chosen_model(None) is None
+    assert chosen_model(Settings()) is None  # auto
+    assert chosen_model(Settings({"embed.model": "use"})) == "use-m3"
+    assert chosen_model(Settings({"embed.model": " E5 "})) == "e5-small"
+    assert chosen_model(Settings({"embed.model": "e5-small"})) == "e5-small"
+    with pytest.raises(ConfigError, match="embed.model must be one of auto, use, e5, got 'bert'"):
+        chosen_model(Settings({"embed.model": "bert"}))
+
+
+def test_check_store_model_refuses_another_model_once_a_store_is_grouped(tmp_path):
+    from newsprism.errors import UsageError
+    from newsprism.stories import check_store_model
+
+    with open_store(str(tmp_path / "x.db")) as store:
+        check_store_model(store, "e5-small")  # a new store takes any model
+        articles = flood_articles()
+        for a in articles:
+            store.put_article(a)
+        update_stories(store, articles, embedder=HashingEmbedder())
+        check_store_model(store, None)
+        check_store_model(store, "test-hashing")
+        with pytest.raises(UsageError, match="built with the test-hashing embedder, not e5-small"):
+            check_store_model(store, "e5-small")
+
+
+def test_the_embed_model_setting_groups_ingested_and_compared_articles(tmp_path, monkeypatch):
+    from newsprism.compare.run import compare_inputs
+    from newsprism.config import Settings
+    from newsprism.pipeline import ingest
+
+    asked = []
+
+    def fake(name="auto"):
+        asked.append(name)
+        return HashingEmbedder()
+
+    monkeypatch.setattr("newsprism.embed.get_embedder", fake)
+    settings = Settings({"embed.model": "e5"})
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "a.txt").write_text("Levee fails\n\n" + FLOOD + "\n")
+    (pages / "b.txt").write_text("Marrowvale flooded\n\n" + FLOOD + " Rescue boats arrived.\n")
+    compare_inputs([str(pages)], settings=settings)
+    assert asked[0] == "e5-small"
+    asked.clear()
+    with open_store(str(tmp_path / "x.db")) as store:
+        report = ingest([str(pages)], store, settings=settings, analyze=False, compare=False)
+        assert report.stories and asked == ["e5-small"]

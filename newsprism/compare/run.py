@@ -79,10 +79,13 @@ def compare_inputs(
 
     With ``one_story`` the articles are not grouped: all of them are compared as one story.
     """
+    from newsprism.embed import get_embedder
     from newsprism.pipeline import extract_inputs
-    from newsprism.stories import cluster_params, group_articles
+    from newsprism.stories import chosen_model, cluster_params, group_articles
 
     params = cluster_params(settings)  # a bad value fails before any page is read
+    model = chosen_model(settings)  # the embed.model setting groups the articles; comparing keeps its own
+    grouper = get_embedder(model) if model else embedder
     run = extract_inputs(list(inputs), analyze=True, settings=settings, engine=engine, progress=progress)
     result = CompareResult(articles=run.articles, stories=[], skipped=run.skips)
     if not run.articles:
@@ -93,7 +96,7 @@ def compare_inputs(
     stories = (
         [single_story(run.articles)]
         if one_story
-        else group_articles(run.articles, embedder=embedder, params=params)
+        else group_articles(run.articles, embedder=grouper, params=params)
     )
     for story in stories:
         members = [by_id[i] for i in story.article_ids if i in by_id]
