@@ -494,3 +494,26 @@ def test_a_dateline_is_not_part_of_the_content(language: str, text: str, content
 )
 def test_a_russian_source_reached_through_v_is_the_organisation(text: str, speaker: str) -> None:
     assert _first(text, "ru")[0] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a party in parentheses belongs to the speaker, to its closing parenthesis
+        ("„Je to velký úspěch,“ prohlásil premiér Karel Doubek (SNK).", "premiér Karel Doubek (SNK)"),
+        (
+            "Ministr zdravotnictví Ivo Brázda (KDS 21) uvedl, že nemocnice jsou připraveny.",
+            "Ministr zdravotnictví Ivo Brázda (KDS 21)",
+        ),
+        ("Podle premiéra Karla Doubka (SNK) vláda nepadne.", "premiéra Karla Doubka (SNK)"),
+        # a second verb joined after the speaker is not part of it
+        ("„Vláda nepadne,“ řekl premiér a dodal, že koalice drží.", "premiér"),
+        # an outlet between the speaker and the cue, whose name holds a full stop
+        (
+            "Mluvčí hasičů Ondřej Vrba serveru Zpravy.cz sdělil, že požár uhasili.",
+            "Mluvčí hasičů Ondřej Vrba",
+        ),
+    ],
+)
+def test_czech_speakers_with_a_party_a_second_verb_or_an_outlet(text: str, speaker: str) -> None:
+    assert _first(text, "cs")[0] == speaker

@@ -109,6 +109,10 @@ def _clean_speaker(text: str, span: tuple[int, int] | None) -> tuple[int, int] |
             break
     while words and (folded[-1] in SPEAKER_EDGE_WORDS or (len(words) > 1 and folded[-1] in _DANGLING)):
         words, folded = words[:-1], folded[:-1]  # "mluvčí policie v [pondělí]" → "mluvčí policie"
+    party = _PARENTHESIS_END.search(text, words[0][0], words[-1][1] + 1) if words else None
+    if party is not None:  # "premiér Petr Fiala (ODS)", "Vlastimil Válek (TOP 09)": kept to the ")"
+        inside = [w for w in words if w[0] >= party.start()]
+        words, folded = words[: len(words) - len(inside)], folded[: len(words) - len(inside)]
     caps = [i for i, (a, _) in enumerate(words) if text[a].isupper()]
     # only the first word capitalised: sentence case, not a name ("Les ingénieurs", "Пресс-секретарь
     # компании", "Mluvčí policie" stay whole)
@@ -121,7 +125,16 @@ def _clean_speaker(text: str, span: tuple[int, int] | None) -> tuple[int, int] |
             words = words[: caps[-1] + 1]
     if not words:
         return None
-    return words[0][0], words[-1][1]
+    if party is not None:
+        return words[0][0], party.end()
+    end = words[-1][1]
+    if text[end : end + 1] == ")" and "(" in text[words[0][0] : end]:
+        end += 1  # "premiéra Petra Fialy (ODS) vláda …" cut after the capitals keeps the ")"
+    return words[0][0], end
+
+
+# a party or an affiliation in parentheses closing a speaker ("Petr Fiala (ODS)")
+_PARENTHESIS_END = re.compile(r"\s\([^()]{1,30}\)?$")
 
 
 # prepositions left hanging at the end of a speaker once a weekday went ("mluvčí policie v")
@@ -137,13 +150,26 @@ def _speaker_before(text: str, lo: int, cue_start: int, max_words: int = 8) -> t
     if appositive is not None:
         return appositive
     chunk = text[lo:cue_start]
-    cut = max(chunk.rfind(c) for c in ',;:.!?”»"“«—\n')
+    # a full stop inside a word ("Novinky.cz") does not end what comes before
+    stops = [chunk.rfind(c) for c in ',;:!?”»"“«—\n'] + [m.start() for m in re.finditer(r"\.(?!\w)", chunk)]
+    cut = max(stops)
     s = lo + cut + 1 if cut >= 0 else lo
     s, e = trim_span(text, s, cue_start)
+    audience = _AUDIENCE_BEFORE.search(text, s, e)
+    if audience is not None and audience.start() > s:  # "Krátoška serveru Novinky.cz sdělil" → "Krátoška"
+        e = audience.start()
     words = text[s:e].split()
     if not words or len(words) > max_words:
         return None
     return _clean_speaker(text, (s, e))
+
+
+# an outlet or audience between a speaker and its cue ("Jan Novák serveru iDNES.cz řekl", "Петров журналистам
+# сказал")
+_AUDIENCE_BEFORE = re.compile(
+    r"\s(?:serveru|deníku|agentuře|televizi|rozhlasu|webu|listu|týdeníku|časopisu|ČTK|novinářům|médiím|"
+    r"журналистам|агентству|изданию|газете|телеканалу|радиостанции|корреспонденту|reporters|journalists)\b"
+)
 
 
 def _appositive_before(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
@@ -180,6 +206,10 @@ def _speaker_after(
     stop = _SPEAKER_STOP.search(text, s, e)
     if stop:
         e = stop.start()
+    for joined in _JOINED.finditer(text, s, e):  # "řekl premiér a dodal, že …" → "premiér"
+        if language and _cue_re(language).match(text, joined.end()):
+            e = joined.start()
+            break
     first = _WORD_SPAN.match(text, s)
     if first and _subject_pronoun(first.group(0), language):
         e = first.end()  # "сказал он журналистам" → "он"
@@ -236,6 +266,7 @@ def _past_setting(text: str, start: int, hi: int, language: str) -> int:
     return pos
 
 
+_JOINED = re.compile(r"\s(?:a|i|и|y|e|et|und|and)\s+", re.IGNORECASE)
 # ", Emil Varga." / ", Marek Lind, quien …": a name of two to four capitalised words closing an apposition
 _NAME_AFTER = re.compile(rf"\s*,\s*({_NAME}(?:\s+{_NAME}){{1,3}})(?=\s*(?:[,.;!?]|$))")
 
@@ -490,7 +521,8 @@ def _name_phrase(text: str, speaker: tuple[int, int]) -> tuple[int, int]:
             break
     if end == len(words) - 1:
         return speaker
-    return speaker[0], words[end].end()
+    stop = words[end].end()
+    return speaker[0], stop + 1 if text[stop : stop + 1] == ")" else stop  # "Petra Fialy (ODS)"
 
 
 # lower-case words inside a name phrase ("einer Sprecherin der Stadt", "le ministre de l'Intérieur")
