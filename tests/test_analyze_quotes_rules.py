@@ -517,3 +517,22 @@ def test_a_russian_source_reached_through_v_is_the_organisation(text: str, speak
 )
 def test_czech_speakers_with_a_party_a_second_verb_or_an_outlet(text: str, speaker: str) -> None:
     assert _first(text, "cs")[0] == speaker
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "speaker", "quotation"),
+    [
+        (
+            "ru",
+            "«Это провокация», — написал в своем телеграм-канале депутат Олег Сидоров.",
+            "депутат Олег Сидоров",
+            "«Это провокация»",
+        ),
+        ("cs", "„Skandál!“ napsal na svém twitteru poslanec Jan Novák.", "poslanec Jan Novák", "„Skandál!“"),
+    ],
+)
+def test_a_short_quotation_closed_right_before_its_cue_is_the_cue_s(
+    language: str, text: str, speaker: str, quotation: str
+) -> None:
+    got_speaker, got_content, _ = _first(text, language)
+    assert (got_speaker, got_content) == (speaker, quotation)

@@ -47,7 +47,14 @@ from newsprism.analyze.cues import (
     THAT_WORDS,
 )
 from newsprism.analyze.lexicons import fold
-from newsprism.analyze.quotemarks import Attribution, QuoteMark, adjacent_mark, inside_mark, trim_span
+from newsprism.analyze.quotemarks import (
+    Attribution,
+    QuoteMark,
+    adjacent_mark,
+    inside_mark,
+    mark_before,
+    trim_span,
+)
 from newsprism.datelines import parse_dateline
 from newsprism.records import Sentence
 
@@ -245,7 +252,7 @@ def _setting_re(language: str) -> re.Pattern[str] | None:
         return None
     if language not in _SETTING_RES:
         _SETTING_RES[language] = re.compile(
-            rf"\s*(?:(?i:{preps})\s+(?:(?:la|le|les|el|los|las|l['’]|un|une|una|d['’]une?|de\s+la|du)\s*)?"
+            rf"\s*(?:(?i:{preps})\s+(?:(?:la|le|les|el|los|las|l['’]|un|une|una|d['’]une?|de\s+la|du|своем|своём|своей|svém|své|jeho|её|его)\s*)?"
             rf"[\w.\-'’]+(?:\s+de\s+[\w\-]+)?(?:\s+(?:de\s+)?{_OUTLET_WORD})?|{_DATIVE_OUTLET.pattern})\s*"
         )
     return _SETTING_RES[language]
@@ -460,7 +467,7 @@ def from_rules(
             pronoun = _inverted_pronoun(text, (cs, ce)) if language == "fr" else None
             # "… prometió una investigación y dijo que …": the subject of the first verb speaks
             coordinated = _coordinated_subject(text, s0, (cs, ce), language)
-            mark = adjacent_mark(text, marks, cs, ce)
+            mark = adjacent_mark(text, marks, cs, ce) or _mark_closing_before(text, marks, s0, cs)
             if mark is not None:
                 if mark.end <= cs:  # “…”, X said / “…”, said X / « … », a-t-elle lancé
                     speaker = (
@@ -591,6 +598,24 @@ def _anaphoric(text: str, lo: int, cue: tuple[int, int], hi: int, language: str)
         if match:
             return match.end()
     return None
+
+
+def _mark_closing_before(text: str, marks: list[QuoteMark], lo: int, cue_start: int) -> QuoteMark | None:
+    """A quotation of any length that only a comma or a dash parts from the cue ("«Это провокация», —
+    написал …"), or nothing when it closes on its own stop ("„Skandál!“ napsal …"), within the sentence."""
+    i = mark_before(marks, cue_start)
+    while i >= 0 and marks[i].end > cue_start:
+        i -= 1
+    if i < 0 or marks[i].start < lo:
+        return None
+    m = marks[i]
+    closed = text[m.start : m.end].rstrip("\"”»“'’ ")[-1:] in ("!", "?", ",", ".", "…")  # „Skandál!“ napsal
+    if _CLOSING_GAP.fullmatch(text, m.end, cue_start) or (closed and not text[m.end : cue_start].strip()):
+        return m
+    return None
+
+
+_CLOSING_GAP = re.compile(r"\s*[,.!?]?\s*[—–-]{1,2}\s*|\s*,\s*")
 
 
 def _subject_of(text: str, lo: int, cue: tuple[int, int], language: str) -> tuple[int, int] | None:
