@@ -263,7 +263,10 @@ def to_quotes(
     text: str, atts: list[Attribution], sentences: list[Sentence], entities: list[Entity], language: str
 ) -> list[Quote]:
     """Quote records: speakers resolved to the fullest mention (pronouns to the last named speaker, else
-    the nearest person before) and keyed like entities (descriptions get a ``desc:`` key)."""
+    the nearest person named before the quote, not inside it) and keyed like entities (descriptions get a
+    ``desc:`` key; a phrase with names is keyed by the last name heading it, not by one after "de"/"of":
+    "El director de Navieras Tamarit, Hugo Salvat" is Hugo Salvat, "el ministro de Finanzas" a
+    description)."""
     ordered = sorted(entities, key=lambda e: e.start)
     starts = [e.start for e in ordered]
     persons = [e for e in ordered if e.label == "PERSON"]
