@@ -508,6 +508,11 @@ def test_a_russian_source_reached_through_v_is_the_organisation(text: str, speak
         ("Podle premiéra Karla Doubka (SNK) vláda nepadne.", "premiéra Karla Doubka (SNK)"),
         # a second verb joined after the speaker is not part of it
         ("„Vláda nepadne,“ řekl premiér a dodal, že koalice drží.", "premiér"),
+        # "pro" inside a title is part of it
+        (
+            "„Je to dobrá zpráva,“ řekl ministr pro místní rozvoj Jan Novák.",
+            "ministr pro místní rozvoj Jan Novák",
+        ),
         # an outlet between the speaker and the cue, whose name holds a full stop
         (
             "Mluvčí hasičů Ondřej Vrba serveru Zpravy.cz sdělil, že požár uhasili.",

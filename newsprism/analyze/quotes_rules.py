@@ -358,7 +358,7 @@ _COLON_AFTER_CUE = re.compile(r"(?:\s+[^\s.,;:!?«»“”\"]+){0,3}?\s*[:,]\s+"
 # words that end a speaker found after its cue: prepositions that start a place or an addressee
 _SPEAKER_STOP = re.compile(
     r"\s(?:in|at|on|to|from|à|au|aux|en|dans|devant|bei|im|am|vor|gegenüber|ante|в|во|на|перед|"
-    r"v|ve|pro|při|během|novinářům|reportérům|médiím|изданию|агентству|корреспонденту|"
+    r"v|ve|při|během|novinářům|reportérům|médiím|изданию|агентству|корреспонденту|"
     r"журналистам|репортерам|reporters|journalists|journalistes|periodistas)(?:\s|$)",
     re.IGNORECASE,
 )
