@@ -534,7 +534,7 @@ def _name_phrase(text: str, speaker: tuple[int, int]) -> tuple[int, int]:
 
 # lower-case words inside a name phrase ("einer Sprecherin der Stadt", "le ministre de l'Intérieur")
 _LINKS = frozenset(["der", "des", "von", "vom", "de", "du", "del", "la", "l", "le", "d", "della", "di"])
-# "Pour Lena Sorvik, …" / "Para el alcalde, …" at the start of a sentence: the view of whoever is named
+# "Pour Lena Sorvik, …" / "Para Julia Montes, …" at the start of a sentence: the view of the person named
 _FOR_SPEAKER = re.compile(r"(?:Pour|Para)(?=\s+[A-ZÀ-ÖØ-Þ])")
 # ", la dirigeante du syndicat, " after a name: a description of the speaker, not what was said
 _DESCRIPTION_AFTER = re.compile(r"\s*,\s*([^,;:.!?«»“”\"]{3,80}?)\s*,\s*")
