@@ -1,7 +1,7 @@
 import pytest
 
 from newsprism.analyze import Analyzer
-from newsprism.analyze.entities import entity_key, from_gazetteer, resolve_keys
+from newsprism.analyze.entities import after_preposition, entity_key, from_gazetteer, resolve_keys
 from newsprism.records import Article, Entity
 
 
@@ -78,3 +78,10 @@ def test_person_org_and_place_exist_in_every_language(language: str, text: str) 
 )
 def test_russian_case_forms_of_a_name_share_one_key(forms: tuple[str, ...]) -> None:
     assert len({entity_key(form, "PERSON", "ru") for form in forms}) == 1
+
+
+def test_a_name_after_de_or_of_is_a_complement_not_the_head() -> None:
+    text = "el ministro de Finanzas y el director de la Agencia, Hugo Salvat"
+    assert after_preposition(text, text.index("Finanzas"), 0)
+    assert after_preposition(text, text.index("Agencia"), 0)
+    assert not after_preposition(text, text.index("Hugo"), 0)

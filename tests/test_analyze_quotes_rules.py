@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import pytest
 
-from newsprism.analyze.entities import after_preposition
 from newsprism.analyze.quotes import extract_attributions, to_quotes
 from newsprism.analyze.sentences import split_sentences
 from newsprism.records import Entity
@@ -241,13 +240,6 @@ def test_according_to_without_a_comma_ends_at_the_name(
     got_speaker, got_content, _ = _first(text, language)
     assert got_speaker == speaker
     assert got_content.startswith(content)
-
-
-def test_a_name_after_de_or_of_is_a_complement_not_the_head() -> None:
-    text = "el ministro de Finanzas y el director de la Agencia, Hugo Salvat"
-    assert after_preposition(text, text.index("Finanzas"), 0)
-    assert after_preposition(text, text.index("Agencia"), 0)
-    assert not after_preposition(text, text.index("Hugo"), 0)
 
 
 def _entity(text: str, name: str, label: str = "PERSON", key: str | None = None) -> Entity:
