@@ -533,3 +533,18 @@ def test_a_short_quotation_closed_right_before_its_cue_is_the_cue_s(
 ) -> None:
     got_speaker, got_content, _ = _first(text, language)
     assert (got_speaker, got_content) == (speaker, quotation)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("„Wir geben nicht auf“, sagte Weber der Zeitung.", "Weber"),
+        ("„Wir geben nicht auf“, sagte ein Sprecher der Stadt dem Sender.", "ein Sprecher der Stadt"),
+        (
+            "„Wir geben nicht auf“, sagte Ministerin Anna Keller der Deutschen Presse-Agentur.",
+            "Ministerin Anna Keller",
+        ),
+    ],
+)
+def test_a_german_outlet_in_the_dative_after_the_speaker_is_not_the_speaker(text: str, speaker: str) -> None:
+    assert _first(text, "de")[0] == speaker
