@@ -307,7 +307,7 @@ def is_credit(line: str) -> bool:
 
 
 _PROMPT_ANYWHERE = re.compile(
-    r"(?i)\b(?:sign up (?:for|to) (?:our|the)|subscribe (?:to|for) (?:our|the)|our (?:free |daily |weekly )?newsletter|"
+    r"(?i)\b(?:sign up (?:for|to) (?:our|the)|subscribe (?:to|for) our|subscribe to the (?:[\w-]+ )?(?:newsletter|podcast|briefing|digest|edition)|our (?:free |daily |weekly )?newsletter|"
     r"straight to your inbox|delivered to your inbox|by subscribing,? you agree|inscrivez-vous à (?:notre|la) newsletter|abonnez-vous à|"
     r"melden sie sich (?:jetzt )?für (?:unseren|den) newsletter|suscríbete a (?:nuestro|nuestra)|"
     r"assine (?:a )?nossa|iscriviti alla (?:nostra )?newsletter|подпишитесь на (?:наш|нашу)|đăng ký nhận bản tin|"
@@ -331,12 +331,23 @@ _NO_COMMENTS = re.compile(
 )
 
 
+# a subscribe verb; on a short line with a prompt word ("Newsletter: jetzt kostenlos abonnieren!") it is a prompt
+_SUBSCRIBE = re.compile(
+    r"(?i)\b(?:subscribe|sign up|abonnieren|abonnez|s'abonner|abonner|suscríbete|suscribite|suscribirse|"
+    r"assine|assinar|iscriviti|abbonati|подпишитесь|подписаться|odebírejte|abone ol|zasubskrybuj|"
+    r"zapisz się|đăng ký)\b"
+)
+
+
 def is_prompt(line: str) -> bool:
     """A sign-up, paywall or log-in-to-comment prompt anywhere in a short line."""
     s = shape(line)
     if s.n_words > 30 or len(line) > 400:
         return False
     if _PROMPT_ANYWHERE.search(line) or _NO_COMMENTS.match(line.strip()):
+        return True
+    short = s.n_words <= 8 or (s.n_words <= 12 and not line.rstrip().endswith("."))  # not a sentence
+    if short and _SUBSCRIBE.search(line) and _PROMPT_WORDS.search(normalize(line)):
         return True
     return (
         s.n_words <= 15

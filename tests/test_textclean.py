@@ -252,3 +252,33 @@ def test_a_machine_translated_page_loses_its_notice_keeps_its_dateline_and_reads
     assert cleaned.dateline is not None and cleaned.dateline.place == "LERIN"
     assert cleaned.dateline.agency == "AHP"
     assert [c.posted for c in cleaned.comments] == ["2026-03-04T09:14:00", "2026-03-05T18:40:00"]
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "Hafenblatt-Newsletter: Jetzt kostenlos abonnieren!",
+        "Abonnez-vous gratuitement à notre lettre",
+        "Suscríbete gratis ahora",
+        "Подпишитесь на рассылку бесплатно",
+        "Subscribe to the Morning Briefing",
+    ],
+)
+def test_a_subscribe_prompt_in_any_language_is_a_leftover(prompt):
+    body = (
+        "The harbour of Portvale reopened on Monday after dockworkers accepted a new pay offer.\n\n"
+        "Ships began unloading within hours, the port authority said.\n\n"
+    )
+    cleaned = clean_text("Harbour reopens\n\n" + body + prompt + "\n")
+    assert prompt in cleaned.removed
+    assert prompt not in cleaned.text
+
+
+def test_a_sentence_that_subscribes_to_a_view_is_kept():
+    sentence = "Few economists subscribe to the view that rates will fall soon."
+    cleaned = clean_text(
+        "Rates stay put\n\nThe central bank of Costanera kept its key rate at 6.75% on Thursday.\n\n"
+        + sentence
+        + "\n\nThe next meeting is in May.\n"
+    )
+    assert sentence in cleaned.text
