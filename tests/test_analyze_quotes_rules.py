@@ -548,3 +548,23 @@ def test_a_short_quotation_closed_right_before_its_cue_is_the_cue_s(
 )
 def test_a_german_outlet_in_the_dative_after_the_speaker_is_not_the_speaker(text: str, speaker: str) -> None:
     assert _first(text, "de")[0] == speaker
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "speaker"),
+    [
+        (
+            "fr",
+            "« Nous tiendrons bon », a déclaré le ministre lors d'une conférence de presse.",
+            "le ministre",
+        ),
+        ("de", "„Wir halten durch“, sagte der Minister nach dem Treffen.", "der Minister"),
+        ("es", '"Aguantaremos todo el invierno", dijo el ministro tras la reunión.', "el ministro"),
+        ("cs", "„Vydržíme celou zimu,“ řekl ministr po jednání vlády.", "ministr"),
+        ("ru", "«Мы выдержим всю зиму», — сказал министр после заседания.", "министр"),
+    ],
+)
+def test_when_it_was_said_after_the_speaker_is_not_the_speaker(
+    language: str, text: str, speaker: str
+) -> None:
+    assert _first(text, language)[0] == speaker

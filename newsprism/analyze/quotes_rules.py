@@ -358,7 +358,8 @@ _COLON_AFTER_CUE = re.compile(r"(?:\s+[^\s.,;:!?«»“”\"]+){0,3}?\s*[:,]\s+"
 # words that end a speaker found after its cue: prepositions that start a place or an addressee
 _SPEAKER_STOP = re.compile(
     r"\s(?:in|at|on|to|from|à|au|aux|en|dans|devant|bei|im|am|vor|gegenüber|ante|в|во|на|перед|"
-    r"v|ve|při|během|novinářům|reportérům|médiím|изданию|агентству|корреспонденту|"
+    r"v|ve|při|během|po|lors|pendant|après|durante|tras|während|nach|после|"
+    r"novinářům|reportérům|médiím|изданию|агентству|корреспонденту|"
     r"журналистам|репортерам|reporters|journalists|journalistes|periodistas|dem|"
     r"der\s+(?:Zeitung|Nachrichtenagentur|Agentur|Deutschen\s+Presse-Agentur|dpa|Presse))(?:\s|$)",
     re.IGNORECASE,
