@@ -568,3 +568,27 @@ def test_when_it_was_said_after_the_speaker_is_not_the_speaker(
     language: str, text: str, speaker: str
 ) -> None:
     assert _first(text, language)[0] == speaker
+
+
+def test_a_verb_without_a_subject_speaks_for_the_person_named_before() -> None:
+    """ "„…,“ dodal." (he added): Czech, Spanish and Russian verbs go without a pronoun."""
+    text = "Ministr Jan Novák navštívil most. „Provoz obnovíme v létě a most bude bezpečný,“ dodal."
+    sentences = split_sentences(text, "cs")
+    atts = extract_attributions(text, sentences, "cs")
+    quotes = to_quotes(text, atts, sentences, [_entity(text, "Jan Novák")], "cs")
+    assert [(q.speaker, q.speaker_key) for q in quotes] == [("Jan Novák", "person:jan novák")]
+
+
+def test_a_pronoun_does_not_stand_for_a_speaker_named_after_it() -> None:
+    """The last named speaker counts for a pronoun only when named before it."""
+    text = (
+        "Министр Иван Петров посетил мост. По его словам, движение откроют летом. "
+        "Об этом также сообщила пресс-секретарь Анна Белова."
+    )
+    sentences = split_sentences(text, "ru")
+    atts = extract_attributions(text, sentences, "ru")
+    entities = [_entity(text, "Иван Петров"), _entity(text, "Анна Белова")]
+    quotes = to_quotes(text, atts, sentences, entities, "ru")
+    by_cue = {q.cue: q.speaker_key for q in quotes}
+    assert by_cue["По его словам"] == "person:иван петров"
+    assert by_cue["сообщила"] == "person:анна белова"

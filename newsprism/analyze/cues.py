@@ -83,7 +83,7 @@ CUE_WORDS: dict[str, tuple[str, ...]] = {
         "déclarent|affirment|dénoncent|réclament|estiment|expliquent|indiquent|assurent"
     ),
     "de": _words(
-        "sagte|sagt|sagten|erklärte|erklärt|betonte|betont|fügte|sagte er|meinte|meint|"
+        "sagte|sagt|sagten|erklärte|erklärt|betonte|betont|fügte|meinte|meint|"
         "berichtete|berichtet|teilte|kündigte|warnte|warnt|forderte|fordert|schrieb|schreibt|"
         "räumte|bestätigte|bestätigt|wies|zitiert|zitierte|hieß|so|laut|zufolge|behauptete|"
         "behauptet|versicherte|unterstrich|ergänzte|hat gesagt|hat erklärt|sprach|spricht|nannte|nennt|"

@@ -273,11 +273,26 @@ def to_quotes(
     person_ends = [e.end for e in persons]
     fullest = _fullest_mentions(text, ordered)
     quotes: list[Quote] = []
-    last_named: tuple[str, str | None] | None = None
+    last_named: tuple[str, str | None, int] | None = None  # speaker, key, where the name is written
+
+    def antecedent(pos: int) -> tuple[str | None, str | None]:
+        """Whom a pronoun at ``pos`` stands for: the last named speaker written before it, else the nearest
+        person named before ``pos``."""
+        if last_named is not None and last_named[2] < pos:
+            return last_named[0], last_named[1]
+        k = bisect.bisect_right(person_ends, pos)
+        if not k:
+            return None, None
+        found = persons[k - 1].key
+        return fullest.get(found or "", persons[k - 1].text), found
+
     for att in atts:
         speaker: str | None = None
         key: str | None = None
-        if att.speaker is not None:
+        if att.speaker is None and att.cue is not None and language in _PRO_DROP:
+            # "„…,“ dodal." / '"…", dijo.': the verb's unwritten subject stands for someone, as a pronoun
+            speaker, key = antecedent(att.content[0])
+        elif att.speaker is not None:
             s0, s1 = att.speaker
             mention = " ".join(text[s0:s1].split())
             if not att.direct and fold(mention) in _FIRST_SECOND_PERSON:
@@ -285,12 +300,7 @@ def to_quotes(
             elif is_pronoun(mention, language):
                 # the nearest person named before the quote ("« … », a-t-il déclaré" is not about a name
                 # inside the quotation)
-                k = bisect.bisect_right(person_ends, min(s0, att.content[0]))
-                if last_named is not None:
-                    speaker, key = last_named
-                elif k:
-                    key = persons[k - 1].key
-                    speaker = fullest.get(key or "", persons[k - 1].text)
+                speaker, key = antecedent(min(s0, att.content[0]))
             else:
                 inner = ordered[bisect.bisect_left(starts, s0) : bisect.bisect_left(starts, s1)]
                 inner = [e for e in inner if e.end <= s1]
@@ -321,7 +331,7 @@ def to_quotes(
                     else:
                         key = f"desc:{fold(bare)}"
                 if person is not None or named is not None:
-                    last_named = (speaker, key)
+                    last_named = (speaker, key, s0)
         cue = " ".join(text[att.cue[0] : att.cue[1]].split()) if att.cue else None
         content = " ".join(text[a:b].strip() for a, b in att.pieces)
         index = sentence_index(sentences, att.content[0]) if sentences else 0
@@ -330,6 +340,9 @@ def to_quotes(
         )
     return quotes
 
+
+# languages whose verbs go without a subject pronoun ("dijo.", "dodal.", "добавил.")
+_PRO_DROP = frozenset(["es", "it", "pt", "cs", "ru", "pl", "sk"])
 
 _ORG_WORDS = frozenset(
     """

@@ -575,7 +575,7 @@ def _verb_like(word: str, language: str) -> bool:
 # "Informoval o tom …" (after it)
 _BACK_BEFORE = {
     "de": re.compile(r"(?:Das|Dies|Dazu|Darüber)\s*$"),
-    "ru": re.compile(r"Об этом\s*$"),
+    "ru": re.compile(r"Об этом(?:\s+(?:также|же|уже|ранее|тоже))?\s*$"),
     "fr": re.compile(r"C['’]est ce qu['’]\s*$"),
     "es": re.compile(r"Así lo\s*$"),
     "cs": re.compile(r"$^"),
@@ -668,5 +668,9 @@ def _object_pronoun(word: re.Match[str], language: str) -> bool:
 
 
 def _subject_pronoun(mention: str, language: str) -> bool:
+    """A subject pronoun of ``language`` (of Russian or English when no language is given; Czech "i" is
+    "also", not "I")."""
     word = mention.casefold()
-    return any(word in PRONOUNS.get(lang, frozenset()) for lang in (language, "ru", "en"))
+    return any(
+        word in PRONOUNS.get(lang, frozenset()) for lang in ((language,) if language else ("ru", "en"))
+    )
