@@ -98,9 +98,12 @@ _ADJECTIVE_ENDINGS = ("ие", "ые", "ий", "ый", "ая", "ое", "ой", "�
 
 
 def _clean_speaker(text: str, span: tuple[int, int] | None) -> tuple[int, int] | None:
-    """Trim a rule-found speaker: edge words (conjunctions, adverbs, object pronouns) go, an
-    adverbial tail after the last capitalised word goes (``Президент Путин осенью`` → ``Президент Путин``),
-    and so does a leading prepositional phrase (``в интервью РБК старший директор`` → …)."""
+    """Trim a rule-found speaker: edge words (conjunctions, adverbs, weekdays, object pronouns) go, with
+    the article or preposition of a weekday (``el lunes su sindicato`` → ``su sindicato``, ``mluvčí
+    policie v pondělí`` → ``mluvčí policie``) and a Russian ``в`` before an organisation; an adverbial tail
+    after the last capitalised word goes (``Президент Путин осенью`` → ``Президент Путин``) unless only the
+    sentence's first word is capitalised (``Пресс-секретарь компании`` stays whole); a party in
+    parentheses is kept to its ``)`` (``premiér Petr Fiala (ODS)``)."""
     if span is None:
         return None
     words = [(m.start(), m.end()) for m in _WORD_SPAN.finditer(text, span[0], span[1])]
@@ -141,7 +144,7 @@ def _clean_speaker(text: str, span: tuple[int, int] | None) -> tuple[int, int] |
 
 
 # a party or an affiliation in parentheses closing a speaker ("Petr Fiala (ODS)")
-_PARENTHESIS_END = re.compile(r"\s\([^()]{1,30}\)?$")
+_PARENTHESIS_END = re.compile(r"\s\([^()\n,;.!?]{1,30}\)?$")
 
 
 # prepositions left hanging at the end of a speaker once a weekday went ("mluvčí policie v")
