@@ -592,3 +592,26 @@ def test_a_pronoun_does_not_stand_for_a_speaker_named_after_it() -> None:
     by_cue = {q.cue: q.speaker_key for q in quotes}
     assert by_cue["По его словам"] == "person:иван петров"
     assert by_cue["сообщила"] == "person:анна белова"
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "es",
+            'Varios vecinos de Arenal contaron que el río creció de noche. "Nadie nos avisó de nada", dijo uno de ellos.',
+        ),
+        (
+            "fr",
+            "Des habitants de Brenne ont raconté que l'eau est montée en une heure. "
+            "« Personne ne nous a prévenus », a déclaré l'un d'eux.",
+        ),
+    ],
+)
+def test_one_of_a_group_quoted_before_speaks_for_the_group(language: str, text: str) -> None:
+    sentences = split_sentences(text, language)
+    atts = extract_attributions(text, sentences, language)
+    quotes = to_quotes(text, atts, sentences, [], language)
+    assert len(quotes) == 2
+    assert quotes[0].speaker_key == quotes[1].speaker_key
+    assert quotes[1].speaker == quotes[0].speaker

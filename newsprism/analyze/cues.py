@@ -79,7 +79,7 @@ CUE_WORDS: dict[str, tuple[str, ...]] = {
         "a-t-elle assuré|a confirmé|confirme|a promis|promet|a qualifié|qualifie|a réclamé|réclame|"
         "dénonce|a demandé|a plaidé|plaide|a regretté|regrette|a salué|a prévenu|prévient|a démenti|dément|"
         "a nié|a admis|a fait savoir|fait savoir|a critiqué|a mis en garde|met en garde|a reproché|"
-        "ont déclaré|ont affirmé|ont annoncé|ont indiqué|ont expliqué|ont dénoncé|ont réclamé|"
+        "ont déclaré|ont affirmé|ont annoncé|ont indiqué|ont expliqué|ont dénoncé|ont réclamé|ont raconté|"
         "déclarent|affirment|dénoncent|réclament|estiment|expliquent|indiquent|assurent"
     ),
     "de": _words(
@@ -89,7 +89,7 @@ CUE_WORDS: dict[str, tuple[str, ...]] = {
         "behauptet|versicherte|unterstrich|ergänzte|hat gesagt|hat erklärt|sprach|spricht|nannte|nennt|"
         "kritisierte|kritisiert|begründete|begründet|versprach|verspricht|rief|lobte|warf|mahnte|"
         "bekräftigte|verwies|verteidigte|beklagte|bezeichnete|bezeichnet|sagten|erklärten|betonten|"
-        "warnten|forderten|kritisierten|sprachen|teilten|berichteten|räumten"
+        "warnten|forderten|kritisierten|sprachen|teilten|berichteten|räumten|erzählte|erzählten"
     ),
     "es": _words(
         "dijo|dice|afirmó|afirma|declaró|declara|aseguró|asegura|señaló|señala|explicó|explica|"
@@ -99,7 +99,8 @@ CUE_WORDS: dict[str, tuple[str, ...]] = {
         "reclamó|reclama|prometió|promete|denunció|criticó|recordó|admitió|negó|"
         "comentó|precisó|apuntó|opinó|consideró|considera|estimó|informó|advirtieron|reconocieron|"
         "dijeron|afirmaron|declararon|aseguraron|señalaron|explicaron|anunciaron|denunciaron|"
-        "reclamaron|pidieron|informaron|criticaron|calificaron|insisten|aseguran|afirman|denuncian"
+        "reclamaron|pidieron|informaron|criticaron|calificaron|insisten|aseguran|afirman|denuncian|"
+        "contó|contaron|relató|relataron|narró"
     ),
     "ru": _words(
         "сказал|сказала|сказали|заявил|заявила|заявили|отметил|отметила|отметили|сообщил|"

@@ -274,6 +274,7 @@ def to_quotes(
     fullest = _fullest_mentions(text, ordered)
     quotes: list[Quote] = []
     last_named: tuple[str, str | None, int] | None = None  # speaker, key, where the name is written
+    last_group: tuple[str, str] | None = None  # the last speaker described, not named ("fishermen")
 
     def antecedent(pos: int) -> tuple[str | None, str | None]:
         """Whom a pronoun at ``pos`` stands for: the last named speaker written before it, else the nearest
@@ -301,6 +302,8 @@ def to_quotes(
                 # the nearest person named before the quote ("« … », a-t-il déclaré" is not about a name
                 # inside the quotation)
                 speaker, key = antecedent(min(s0, att.content[0]))
+            elif last_group is not None and _ONE_OF_THEM.match(mention):
+                speaker, key = last_group  # "Varios pescadores contaron … dijo uno de ellos": one voice
             else:
                 inner = ordered[bisect.bisect_left(starts, s0) : bisect.bisect_left(starts, s1)]
                 inner = [e for e in inner if e.end <= s1]
@@ -332,6 +335,8 @@ def to_quotes(
                         key = f"desc:{fold(bare)}"
                 if person is not None or named is not None:
                     last_named = (speaker, key, s0)
+                elif key is not None:
+                    last_group = (speaker, key)
         cue = " ".join(text[att.cue[0] : att.cue[1]].split()) if att.cue else None
         content = " ".join(text[a:b].strip() for a, b in att.pieces)
         index = sentence_index(sentences, att.content[0]) if sentences else 0
@@ -340,6 +345,14 @@ def to_quotes(
         )
     return quotes
 
+
+# one member of a group quoted before ("uno de ellos", "l'un d'eux", "один из них", "jeden z nich")
+_ONE_OF_THEM = re.compile(
+    r"^(?:uno de ellos|una de ellas|l['’]un d['’](?:eux|entre eux)|l['’]une d['’](?:elles|entre elles)|"
+    r"einer von ihnen|eine von ihnen|один из них|одна из них|jeden z nich|jedna z nich|one of them|"
+    r"uno di loro|una di loro)\b",
+    re.IGNORECASE,
+)
 
 # languages whose verbs go without a subject pronoun ("dijo.", "dodal.", "добавил.")
 _PRO_DROP = frozenset(["es", "it", "pt", "cs", "ru", "pl", "sk"])
