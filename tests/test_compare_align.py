@@ -312,3 +312,28 @@ def test_names_most_of_a_storys_units_hold_are_no_anchors():
     assert all("rusce" not in h for h in held)  # 8 of 10 units name Ruskel: the story's own name
     assert {"oslic", "vasc"} <= held[7] and "oslic" in held[8]
     assert specific_anchors(units[:4], 0.30)[0] >= {"rusce"}  # too few units to tell: all kept
+
+
+LEADER = "The union leader, who has led the dockers for a decade and more, vowed on Monday not to move."
+
+
+def test_claims_never_read_alike_and_groups_on_the_same_sentences_are_one_claim():
+    from newsprism.compare.align import claims_from_groups
+    from newsprism.compare.units import Unit
+
+    wire = 'Workers struck on Monday, and "we will not move," the union leader said.'
+    units = [
+        Unit("a", 0, wire, wire, "en"),
+        Unit("b", 0, "Workers struck on Monday.", "Workers struck on Monday.", "en"),
+        Unit("c", 2, LEADER, LEADER, "en"),
+        Unit("b", 0, "Dockers walked out on Monday.", "Workers struck on Monday.", "en"),
+    ]
+    sim = np.full((4, 4), 0.5)
+    sim[0, :] = sim[:, 0] = 0.9  # the wire sentence is the most central unit of every group
+    groups = [[0, 1], [0, 2], [0, 3]]  # the wire sentence tells two facts; groups 1 and 3 share sentences
+    origin = {"a": "a", "b": "b", "c": "c"}
+    claims = claims_from_groups("s", units, groups, sim, origin)
+    assert len(claims) == 2  # [0, 1] and [0, 3] rest on the same two sentences
+    texts = [c.text for c in claims]
+    assert texts == [wire, LEADER]  # the wire sentence would have shown both
+    assert {(e.article_id, e.sentence) for c in claims for e in c.evidence} == {("a", 0), ("b", 0), ("c", 2)}

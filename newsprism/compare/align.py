@@ -30,7 +30,7 @@ status accuracy 0.9194, alignment F1 0.9018, contradiction recall 1.0 (25/25, pr
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -325,10 +325,24 @@ def claims_from_groups(
     sim: np.ndarray,
     origin: dict[str, str],
 ) -> list[Claim]:
-    """One Claim per group: status from independent voices, text = its most representative unit."""
+    """One Claim per group: status from independent voices, text = its most representative unit.
+
+    Groups resting on the same sentences become one claim. A unit can join several groups (a sentence
+    that tells several facts); each claim after the first that would be shown by the same text is shown
+    by the likeliest other unit of its group, so that no two rows of a comparison read alike."""
     n_voices = len(set(origin.values()))
     claims = []
+    merged: dict[tuple[str, ...], list[int]] = {}
+    groups_out: list[list[int]] = []
     for group in groups:
+        sentences = tuple(sorted({f"{units[i].article_id}:{units[i].sentence}" for i in group}))
+        into = merged.get(sentences)
+        if into is None:
+            into = merged[sentences] = []
+            groups_out.append(into)
+        into.extend(i for i in group if i not in into)
+    made = []
+    for group in groups_out:
         article_ids = sorted({units[i].article_id for i in group})
         support = len({origin[a] for a in article_ids})
         evidence, seen = [], set()
@@ -339,23 +353,26 @@ def claims_from_groups(
                 evidence.append(Evidence(units[i].article_id, units[i].sentence, units[i].sentence_text))
         keys = sorted(f"{units[i].article_id}:{units[i].sentence}:{units[i].text}" for i in group)
         claim_id = "c" + sha1(story_id + "|" + "|".join(keys))[:10]
-        claims.append(
-            Claim(
-                id=claim_id,
-                text=representative(units, group, sim),
-                status=status(support, n_voices),
-                article_ids=article_ids,
-                evidence=evidence,
-            )
+        claim = Claim(
+            id=claim_id, text="", status=status(support, n_voices), article_ids=article_ids, evidence=evidence
         )
+        made.append((claim, group))
     rank = {"consensus": 0, "partial": 1, "unique": 2}
-    claims.sort(key=lambda c: (rank[c.status], -len(c.article_ids)))
+    made.sort(key=lambda m: (rank[m[0].status], -len(m[0].article_ids)))
+    shown: set[str] = set()
+    for claim, group in made:
+        claim.text = representative(units, group, sim, shown)
+        shown.add(claim.text)
+        claims.append(claim)
     return claims
 
 
-def representative(units: list[Unit], group: Iterable[int], sim: np.ndarray) -> str:
+def representative(
+    units: list[Unit], group: Iterable[int], sim: np.ndarray, shown: Collection[str] = ()
+) -> str:
     """The unit closest on average to the others; among near-ties (within 0.05) a whole sentence over a
-    clause fragment, English over other languages, then the shortest. A leading dateline is dropped."""
+    clause fragment, English over other languages, then the shortest. A leading dateline is dropped.
+    A unit whose text another claim already shows (``shown``) comes last."""
     group = list(group)
     if len(group) == 1:
         return strip_dateline(units[group[0]].text)
@@ -363,10 +380,11 @@ def representative(units: list[Unit], group: Iterable[int], sim: np.ndarray) -> 
     centrality = np.where(np.isfinite(sub), sub, 0.0).sum(axis=1) / (len(group) - 1)
     best = float(centrality.max())
 
-    def rank(k: int) -> tuple[bool, bool, bool, int]:
+    def rank(k: int) -> tuple[bool, bool, bool, bool, int]:
         u = units[group[k]]
         fragment = u.text != u.sentence_text and not u.text[:1].isupper()
-        return (bool(centrality[k] < best - 0.05), fragment, u.language != "en", len(u.text))
+        taken = strip_dateline(u.text) in shown
+        return (taken, bool(centrality[k] < best - 0.05), fragment, u.language != "en", len(u.text))
 
     return strip_dateline(units[group[min(range(len(group)), key=rank)]].text)
 
