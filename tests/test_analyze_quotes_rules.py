@@ -615,3 +615,20 @@ def test_one_of_a_group_quoted_before_speaks_for_the_group(language: str, text: 
     assert len(quotes) == 2
     assert quotes[0].speaker_key == quotes[1].speaker_key
     assert quotes[1].speaker == quotes[0].speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Le Premier ministre a assuré mardi que la réforme serait votée avant l'été.",
+            "Le Premier ministre",
+        ),
+        (
+            "« Nous ne reculerons pas », martèle la ministre du Travail, Claire Vasseur.",
+            "la ministre du Travail, Claire Vasseur",
+        ),
+    ],
+)
+def test_a_title_after_a_capitalised_word_heads_the_french_speaker(text: str, speaker: str) -> None:
+    assert _first(text, "fr")[0] == speaker

@@ -80,7 +80,9 @@ CUE_WORDS: dict[str, tuple[str, ...]] = {
         "dénonce|a demandé|a plaidé|plaide|a regretté|regrette|a salué|a prévenu|prévient|a démenti|dément|"
         "a nié|a admis|a fait savoir|fait savoir|a critiqué|a mis en garde|met en garde|a reproché|"
         "ont déclaré|ont affirmé|ont annoncé|ont indiqué|ont expliqué|ont dénoncé|ont réclamé|ont raconté|"
-        "déclarent|affirment|dénoncent|réclament|estiment|expliquent|indiquent|assurent"
+        "déclarent|affirment|dénoncent|réclament|estiment|expliquent|indiquent|assurent|martèle|déplore|"
+        "insiste|avertit|fustige|salue|ironise|rétorque|conclut|a conclu|a poursuivi|"
+        "a rétorqué|a fustigé|a déploré|a averti|a tranché|a ironisé"
     ),
     "de": _words(
         "sagte|sagt|sagten|erklärte|erklärt|betonte|betont|fügte|meinte|meint|"

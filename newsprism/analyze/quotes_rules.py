@@ -46,7 +46,7 @@ from newsprism.analyze.cues import (
     SPEAKER_EDGE_WORDS,
     THAT_WORDS,
 )
-from newsprism.analyze.lexicons import fold
+from newsprism.analyze.lexicons import TITLES, fold
 from newsprism.analyze.quotemarks import (
     Attribution,
     QuoteMark,
@@ -93,6 +93,7 @@ def _cue_re(language: str) -> re.Pattern[str]:
 
 
 _WORD_SPAN = re.compile(r"[\w'’.\-]+")
+_TITLE_WORDS = frozenset(fold(t).rstrip(".") for t in TITLES)
 # a capitalised word with these endings is an adjective that opens the speaker ("Британские журналисты")
 _ADJECTIVE_ENDINGS = ("ие", "ые", "ий", "ый", "ая", "ое", "ой", "яя", "ее", "ý", "á", "é", "í")
 
@@ -131,7 +132,9 @@ def _clean_speaker(text: str, span: tuple[int, int] | None) -> tuple[int, int] |
         last = text[words[caps[-1]][0] : words[caps[-1]][1]].casefold()
         # an opening capitalised adjective starts the speaker ("Британские журналисты"); a later word with
         # that ending is a surname ("mluvčí Jana Malá ve středu" → "mluvčí Jana Malá")
-        if caps[-1] > 0 or not last.endswith(_ADJECTIVE_ENDINGS):
+        after = folded[caps[-1] + 1].rstrip(".")
+        # "Le Premier ministre": a title after the capitals is the head of the speaker, not a tail
+        if (caps[-1] > 0 or not last.endswith(_ADJECTIVE_ENDINGS)) and after not in _TITLE_WORDS:
             words = words[: caps[-1] + 1]
     if not words:
         return None
