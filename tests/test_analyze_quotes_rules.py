@@ -632,3 +632,26 @@ def test_one_of_a_group_quoted_before_speaks_for_the_group(language: str, text: 
 )
 def test_a_title_after_a_capitalised_word_heads_the_french_speaker(text: str, speaker: str) -> None:
     assert _first(text, "fr")[0] == speaker
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "speaker"),
+    [
+        # a place inside a description before the name: the name ends the speaker
+        (
+            "cs",
+            "„Pacienti jsou v bezpečí,“ řekl ředitel nemocnice v Kolíně Jan Novák.",
+            "ředitel nemocnice v Kolíně Jan Novák",
+        ),
+        (
+            "ru",
+            "«Пациенты в безопасности», — сказал директор больницы в Самаре Иван Петров.",
+            "директор больницы в Самаре Иван Петров",
+        ),
+        # a place after a name, or after a description with no name behind it, is not the speaker's
+        ("ru", "«Пациенты в безопасности», — сказал Петров в Самаре.", "Петров"),
+        ("ru", "«Мы готовы к диалогу», — заявил глава МИД на заседании Совета Федерации.", "глава МИД"),
+    ],
+)
+def test_a_place_inside_a_description_before_a_name(language: str, text: str, speaker: str) -> None:
+    assert _first(text, language)[0] == speaker

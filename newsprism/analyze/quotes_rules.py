@@ -216,9 +216,16 @@ def _speaker_after(
     prep = re.match(r"(?:в|во|на|по)\s+(?:интервью|эфире|беседе|заявлении|обращении)\s+\S+\s+", text[s:e])
     if prep:
         s += prep.end()
-    stop = _SPEAKER_STOP.search(text, s, e)
-    if stop:
+    for stop in _SPEAKER_STOP.finditer(text, s, e):
+        place_in_description = (
+            stop.group(1).casefold() in _PLACE_WORDS
+            and _NAME_PAIR.search(text, stop.end(), e) is not None
+            and not any(w[:1].isupper() for w in text[s : stop.start()].split())
+        )
+        if place_in_description:
+            continue  # "ředitel nemocnice v Motole Jan Novák": a place inside a description, then the name
         e = stop.start()
+        break
     for joined in _JOINED.finditer(text, s, e):  # "řekl premiér a dodal, že …" → "premiér"
         if language and _cue_re(language).match(text, joined.end()):
             e = joined.start()
@@ -363,13 +370,16 @@ def _coordinated_subject(text: str, lo: int, cue: tuple[int, int], language: str
 _COLON_AFTER_CUE = re.compile(r"(?:\s+[^\s.,;:!?«»“”\"]+){0,3}?\s*[:,]\s+")
 # words that end a speaker found after its cue: prepositions that start a place or an addressee
 _SPEAKER_STOP = re.compile(
-    r"\s(?:in|at|on|to|from|à|au|aux|en|dans|devant|bei|im|am|vor|gegenüber|ante|в|во|на|перед|"
+    r"\s(in|at|on|to|from|à|au|aux|en|dans|devant|bei|im|am|vor|gegenüber|ante|в|во|на|перед|"
     r"v|ve|při|během|po|lors|pendant|après|durante|tras|während|nach|после|"
     r"novinářům|reportérům|médiím|изданию|агентству|корреспонденту|"
     r"журналистам|репортерам|reporters|journalists|journalistes|periodistas|dem|"
     r"der\s+(?:Zeitung|Nachrichtenagentur|Agentur|Deutschen\s+Presse-Agentur|dpa|Presse))(?:\s|$)",
     re.IGNORECASE,
 )
+# prepositions of place: a description may hold one before the name it ends with
+_PLACE_WORDS = frozenset(["in", "at", "à", "en", "dans", "bei", "im", "am", "в", "во", "на", "v", "ve"])
+_NAME_PAIR = re.compile(rf"{_NAME}\s+{_NAME}")
 
 
 def from_rules(
