@@ -235,3 +235,22 @@ def test_figures_quoted_by_their_source_make_no_voice():
     article = quoted("es", "x", "los resultados oficiales", "desc:resultados oficiales")
     article.language = "es"
     assert find_voices([article]) == []
+
+
+@pytest.mark.parametrize(
+    ("speaker", "bare"),
+    [
+        ("officials", True),
+        ("Economists", True),
+        ("les pêcheurs", True),
+        ("El Gobierno", True),
+        ("the commission", True),
+        ("city officials", False),
+        ("Three former drivers", False),
+        ("FCO", False),
+        ("Ines Holm", False),
+    ],
+)
+def test_one_common_noun_is_a_kind_of_source_not_a_voice(speaker: str, bare: bool):
+    article = quoted("a", "x", speaker, f"desc:{speaker.lower()}")
+    assert (find_voices([article]) == []) is bare
