@@ -85,3 +85,18 @@ def test_a_name_after_de_or_of_is_a_complement_not_the_head() -> None:
     assert after_preposition(text, text.index("Finanzas"), 0)
     assert after_preposition(text, text.index("Agencia"), 0)
     assert not after_preposition(text, text.index("Hugo"), 0)
+
+
+def test_a_last_word_after_de_or_in_ties_a_speaker_to_no_person() -> None:
+    """ "groups in Velmora" is not the person "Velmora", and "Raumfahrtagentur" is not a surname of the
+    mention "Angaben der Raumfahrtagentur" the tagger took for a person."""
+    from newsprism.analyze.entities import person_key_for
+
+    people = [
+        Entity("Velmora", "PERSON", 0, 7, key="person:velmora"),
+        Entity("Angaben der Raumfahrtagentur", "PERSON", 10, 38, key="person:angaben der raumfahrtagentur"),
+        Entity("Ines Holm", "PERSON", 40, 49, key="person:ines holm"),
+    ]
+    assert person_key_for("Farmers' groups in Velmora", people) == "person:farmers' groups in velmora"
+    assert person_key_for("Raumfahrtagentur", people) == "person:raumfahrtagentur"
+    assert person_key_for("Minister Holm", people) == "person:ines holm"

@@ -254,3 +254,16 @@ def test_figures_quoted_by_their_source_make_no_voice():
 def test_one_common_noun_is_a_kind_of_source_not_a_voice(speaker: str, bare: bool):
     article = quoted("a", "x", speaker, f"desc:{speaker.lower()}")
     assert (find_voices([article]) == []) is bare
+
+
+def test_an_organisation_given_with_its_acronym_is_the_acronym_s_voice():
+    articles = [
+        quoted("a", "x", "the Financial Conduct Office (FCO)", "desc:financial conduct office (fco)"),
+        quoted("b", "x", "The FCO", "org:fco"),
+    ]
+    [voice] = find_voices(articles)
+    assert voice.article_ids == ["a", "b"]
+
+
+def test_a_german_genitive_of_one_noun_is_a_kind_of_source():
+    assert find_voices([quoted("a", "x", "des Unternehmens", "desc:des unternehmens")]) == []

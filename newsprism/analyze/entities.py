@@ -147,11 +147,16 @@ def person_key_for(text: str, entities: list[Entity], language: str = "en") -> s
     key = entity_key(text, "PERSON", language)
     name = key.split(":", 1)[1]
     words = name.split()
+    # a last word after "de"/"in" is a complement, not a surname ("groups in Velmora", "Angaben der
+    # Raumfahrtagentur", "Ministerio de Finanzas"): it ties nothing to a person
+    surname = words[-1] if words and not (len(words) > 1 and words[-2] in _OF) else None
     for ent in entities:
         if ent.label != "PERSON" or not ent.key:
             continue
-        full = ent.key.split(":", 1)[1]
-        if full == name or (words and full.split() and words[-1] == full.split()[-1]):
+        full = ent.key.split(":", 1)[1].split()
+        if full == words:
+            return ent.key
+        if surname and full and surname == full[-1] and not (len(full) > 1 and full[-2] in _OF):
             return ent.key
     return key
 

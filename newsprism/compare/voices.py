@@ -19,7 +19,9 @@ source, not a voice: dev 0.699 -> 0.726 (with the rule changes of :mod:`quotes_r
 Nor is a speaker that is one common noun and its article ("officials", "Economists", "the government",
 "la compañía"): it names a kind of source, which the gold voices never list and which may be a different
 body in each article (two governments in a trade story); dev precision 95/163 -> 95/141, voice F1
-0.731 -> 0.798, recall unchanged (95 of 97). The quotes themselves stay on their articles.
+0.731 -> 0.798, recall unchanged (95 of 97). The quotes themselves stay on their articles. An
+organisation given with its acronym ("the Financial Conduct Office (FCO)") is the acronym's voice, and a
+German genitive of one noun ("des Unternehmens") a kind of source too: 0.798 -> 0.812.
 """
 
 from __future__ import annotations
@@ -196,8 +198,29 @@ _STOP_AT = re.compile(r"\s(?:of|by|from|de|du|des|del|par|von|vom|der|des|от|�
 
 
 _DETERMINERS = frozenset(
-    ["the", "a", "an", "le", "la", "les", "l", "un", "une", "el", "los", "las", "der", "die", "das", "den"]
+    [
+        "the",
+        "a",
+        "an",
+        "le",
+        "la",
+        "les",
+        "l",
+        "un",
+        "une",
+        "el",
+        "los",
+        "las",
+        "der",
+        "die",
+        "das",
+        "den",
+        "des",
+    ]
 )
+
+
+_ACRONYM_END = re.compile(r"\(([A-ZА-ЯЁ]{2,6})\)?\s*$")
 
 
 def _bare_group(speaker: str) -> bool:
@@ -245,6 +268,9 @@ def find_voices(
             unnamed = not (key or "").startswith(("person:", "org:", "gpe:"))
             if speaker and unnamed and (is_document(speaker, article.language) or _bare_group(speaker)):
                 continue  # "según los resultados oficiales", "officials said": no one in particular
+            acronym = _ACRONYM_END.search(speaker or "")
+            if acronym and unnamed:  # "the Financial Conduct Office (FCO)" is the FCO
+                key = f"org:{acronym.group(1).lower()}"
             if speaker:
                 rows.append((article, quote, speaker, key or f"name:{speaker.lower()}"))
     canon = merge_key(key for *_, key in rows)
