@@ -245,6 +245,8 @@ def test_figures_quoted_by_their_source_make_no_voice():
         ("les pêcheurs", True),
         ("El Gobierno", True),
         ("the commission", True),
+        ("their union", True),
+        ("их профсоюз", True),
         ("city officials", False),
         ("Three former drivers", False),
         ("FCO", False),
