@@ -386,38 +386,55 @@ _NAME_PAIR = re.compile(rf"{_NAME}\s+{_NAME}")
 def from_rules(
     text: str, sentences: list[Sentence], marks: list[QuoteMark], language: str
 ) -> list[Attribution]:
-    """Attributions from quotation marks and cue lexicons (any language)."""
-    cue_re = _cue_re(language)
-    that_words = THAT_WORDS.get(language, ()) + THAT_WORDS["en"]
-    according = sorted(ACCORDING.get(language, ()) + ACCORDING["en"], key=len, reverse=True)
-    # "d'après-midi" is not "d'après"; German "so" means "according to" only after a comma (", so Weber")
-    according_re = re.compile(
-        r"(?<![\w-])(?:"
-        + "|".join(re.escape(a) for a in according if a != "so")
-        + r")(?![\w-])"
-        + (r"|(?<=,\s)so(?=\s)" if "so" in according else ""),
-        re.IGNORECASE,
-    )
-    # a short adverbial may sit between the cue and its clause ("заявил в понедельник, что …",
-    # "a déclaré lundi que …", "sagte am Montag, die …")
-    that_re = re.compile(
-        r"(?:\s+[^\s.,;:!?«»“”\"]+){0,3}?\s*,?\s*(?:"
-        + "|".join(re.escape(w) for w in that_words)
-        + r")\b\s*",
-        re.IGNORECASE,
-    )
+    """Attributions from quotation marks and cue lexicons (any language): per sentence, an "according to"
+    source first, else the first cue that reads as one (see the module docstring)."""
+    grammar = _Grammar(text, sentences, marks, language)
     out: list[Attribution] = []
-    for index, sent in enumerate(sentences):
-        s0, s1 = sent.start, sent.end
+    for index in range(len(sentences)):
+        found = grammar.according(index) or grammar.cued(index)
+        if found is not None:
+            out.append(found)
+    return out
 
-        def in_mark(pos: int) -> bool:
-            return inside_mark(marks, pos)
 
-        taken = False
-        accs = list(according_re.finditer(text, s0, s1))
+class _Grammar:
+    """The per-language patterns of one text, and the readings of its sentences."""
+
+    def __init__(self, text: str, sentences: list[Sentence], marks: list[QuoteMark], language: str) -> None:
+        self.text, self.sentences, self.marks, self.language = text, sentences, marks, language
+        self.cue_re = _cue_re(language)
+        that_words = THAT_WORDS.get(language, ()) + THAT_WORDS["en"]
+        according = sorted(ACCORDING.get(language, ()) + ACCORDING["en"], key=len, reverse=True)
+        # "d'après-midi" is not "d'après"; German "so" means "according to" only after a comma (", so Weber")
+        self.according_re = re.compile(
+            r"(?<![\w-])(?:"
+            + "|".join(re.escape(a) for a in according if a != "so")
+            + r")(?![\w-])"
+            + (r"|(?<=,\s)so(?=\s)" if "so" in according else ""),
+            re.IGNORECASE,
+        )
+        # a short adverbial may sit between the cue and its clause ("заявил в понедельник, что …",
+        # "a déclaré lundi que …", "sagte am Montag, die …")
+        self.that_re = re.compile(
+            r"(?:\s+[^\s.,;:!?«»“”\"]+){0,3}?\s*,?\s*(?:"
+            + "|".join(re.escape(w) for w in that_words)
+            + r")\b\s*",
+            re.IGNORECASE,
+        )
+
+    def in_mark(self, pos: int) -> bool:
+        return inside_mark(self.marks, pos)
+
+    # ----------------------------------------------------------------------------------- according to
+
+    def according(self, index: int) -> Attribution | None:
+        """ "according to X, …" / "…, selon X" / "Pour Name, …" / "по его словам, …" in sentence ``index``."""
+        text, language = self.text, self.language
+        s0, s1 = self.sentences[index].start, self.sentences[index].end
+        accs = list(self.according_re.finditer(text, s0, s1))
         leading = _FOR_SPEAKER.match(text, s0) if language in ("fr", "es") else None
         for acc in [leading, *accs] if leading else accs:
-            if in_mark(acc.start()):
+            if self.in_mark(acc.start()):
                 continue
             inner = [
                 w for w in _WORD_SPAN.finditer(text, acc.start(), acc.end()) if _object_pronoun(w, language)
@@ -453,80 +470,86 @@ def from_rules(
             if tail is not None and tail[1] - tail[0] + content[1] - content[0] > 8:
                 att = Attribution(content, speaker, (acc.start(), acc.end()), False)
                 att.extend(tail)
-                out.append(att)
-                taken = True
-                break
+                return att
             if content[1] - content[0] > 8:
-                out.append(Attribution(content, speaker, (acc.start(), acc.end()), False))
-                taken = True
-                break
-        if taken:
-            continue
-        for cue in cue_re.finditer(text, s0, s1):
-            if in_mark(cue.start()):
+                return Attribution(content, speaker, (acc.start(), acc.end()), False)
+        return None
+
+    # ------------------------------------------------------------------------------------------- cues
+
+    def cued(self, index: int) -> Attribution | None:
+        """The first cue of sentence ``index`` that reads as an attribution, and what it attributes."""
+        s0, s1 = self.sentences[index].start, self.sentences[index].end
+        for cue in self.cue_re.finditer(self.text, s0, s1):
+            if self.in_mark(cue.start()):
                 continue
-            cs, ce = cue.span()
-            back = _anaphoric(text, s0, (cs, ce), s1, language)
-            if back is not None:  # "Das sagte X." / "Об этом сообщил X." / "Uvedl to X.": the sentence before
-                if index > 0:
-                    p0, p1 = sentences[index - 1].start, sentences[index - 1].end
-                    previous = _clause(text, _past_dateline(text, p0, p1), p1)
-                    speaker = _speaker_after(text, back, s1, language=language)
-                    if previous is not None and speaker is not None and not in_mark(previous[0]):
-                        out.append(Attribution(previous, speaker, (cs, ce), False))
-                break
-            if language == "de" and _V2_OPENER.match(text, s0, cs):
-                # "Am Montag sagte Weber, die Lage sei ernst": after a fronted phrase the subject follows
-                speaker = _speaker_after(text, ce, s1, language=language)
-                lead = that_re.match(text, speaker[1], s1) if speaker else None
-                clause = _clause(text, lead.end() if lead else speaker[1], s1) if speaker else None
-                if speaker is not None and clause is not None and text[speaker[1] : speaker[1] + 1] == ",":
-                    out.append(Attribution(clause, speaker, (cs, ce), False))
-                    break
-            pronoun = _inverted_pronoun(text, (cs, ce)) if language == "fr" else None
-            # "… prometió una investigación y dijo que …": the subject of the first verb speaks
-            coordinated = _coordinated_subject(text, s0, (cs, ce), language)
-            mark = adjacent_mark(text, marks, cs, ce) or _mark_closing_before(text, marks, s0, cs)
-            if mark is not None:
-                if mark.end <= cs:  # “…”, X said / “…”, said X / « … », a-t-elle lancé
-                    speaker = (
-                        pronoun
-                        or _speaker_between(text, mark.end, cs)
-                        or _speaker_after(text, ce, s1, language=language)
-                    )
-                else:  # X said: “…”
-                    speaker = coordinated or _speaker_before(text, s0, cs)
-                out.append(Attribution((mark.start, mark.end), speaker, (cs, ce), True))
-                break
-            speaker = coordinated or _speaker_before(text, s0, cs)
-            rest = text[ce:s1]
-            that = that_re.match(rest)
-            colon = _COLON_AFTER_CUE.match(rest)
-            if speaker and (that or colon):
-                clause = _clause(text, ce + (that or colon).end(), s1)  # type: ignore[union-attr]
+            found, stop = self._reading(index, cue.span())
+            if found is not None or stop:
+                return found
+        return None
+
+    def _reading(self, index: int, cue: tuple[int, int]) -> tuple[Attribution | None, bool]:
+        """(the attribution a cue makes, whether to stop looking at the sentence's later cues)."""
+        text, language = self.text, self.language
+        s0, s1 = self.sentences[index].start, self.sentences[index].end
+        cs, ce = cue
+        back = _anaphoric(text, s0, cue, s1, language)
+        if back is not None:  # "Das sagte X." / "Об этом сообщил X." / "Uvedl to X.": the sentence before
+            return self._pointing_back(index, cue, back), True
+        if language == "de" and _V2_OPENER.match(text, s0, cs):
+            # "Am Montag sagte Weber, die Lage sei ernst": after a fronted phrase the subject follows
+            speaker = _speaker_after(text, ce, s1, language=language)
+            if speaker is not None and text[speaker[1] : speaker[1] + 1] == ",":
+                lead = self.that_re.match(text, speaker[1], s1)
+                clause = _clause(text, lead.end() if lead else speaker[1], s1)
                 if clause is not None:
-                    out.append(Attribution(clause, speaker, (cs, ce), False))
-                    break
-            # "La ministre, Ilse Maranek, a annoncé …" / "… et a promis …" / "Le syndicaliste Bruno
-            # Carrizo dénonce un « échec »": a subject right before the cue speaks what follows it
-            subject = (
-                _appositive_before(text, s0, cs) or coordinated or _subject_of(text, s0, (cs, ce), language)
-            )
-            if subject is not None:
-                clause = _clause(text, ce, s1)
-                if clause is not None:
-                    out.append(Attribution(clause, subject, (cs, ce), False))
-                    break
-                continue
-            # inverted: "CONTENT, said X." / "CONTENT, заявил Путин." / "CONTENT, ajoute-t-il."
-            before = text[s0:cs].rstrip()
-            if before.endswith((",", "—", "–", "-")) and len(before.split()) >= 4:
-                after = pronoun or _speaker_after(text, ce, s1, language=language)
-                if after is not None:
-                    content = trim_span(text, _past_dateline(text, s0, cs), s0 + len(before))
-                    out.append(Attribution(content, after, (cs, ce), False))
-                    break
-    return out
+                    return Attribution(clause, speaker, cue, False), True
+        pronoun = _inverted_pronoun(text, cue) if language == "fr" else None
+        # "… prometió una investigación y dijo que …": the subject of the first verb speaks
+        coordinated = _coordinated_subject(text, s0, cue, language)
+        mark = adjacent_mark(text, self.marks, cs, ce) or _mark_closing_before(text, self.marks, s0, cs)
+        if mark is not None:
+            if mark.end <= cs:  # “…”, X said / “…”, said X / « … », a-t-elle lancé
+                speaker = (
+                    pronoun
+                    or _speaker_between(text, mark.end, cs)
+                    or _speaker_after(text, ce, s1, language=language)
+                )
+            else:  # X said: “…”
+                speaker = coordinated or _speaker_before(text, s0, cs)
+            return Attribution((mark.start, mark.end), speaker, cue, True), True
+        speaker = coordinated or _speaker_before(text, s0, cs)
+        lead = self.that_re.match(text[ce:s1]) or _COLON_AFTER_CUE.match(text[ce:s1])
+        if speaker and lead:
+            clause = _clause(text, ce + lead.end(), s1)
+            if clause is not None:
+                return Attribution(clause, speaker, cue, False), True
+        # "La ministre, Ilse Maranek, a annoncé …" / "… et a promis …" / "Le syndicaliste Bruno
+        # Carrizo dénonce un « échec »": a subject right before the cue speaks what follows it
+        subject = _appositive_before(text, s0, cs) or coordinated or _subject_of(text, s0, cue, language)
+        if subject is not None:
+            clause = _clause(text, ce, s1)
+            return (Attribution(clause, subject, cue, False), True) if clause is not None else (None, False)
+        # inverted: "CONTENT, said X." / "CONTENT, заявил Путин." / "CONTENT, ajoute-t-il."
+        before = text[s0:cs].rstrip()
+        if before.endswith((",", "—", "–", "-")) and len(before.split()) >= 4:
+            after = pronoun or _speaker_after(text, ce, s1, language=language)
+            if after is not None:
+                content = trim_span(text, _past_dateline(text, s0, cs), s0 + len(before))
+                return Attribution(content, after, cue, False), True
+        return None, False
+
+    def _pointing_back(self, index: int, cue: tuple[int, int], speaker_start: int) -> Attribution | None:
+        """The sentence before, said by the speaker after the cue (None for a text's first sentence)."""
+        if index == 0:
+            return None
+        text, s1 = self.text, self.sentences[index].end
+        p0, p1 = self.sentences[index - 1].start, self.sentences[index - 1].end
+        previous = _clause(text, _past_dateline(text, p0, p1), p1)
+        speaker = _speaker_after(text, speaker_start, s1, language=self.language)
+        if previous is None or speaker is None or self.in_mark(previous[0]):
+            return None
+        return Attribution(previous, speaker, cue, False)
 
 
 def _name_phrase(text: str, speaker: tuple[int, int]) -> tuple[int, int]:
