@@ -655,3 +655,17 @@ def test_a_title_after_a_capitalised_word_heads_the_french_speaker(text: str, sp
 )
 def test_a_place_inside_a_description_before_a_name(language: str, text: str, speaker: str) -> None:
     assert _first(text, language)[0] == speaker
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "speaker"),
+    [
+        ("ru", "Сидоров: «Переговоры продолжатся на следующей неделе».", "Сидоров"),
+        ("ru", "«Переговоры продолжатся на следующей неделе», — Сидоров.", "Сидоров"),
+        ("cs", "Šťastný: „Vláda nepadne a koalice vydrží do voleb.“", "Šťastný"),
+    ],
+)
+def test_a_name_in_any_script_labels_a_quotation_by_punctuation(
+    language: str, text: str, speaker: str
+) -> None:
+    assert _first(text, language)[0] == speaker

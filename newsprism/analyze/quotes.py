@@ -95,8 +95,12 @@ def _speech_cue(text: str, att: Attribution) -> bool:
     return lemma is None or lemma in SAY_LEMMAS
 
 
-_COLON_SPEAKER = re.compile(r"(?:^|[\n.!?]\s*)((?:[A-Z][\w.'’\-]*\s?){1,4})\s*(:)\s*$")
-_DASH_SPEAKER = re.compile(r"^\s*([—–―]|-{1,2})\s*((?:[A-Z][\w.'’\-]*\s?){1,4})(?=[,.;\n]|$)")
+# a capital of any script we read ("Holt", "Песков", "Šťastný")
+_CAPITAL = "A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ"
+_COLON_SPEAKER = re.compile(rf"(?:^|[\n.!?]\s*)((?:[{_CAPITAL}][\w.'’\-]*\s?){{1,4}})\s*(:)\s*$")
+_DASH_SPEAKER = re.compile(
+    rf"^\s*,?\s*([—–―]|-{{1,2}})\s*((?:[{_CAPITAL}][\w.'’\-]*\s?){{1,4}})(?=[,.;\n]|$)"
+)
 
 
 def _punctuation_speaker(text: str, m: QuoteMark) -> tuple[tuple[int, int], tuple[int, int]] | None:
@@ -109,6 +113,8 @@ def _punctuation_speaker(text: str, m: QuoteMark) -> tuple[tuple[int, int], tupl
     after = _DASH_SPEAKER.match(text[m.end : m.end + 80])
     if after:
         name = trim_span(text, m.end + after.start(2), m.end + after.end(2))
+        if text[name[1] - 1] == "." and not re.search(r"(?:^|\s)\w\.$", text[name[0] : name[1]]):
+            name = (name[0], name[1] - 1)  # "— Песков." ends the sentence; "— J." is an initial
         return name, (m.end + after.start(1), m.end + after.end(1))
     return None
 
