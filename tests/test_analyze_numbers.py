@@ -54,6 +54,20 @@ def test_counts_keep_their_noun_and_number_words_are_read() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("fr", "Quatorze morts, vingt-sept disparus et soixante-douze blessés.", [14, 27, 72]),
+        ("fr", "Quatre-vingt-dix bateaux et vingt et un navires.", [90, 21]),
+        ("es", "Veintisiete personas murieron y treinta y dos resultaron heridas.", [27, 32]),
+        ("de", "Siebenundzwanzig Menschen werden vermisst, vierzehn sind tot.", [27, 14]),
+        ("en", "Twenty-seven people are missing and fourteen died.", [27, 14]),
+    ],
+)
+def test_compound_number_words_are_one_number(language: str, text: str, expected: list[int]) -> None:
+    assert [n.value for n in extract_numbers(text, [], language, None)] == expected
+
+
 def test_relative_dates_resolve_against_publication_date() -> None:
     numbers = extract_numbers("Police said yesterday that on Monday the march began.", [], "en", PUBLISHED)
     assert [(n.text, n.value, n.kind) for n in numbers] == [

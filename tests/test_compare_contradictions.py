@@ -336,3 +336,85 @@ def test_weeks_and_days_are_one_dimension():
     ]
     [found] = contradictions(units)
     assert {v.text for v in found.values} == {"two weeks", "14 jours", "diez días"}
+
+
+def test_a_number_word_in_one_unit_agrees_with_its_conversion():
+    units = [
+        unit("a", "The wave ran five miles down the valley.", ("five miles", 5, "mi", "quantity")),
+        unit(
+            "b",
+            "La vague a parcouru huit kilomètres.",
+            ("huit kilomètres", 8, "km", "quantity"),
+            language="fr",
+        ),
+    ]
+    assert contradictions(units) == []
+    units[1] = unit(
+        "b", "La vague a parcouru dix kilomètres.", ("dix kilomètres", 10, "km", "quantity"), language="fr"
+    )
+    assert len(contradictions(units)) == 1
+
+
+def test_millimetres_are_a_length_not_a_count_of_anything():
+    assert dimension("quantity", "mm")[:2] == ("length", 0.001)
+    units = [
+        unit("a", "The dam gave way after 180 mm of rain.", ("180 mm", 180, "mm", "quantity")),
+        unit("b", "The 60-year-old dam gave way after heavy rain.", ("60", 60, None, "count")),
+    ]
+    assert contradictions(units) == []
+
+
+def test_money_per_day_is_a_rate_apart_from_an_amount():
+    [rate] = quantities([unit("a", "Each day costs $130m a day.", ("$130m", 130e6, "USD", "money"))])
+    assert rate.dim == "money:USD/day"
+    units = [
+        unit("a", "Damage runs at $130m a day.", ("$130m", 130e6, "USD", "money")),
+        unit(
+            "b",
+            "Los daños suman 140 millones de dólares.",
+            ("140 millones de dólares", 140e6, "USD", "money"),
+        ),
+        unit(
+            "c",
+            "Der Schaden liegt bei 120 Millionen Dollar pro Tag.",
+            ("120 Millionen Dollar", 120e6, "USD", "money"),
+        ),
+    ]
+    [found] = contradictions(units)
+    assert sorted(v.article_id for v in found.values) == ["a", "c"]
+
+
+def test_a_span_counted_back_and_a_figure_in_an_if_clause_are_not_reported_figures():
+    units = [
+        unit("a", "The 2011 strike lasted nine days.", ("nine days", 9, "day", "quantity")),
+        unit(
+            "b", "El sindicato anunció la huelga hace dos semanas.", ("dos semanas", 2, "semana", "quantity")
+        ),
+        unit(
+            "c", "Losses could reach $14m if the strike lasts ten days.", ("ten days", 10, "day", "quantity")
+        ),
+        unit("d", "Der Streik begann vor zwei Wochen.", ("zwei Wochen", 2, "Wochen", "quantity")),
+    ]
+    assert [q.article_id for q in quantities(units)] == ["a"]
+    assert contradictions(units) == []
+
+
+def test_a_count_inside_a_clock_time_is_no_count():
+    [when] = quantities(
+        [
+            unit(
+                "a",
+                "Le barrage a cédé vers 23 h 40 après la pluie.",
+                ("40", 40, "après", "count"),
+                language="fr",
+            )
+        ]
+    )
+    assert when.dim == "time" and when.base == 23 * 60 + 40
+
+
+def test_another_figure_ends_a_numbers_context():
+    from newsprism.compare.contradictions import context
+
+    text = "The toll is of 14 dead and 25 disappeared persons, against 12 dead announced on Thursday."
+    assert context(text, "25") == "dead and 25 disappeared persons, against"

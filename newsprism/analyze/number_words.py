@@ -264,6 +264,65 @@ OTHER_WORDS: dict[str, dict[str, float]] = {
 }
 
 # words after a number that multiply it ("two dozen", "zwei Dutzend", "deux cents", "два десятка")
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+def _compounds() -> dict[str, dict[str, float]]:
+    """Number words 11-99 that the lists above leave out, per language: "twenty-seven", "quatorze",
+    "vingt-sept", "soixante-douze", "veintisiete", "treinta y dos", "siebenundzwanzig" (a run of such
+    words is one number: "vingt-sept disparus" is 27, not 7)."""
+    out: dict[str, dict[str, float]] = {"en": {}, "fr": {}, "es": {}, "de": {}}
+    en_units = _words("one two three four five six seven eight nine")
+    for t, tens in enumerate(_words("twenty thirty forty fifty sixty seventy eighty ninety"), 2):
+        for u, unit in enumerate(en_units, 1):
+            out["en"][f"{tens}-{unit}"] = out["en"][f"{tens} {unit}"] = 10 * t + u
+    fr_units = _words("un deux trois quatre cinq six sept huit neuf")
+    fr_teens = _words("onze douze treize quatorze quinze seize dix-sept dix-huit dix-neuf")
+    out["fr"].update({w: v for v, w in enumerate(fr_teens, 11)})
+    for t, tens in ((2, "vingt"), (3, "trente"), (4, "quarante"), (5, "cinquante"), (6, "soixante")):
+        out["fr"][tens] = 10 * t
+        for u, unit in enumerate(fr_units, 1):
+            joined = ["-et-", " et "] if u == 1 else ["-"]
+            for j in joined:
+                out["fr"][tens + j + unit] = 10 * t + u
+    out["fr"]["soixante-dix"] = 70
+    out["fr"]["quatre-vingts"] = out["fr"]["quatre-vingt"] = 80
+    out["fr"]["quatre-vingt-dix"] = 90
+    for v, teen in enumerate(["onze", *fr_teens[1:]], 11):
+        out["fr"]["soixante-" + teen] = 60 + v
+        out["fr"]["quatre-vingt-" + teen] = 80 + v
+    out["fr"]["soixante-et-onze"] = out["fr"]["soixante et onze"] = 71
+    for u, unit in enumerate(fr_units, 1):
+        out["fr"]["quatre-vingt-" + unit] = 80 + u
+    es_units = _words("uno dos tres cuatro cinco seis siete ocho nueve")
+    es_teens = _words("once doce trece catorce quince dieciséis diecisiete dieciocho diecinueve")
+    out["es"].update({w: v for v, w in enumerate(es_teens, 11)})
+    veinti = "veintiuno veintidós veintitrés veinticuatro veinticinco veintiséis veintisiete veintiocho veintinueve"
+    out["es"].update({w: v for v, w in enumerate(_words(veinti), 21)})
+    for t, tens in enumerate(_words("treinta cuarenta cincuenta sesenta setenta ochenta noventa"), 3):
+        out["es"][tens] = 10 * t
+        for u, unit in enumerate(es_units, 1):
+            out["es"][f"{tens} y {unit}"] = 10 * t + u
+    de_units = _words("ein zwei drei vier fünf sechs sieben acht neun")
+    de_teens = _words("elf zwölf dreizehn vierzehn fünfzehn sechzehn siebzehn achtzehn neunzehn")
+    out["de"].update({w: v for v, w in enumerate(de_teens, 11)})
+    de_tens = _words("zwanzig dreißig vierzig fünfzig sechzig siebzig achtzig neunzig")
+    for t, tens in enumerate(de_tens, 2):
+        out["de"][tens] = 10 * t
+        for u, unit in enumerate(de_units, 1):
+            out["de"][f"{unit}und{tens}"] = 10 * t + u
+    return out
+
+
+for _language, _made in _compounds().items():
+    _table = EN_WORDS if _language == "en" else OTHER_WORDS[_language]
+    for _word, _value in _made.items():
+        _table.setdefault(_word, _value)
+
+
 MULTIPLIERS: dict[str, float] = {
     "dozen": 12,
     "dozens": 12,

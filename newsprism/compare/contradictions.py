@@ -22,7 +22,14 @@
    contradiction. A clock time
    written without minutes ("shortly after 7 a.m.") is rounded to the hour, so it agrees with 7:15; a
    share written in words ("two thirds", "la moitié", "zwei Drittel") agrees with percentages within
-   five points of it (64% is "knapp zwei Drittel").
+   five points of it (64% is "knapp zwei Drittel"); a number word in its own unit is as precise as that
+   unit ("five miles" agrees with "huit kilomètres").
+
+Left out as no reported figure: a span counted back from the story's moment ("two weeks ago", "hace dos
+semanas", "vor zwei Wochen"), a figure in an "if" clause ("losses of $14m if the strike lasts ten days"),
+the parts of a clock time ("23 h 40"). Money per day, week, month or year ("$130m a day", "pro Tag") is a
+rate, compared only with rates of the same period. The context of a number stops at the next figure:
+"14 dead and 25 missing" makes 25 about the missing.
 """
 
 from __future__ import annotations
@@ -71,6 +78,11 @@ for _dim, _factor, _names in (
         0.01,
         "cm centimetre centimetres centimeter centimeters centimetro centimetros zentimeter zentimetern см",
     ),
+    (
+        "length",
+        0.001,
+        "mm millimetre millimetres millimeter millimeters milimetro milimetros millimetern мм миллиметров",
+    ),
     ("length", 0.3048, "ft foot feet pie pies fuss"),
     ("length", 1609.34, "mile miles mi milla millas meile meilen миля миль"),
     ("area", 1.0, "m2 m²"),
@@ -102,6 +114,29 @@ _PER_HOUR = re.compile(
     r"^\s*(?:[^\W\d]+\.?\s*)?(?:/\s*h\b|per hour|an hour|por hora|pro stunde|à l'heure|de l'heure|в час)",
     re.I,
 )
+# money per unit of time ("$130m a day", "130 Millionen Dollar pro Tag", "48.000 millones al año"): a rate,
+# not an amount; its dimension names the period
+_PER_PERIOD = re.compile(
+    r"^\s*(?:[^\W\d]+\.?\s*)?(?:a|an|per|each|every|pro|je|am|im|par|por|al|cada|в|за)\s+"
+    r"(?P<period>day|week|month|year|tag|woche|monat|jahr|jour|semaine|mois|an|année|día|dia|semana|mes|año|"
+    r"ano|день|неделю|месяц|год)\b|^\s*(?:[^\W\d]+\.?\s*)?(?P<adverb>daily|annually|yearly|monthly|weekly|"
+    r"täglich|jährlich|monatlich|par jour|anual(?:mente)?|diari(?:o|amente)|mensual(?:mente)?|ежегодно|"
+    r"ежедневно)\b",
+    re.I,
+)
+_PERIODS = {
+    "day": "day", "tag": "day", "jour": "day", "día": "day", "dia": "day", "день": "day", "daily": "day",
+    "täglich": "day", "diario": "day", "diariamente": "day", "ежедневно": "day", "par jour": "day",
+    "week": "week", "woche": "week", "semaine": "week", "semana": "week", "неделю": "week", "weekly": "week",
+    "month": "month", "monat": "month", "mois": "month", "mes": "month", "месяц": "month",
+    "monthly": "month", "monatlich": "month", "mensual": "month", "mensualmente": "month",
+}  # fmt: skip
+# a span of time counted back from the story's moment ("two weeks ago", "hace dos semanas", "il y a trois
+# jours", "vor zwei Wochen", "два дня назад") dates an event: not a duration ("94 seconds after" is one)
+_SINCE_BEFORE = re.compile(r"(?:(?<!desde )\bhace|\bil y a|\bvor)\s*$", re.I)
+_SINCE_AFTER = re.compile(r"^\s*(?:ago|earlier|назад)\b", re.I)
+# a figure in an "if" clause is a hypothesis, not a report ("losses of $14m if the strike lasts ten days")
+_CONDITIONAL = re.compile(r"(?i)\b(?:if|unless|should|si|wenn|falls|если|pokud|jestli)\b[^,;:.!?]*$")
 # "4:50", "7h15", "7 h 15", "3 a.m.", "7.15 Uhr", "7.15 horas" (a dot only before a word for hours)
 _CLOCK = re.compile(
     r"(?<![\d:.,])(\d{1,2})(?:(?::|\s?h\s?|\.(?=\d{2}\s*(?:uhr|horas?)\b))(\d{2}))?"
@@ -173,6 +208,7 @@ def _quantities(units: list[Unit]) -> list[Quantity]:
     out = []
     for k, u in enumerate(units):
         dateline = _dateline_end(u.text)
+        clocks = [m.span() for m in _CLOCK.finditer(u.text) if _CLOCK_CONTEXT.search(m.group(0))]
         for num in u.numbers:
             if num.kind == "date":
                 at = u.text.find(num.text)
@@ -197,10 +233,26 @@ def _quantities(units: list[Unit]) -> list[Quantity]:
                 continue
             dim, factor, noun = dimension(num.kind, num.unit)
             at = u.text.find(num.text)
-            if dim == "length" and at >= 0 and _PER_HOUR.match(u.text[at + len(num.text) :]):
+            after = u.text[at + len(num.text) :] if at >= 0 else ""
+            if dim == "length" and at >= 0 and _PER_HOUR.match(after):
                 dim, factor = "speed", factor / 1e3
-            if dim in ("count", "duration") and at >= 0 and _clock_at(u.text, at) is not None:
-                continue  # "4:50", "3 a.m.", "7.15 Uhr": a time of day, handled below
+            if dim.startswith("money:") and (rate := _PER_PERIOD.match(after)):
+                word = (rate.group("period") or rate.group("adverb")).lower()
+                dim = f"{dim}/{_PERIODS.get(word, 'year')}"
+            if (
+                dim == "duration"
+                and at >= 0
+                and (_SINCE_BEFORE.search(u.text[:at]) or _SINCE_AFTER.match(after))
+            ):
+                continue
+            if at >= 0 and _CONDITIONAL.search(u.text[max(0, at - 120) : at]):
+                continue
+            if (
+                dim in ("count", "duration")
+                and at >= 0
+                and (_clock_at(u.text, at) is not None or any(a <= at < b for a, b in clocks))
+            ):
+                continue  # "4:50", "3 a.m.", "7.15 Uhr", the 40 of "23 h 40": a time of day, handled below
             # a share written in words ("two thirds", "la moitié") is only that precise
             step = WORD_SHARE_STEP if dim == "percent" and not any(c.isdigit() for c in num.text) else 0.0
             if _ROUGHLY.search(num.text):  # "une vingtaine": anything from 15 to 25
@@ -345,6 +397,10 @@ def _agree(p: Quantity, q: Quantity) -> bool:
     converted = bool(p.value and q.value) and not math.isclose(
         p.base / p.value, q.base / q.value, rel_tol=1e-6
     )
+    if converted:  # a number word in its own unit is that precise: "five miles" is "huit kilomètres"
+        for a, b in ((p, q), (q, p)):
+            if a.value and not _DIGIT.search(a.text) and abs(a.base - b.base) <= abs(a.base / a.value) / 2:
+                return True
     return same_value(
         p.base, p.text, q.base, q.text, not (p.rounded or converted), not (q.rounded or converted), converted
     )
@@ -367,7 +423,11 @@ def context(unit_text: str, number_text: str, words: int = CONTEXT_WORDS) -> str
         return unit_text
     before = _WORDS.findall(unit_text[:at])[-words:]
     after = _WORDS.findall(unit_text[at + len(number_text) :])[:words]
-    return " ".join([*before, number_text, *after])
+    # another figure ends the context: "14 dead and 25 missing" is about 25 missing, not about the dead
+    last = max((i for i, w in enumerate(before) if _DIGIT.search(w)), default=-1)
+    before = before[last + 1 :]
+    cut = next((i for i, w in enumerate(after) if _DIGIT.search(w)), len(after))
+    return " ".join([*before, number_text, *after[:cut]])
 
 
 def find_contradictions(
