@@ -669,3 +669,38 @@ def test_a_name_in_any_script_labels_a_quotation_by_punctuation(
     language: str, text: str, speaker: str
 ) -> None:
     assert _first(text, language)[0] == speaker
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "speaker", "content"),
+    [
+        ("cs", "Jak dále uvedla mluvčí, policie případ vyšetřuje.", "mluvčí", "policie případ vyšetřuje"),
+        ("cs", "Jak upozornil ministr Jan Novák, schodek poroste.", "ministr Jan Novák", "schodek poroste"),
+        (
+            "ru",
+            "Как ранее сообщал министр Иван Петров, решение принято.",
+            "министр Иван Петров",
+            "решение принято",
+        ),
+        (
+            "ru",
+            "Как говорится в сообщении ведомства, решение принято.",
+            "сообщении ведомства",
+            "решение принято",
+        ),
+        ("cs", "Ministr podle svých slov nechce odstoupit.", "Ministr", "nechce odstoupit"),
+        ("ru", "Министр по своим словам не собирается уходить.", "Министр", "не собирается уходить"),
+    ],
+)
+def test_as_x_said_with_an_adverb_any_verb_or_one_s_own_words(
+    language: str, text: str, speaker: str, content: str
+) -> None:
+    got_speaker, got_content, _ = _first(text, language)
+    assert (got_speaker, got_content) == (speaker, content)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"), [("ru", "Я не знаю, как говорил он раньше."), ("cs", "Nevím, jak to řekl.")]
+)
+def test_how_someone_spoke_is_not_as_they_said(language: str, text: str) -> None:
+    assert extract_attributions(text, split_sentences(text, language), language) == []

@@ -397,6 +397,34 @@ def from_rules(
     return out
 
 
+# "podle svých slov", "по своим словам": by the subject's own words
+_OWN = frozenset(["svých", "своим", "seinen", "sus"])
+
+
+def _own_words(text: str, acc: re.Match[str], following: re.Match[str] | None) -> int:
+    """Where the words after "by one's own words" start ("podle svých [slov]", "по своим словам"), or 0."""
+    if any(w.casefold() in _OWN for w in text[acc.start() : acc.end()].split()):
+        return acc.end()
+    if following is not None and following.group(0).casefold() in _OWN:
+        return following.end()
+    return 0
+
+
+# "jak dále uvedla", "как ранее сообщал": an adverb may come between "as" and its verb
+_AS_ADVERBS = r"(?:dále|také|již|už|rovněž|ještě|dříve|ранее|уже|также|еще|ещё|позже)"
+
+
+_AS_WORDS = {"ru": "как", "cs": "jak"}
+
+
+def _as_said(pattern: str) -> str:
+    """An escaped "jak uvedl" / "как сообщил" that also matches with an adverb after "jak"/"как"."""
+    for word in ("jak", "как"):
+        if pattern.startswith(word + r"\ "):
+            return rf"{word}(?:\s+{_AS_ADVERBS})?\s+{pattern[len(word) + 2 :]}"
+    return pattern
+
+
 class _Grammar:
     """The per-language patterns of one text, and the readings of its sentences."""
 
@@ -406,9 +434,19 @@ class _Grammar:
         that_words = THAT_WORDS.get(language, ()) + THAT_WORDS["en"]
         according = sorted(ACCORDING.get(language, ()) + ACCORDING["en"], key=len, reverse=True)
         # "d'après-midi" is not "d'après"; German "so" means "according to" only after a comma (", so Weber")
+        alternatives = [_as_said(re.escape(a)) for a in according if a != "so"]
+        stems = CUE_STEMS.get(language, ())
+        self.as_said_re: re.Pattern[str] | None = None
+        if (
+            language in _AS_WORDS and stems
+        ):  # "Как ранее сообщал X, …", "Jak dále upozornil X, …" open a sentence
+            verbs = "|".join(re.escape(w) for w in sorted(stems, key=len, reverse=True))
+            self.as_said_re = re.compile(
+                rf"{_AS_WORDS[language]}(?:\s+{_AS_ADVERBS})?\s+(?:{verbs})\w*(?![\w-])", re.IGNORECASE
+            )
         self.according_re = re.compile(
             r"(?<![\w-])(?:"
-            + "|".join(re.escape(a) for a in according if a != "so")
+            + "|".join(alternatives)
             + r")(?![\w-])"
             + (r"|(?<=,\s)so(?=\s)" if "so" in according else ""),
             re.IGNORECASE,
@@ -433,6 +471,9 @@ class _Grammar:
         s0, s1 = self.sentences[index].start, self.sentences[index].end
         accs = list(self.according_re.finditer(text, s0, s1))
         leading = _FOR_SPEAKER.match(text, s0) if language in ("fr", "es") else None
+        as_said = self.as_said_re.match(text, s0) if self.as_said_re is not None else None
+        if as_said is not None and not any(a.start() == s0 for a in accs):
+            accs.insert(0, as_said)
         for acc in [leading, *accs] if leading else accs:
             if self.in_mark(acc.start()):
                 continue
@@ -445,6 +486,13 @@ class _Grammar:
                 speaker = inner[0].span()
             elif following and _object_pronoun(following, language):  # "podle něj", "selon lui"
                 speaker = following.span()
+            elif own := _own_words(text, acc, following):  # "Ministr podle svých slov …", "по своим словам"
+                speaker = _subject(text, s0, acc.start())
+                noun = re.match(r"\s*\w+", text[own:s1]) if own != acc.end() else None  # "slov"
+                rest = _clause(text, own + (noun.end() if noun else 0), s1)
+                if speaker is not None and rest is not None:
+                    return Attribution(rest, speaker, (acc.start(), acc.end()), False)
+                continue
             else:
                 speaker = _speaker_after(text, acc.end(), s1, language=language)
             if speaker is None:
