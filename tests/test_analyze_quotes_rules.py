@@ -704,3 +704,21 @@ def test_as_x_said_with_an_adverb_any_verb_or_one_s_own_words(
 )
 def test_how_someone_spoke_is_not_as_they_said(language: str, text: str) -> None:
     assert extract_attributions(text, split_sentences(text, language), language) == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "speaker"),
+    [
+        (
+            "cs",
+            "Most bude uzavřen. V pondělí to oznámil mluvčí ministerstva Jan Novák.",
+            "mluvčí ministerstva Jan Novák",
+        ),
+        ("cs", "Most bude uzavřen. Ministr to oznámil v pondělí.", "Ministr"),
+        ("ru", "Мост закроют. Во вторник об этом заявил министр Иван Петров.", "министр Иван Петров"),
+        ("ru", "Мост закроют. Министр об этом заявил во вторник.", "Министр"),
+    ],
+)
+def test_it_said_after_a_time_or_by_a_subject_points_back(language: str, text: str, speaker: str) -> None:
+    got_speaker, got_content, _ = _first(text, language)
+    assert (got_speaker, got_content) == (speaker, text.split(". ")[0])

@@ -543,7 +543,13 @@ class _Grammar:
         cs, ce = cue
         back = _anaphoric(text, s0, cue, s1, language)
         if back is not None:  # "Das sagte X." / "Об этом сообщил X." / "Uvedl to X.": the sentence before
-            return self._pointing_back(index, cue, back), True
+            return self._pointing_back(index, cue, _speaker_after(text, back, s1, language=language)), True
+        pointer = _BACK_AFTER_SUBJECT.get(language)
+        said_it = pointer.search(text, s0, cs) if pointer is not None else None
+        if said_it is not None and said_it.end() == len(text[:cs].rstrip()):  # "Ministr to oznámil …"
+            subject = _subject(text, s0, said_it.start())
+            if subject is not None and not text[subject[1] : said_it.start()].strip():
+                return self._pointing_back(index, cue, subject), True
         if language == "de" and _V2_OPENER.match(text, s0, cs):
             # "Am Montag sagte Weber, die Lage sei ernst": after a fronted phrase the subject follows
             speaker = _speaker_after(text, ce, s1, language=language)
@@ -587,14 +593,15 @@ class _Grammar:
                 return Attribution(content, after, cue, False), True
         return None, False
 
-    def _pointing_back(self, index: int, cue: tuple[int, int], speaker_start: int) -> Attribution | None:
-        """The sentence before, said by the speaker after the cue (None for a text's first sentence)."""
+    def _pointing_back(
+        self, index: int, cue: tuple[int, int], speaker: tuple[int, int] | None
+    ) -> Attribution | None:
+        """The sentence before, said by ``speaker`` (None for a text's first sentence)."""
         if index == 0:
             return None
-        text, s1 = self.text, self.sentences[index].end
+        text = self.text
         p0, p1 = self.sentences[index - 1].start, self.sentences[index - 1].end
         previous = _clause(text, _past_dateline(text, p0, p1), p1)
-        speaker = _speaker_after(text, speaker_start, s1, language=self.language)
         if previous is None or speaker is None or self.in_mark(previous[0]):
             return None
         return Attribution(previous, speaker, cue, False)
@@ -661,14 +668,19 @@ def _verb_like(word: str, language: str) -> bool:
 # what points back at the sentence before, said by a speaker after the cue: "Das sagte …",
 # "Об этом сообщил …", "C'est ce qu'a déclaré …", "Así lo afirmó …" (before the cue), "Uvedl to …",
 # "Informoval o tom …" (after it)
+# a time or place phrase may open the sentence first ("V pondělí to oznámil …", "Во вторник об этом …")
+_RU_OPENER = r"(?:(?:В|Во|На|По|После|Ранее|Позже|Сегодня|Вчера|Также)\s[^,.;:!?]{0,40}?\s)?"
+_CS_OPENER = r"(?:(?:V|Ve|Na|Po|Při|Během|Dnes|Včera|Později|Následně|Rovněž|Také)\s[^,.;:!?]{0,40}?\s)?"
 _BACK_BEFORE = {
     "de": re.compile(r"(?:Das|Dies|Dazu|Darüber)\s*$"),
-    "ru": re.compile(r"Об этом(?:\s+(?:также|же|уже|ранее|тоже))?\s*$"),
+    "ru": re.compile(rf"{_RU_OPENER}(?:[Оо]б этом)(?:\s+(?:также|же|уже|ранее|тоже))?\s*$"),
     "fr": re.compile(r"C['’]est ce qu['’]\s*$"),
     "es": re.compile(r"Así lo\s*$"),
-    "cs": re.compile(r"$^"),
+    "cs": re.compile(rf"{_CS_OPENER}(?:[Tt]o|o tom)\s*$"),
 }
 _BACK_AFTER = {"cs": re.compile(r"\s+(?:to|o tom)\b")}
+# a subject, then what points back, then the cue: "Ministr to oznámil …", "Министр об этом заявил …"
+_BACK_AFTER_SUBJECT = {"cs": re.compile(r"\s(?:to|o tom)(?=\s*$)"), "ru": re.compile(r"\s[Оо]б этом(?=\s*$)")}
 # a fronted phrase that is not the subject: a preposition and its object, or an adverb ("Am Montag sagte …")
 _V2_OPENER = re.compile(
     r"(?:(?:Am|Im|In|Nach|Bei|Auf|Vor|Seit|Mit|Zum|Zur|Für|Gegenüber|Bereits|Zudem|Außerdem|Dann|Heute|"
