@@ -20,6 +20,7 @@ mention it is part of (``Shinzo Abe``).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
@@ -115,6 +116,7 @@ def entity_key(text: str, label: str, language: str = "en") -> str:
 def resolve_keys(entities: list[Entity], language: str = "en") -> None:
     """Fill ``key`` of every entity; a person mention that is the tail (surname) or a part of a fuller
     person mention in the same article takes that mention's key (``Abe`` → ``person:shinzo abe``)."""
+    _one_label_per_name(entities)
     for ent in entities:
         ent.key = entity_key(ent.text, ent.label, language)
     # a lone surname the tagger took for an organisation or place ("Varga told") is the person
@@ -140,6 +142,24 @@ def resolve_keys(entities: list[Entity], language: str = "en") -> None:
             if name == parts[-1] or name in parts:
                 ent.key = full
                 break
+
+
+_LABEL_ORDER = ("GPE", "LOC", "ORG", "NORP", "FAC")
+
+
+def _one_label_per_name(entities: list[Entity]) -> None:
+    """One article names one thing by one name: a name tagged both a place and an organisation
+    ("Portvale" as ORG here, GPE there) takes its most frequent label (ties: GPE, LOC, ORG, …), so all
+    its mentions share a key. Persons are left to the person rules below."""
+    labels: dict[str, Counter[str]] = {}
+    for ent in entities:
+        if ent.label != "PERSON":
+            labels.setdefault(fold(_clean(ent.text)), Counter())[ent.label] += 1
+    rank = {label: i for i, label in enumerate(_LABEL_ORDER)}
+    for ent in entities:
+        seen = labels.get(fold(_clean(ent.text))) if ent.label != "PERSON" else None
+        if seen and len(seen) > 1:
+            ent.label = min(seen, key=lambda label: (-seen[label], rank.get(label, len(rank)), label))
 
 
 def person_key_for(text: str, entities: list[Entity], language: str = "en") -> str:
@@ -199,6 +219,8 @@ def from_spacy(doc: Any) -> list[Entity]:
     for span in doc.ents:
         if span.label_ in _SKIP_LABELS:
             continue
+        if _not_a_name(span):
+            continue
         label = _SPACY_LABELS.get(span.label_, span.label_)
         if label == "LOC" and doc.lang_ != "en":  # the French model has no GPE: its LOC covers places
             label = "GPE"
@@ -206,6 +228,25 @@ def from_spacy(doc: Any) -> list[Entity]:
             label = "GPE"
         out.append(Entity(text=span.text, label=label, start=span.start_char, end=span.end_char))
     return out
+
+
+def _not_a_name(span: Any) -> bool:
+    """A span the tagger took for a name that cannot be one in a cased language: no capital letter at all
+    ("bananas"), or the tabloid drop cap, a dictionary word in capitals that opens a sentence before the
+    lower-case word it qualifies ("BRITTLE nerves gripped the port"; "NATO allies" is kept: no word)."""
+    if not any(c.isupper() for c in span.text):
+        return True
+    if len(span) != 1:
+        return False
+    token = span[0]
+    if not (token.is_sent_start and token.text.isupper() and len(token.text) > 1):
+        return False
+    after = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    if after is None or not after.text.islower():
+        return False
+    import simplemma
+
+    return bool(simplemma.is_known(token.text.lower(), lang=token.doc.lang_ or "en"))
 
 
 _NATASHA: dict[str, Any] = {}
