@@ -61,3 +61,19 @@ def test_markdown_story_of_one_article_calls_nothing_missing():
     out = render("markdown", [story], articles)
     assert "A story of one article" in out
     assert "### Left out" not in out
+
+
+def test_an_entity_is_shown_as_written_outside_a_dateline_in_capitals():
+    from newsprism.records import Article, Entity
+    from newsprism.report.view import entity_names
+
+    article = Article(
+        id="a",
+        text="PORTVALE, March 2 - Portvale's port shut.",
+        entities=[
+            Entity("PORTVALE", "GPE", 0, 8, "gpe:portvale"),
+            Entity("Portvale", "GPE", 20, 28, "gpe:portvale"),
+            Entity("NATO", "ORG", 30, 34, "org:nato"),
+        ],
+    )
+    assert entity_names(article) == {"gpe:portvale": "Portvale", "org:nato": "NATO"}

@@ -131,10 +131,13 @@ def columns_for(story: Story, articles: Sequence[Article]) -> list[Column]:
 
 
 def entity_names(article: Article) -> dict[str, str]:
-    """Entity key → the first way the article writes it."""
+    """Entity key → the first way the article writes it, not in capitals when it also writes it otherwise
+    (a dateline's "PORTVALE" is shown as "Portvale")."""
     names: dict[str, str] = {}
     for e in article.entities:
-        names.setdefault(e.key or e.text, e.text)
+        key = e.key or e.text
+        if key not in names or (names[key].isupper() and not e.text.isupper()):
+            names[key] = e.text
     return names
 
 
