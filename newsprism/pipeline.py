@@ -192,8 +192,24 @@ def extract_inputs(inputs: Iterable[str], *, analyze: bool = False, **kwargs: An
         report.articles.append(article)
         if kwargs.get("progress") is not None:
             kwargs["progress"].article(article.title or article.id)
+    name_outlets(report.articles)
     report.seconds = time.perf_counter() - t0
     return report
+
+
+def name_outlets(articles: Iterable[Article]) -> None:
+    """An article that knows only its outlet's domain takes the name another article of the same domain
+    gives (a feed record of ``harborledger.example`` is by "The Harbor Ledger" when one of its pages says
+    so); a domain given two names keeps each article's own."""
+    articles = list(articles)
+    names: dict[str, set[str]] = {}
+    for a in articles:
+        if a.source.domain and a.source.name:
+            names.setdefault(a.source.domain.lower(), set()).add(a.source.name)
+    for a in articles:
+        known = names.get((a.source.domain or "").lower())
+        if not a.source.name and known and len(known) == 1:
+            a.source.name = next(iter(known))
 
 
 def ingest(

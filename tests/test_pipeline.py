@@ -108,3 +108,20 @@ def test_a_local_ingest_streams_its_embedding_and_clusters_as_before(tmp_path):
         ingest(inputs, store, engine=InlineEngine(), compare=False)
         inline = {s.id: sorted(s.article_ids) for s in store.stories()}
     assert report.skips == [] and streamed == inline
+
+
+def test_an_article_with_only_a_domain_takes_the_outlet_name_another_article_gives():
+    from newsprism.pipeline import name_outlets
+    from newsprism.records import Article, Source
+
+    named = Article(id="a", source=Source(name="The Harbor Ledger", domain="harborledger.example"))
+    bare = Article(id="b", source=Source(domain="HarborLedger.example"))
+    other = Article(id="c", source=Source(domain="elsewhere.example"))
+    twice = [
+        Article(id="d", source=Source(name="Post", domain="post.example")),
+        Article(id="e", source=Source(name="Evening Post", domain="post.example")),
+        Article(id="f", source=Source(domain="post.example")),
+    ]
+    name_outlets([named, bare, other, *twice])
+    assert bare.source.name == "The Harbor Ledger"
+    assert other.source.name is None and twice[2].source.name is None  # unknown, or two names: left alone
