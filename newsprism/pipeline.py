@@ -282,6 +282,7 @@ def ingest(
         # what streaming left out (a batch that failed, another model chosen, older unclustered articles)
         embed_on_engine(engine, store, store.unclustered_articles(), model=model)  # type: ignore[arg-type]
         report.stage_seconds["embed"] = report.stage_seconds.get("embed", 0.0) + time.perf_counter() - t_embed
+    name_outlets(report.articles)  # for the run's summary
     if cluster:
         group_and_compare(store, report, compare=compare, progress=progress, engine=engine, settings=settings)
     report.seconds = time.perf_counter() - t0
@@ -395,6 +396,7 @@ def group_and_compare(
     pending = store.unclustered_articles()
     if not pending:
         return
+    name_outlets(pending)  # the stories list outlets by name where any article of the domain gives one
     if progress is not None:
         progress.stage("grouping into stories")
     t0 = time.perf_counter()
