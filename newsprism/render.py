@@ -52,8 +52,10 @@ def articles_text(articles: Iterable[Article]) -> str:
 
 def run_summary(stats: dict[str, Any], articles: list[Article], skips: list[Skip]) -> str:
     """The few lines printed after an ingest: counts, languages, outlets, skips."""
+    from newsprism.report.view import outlet  # name, domain, else the file name: as the report shows it
+
     langs = Counter(a.language for a in articles)
-    outlets = Counter(a.source.name or a.source.domain or "unknown" for a in articles)
+    outlets = Counter(outlet(a) for a in articles)
     lines = [
         f"{stats.get('articles', len(articles))} articles ({stats.get('created', 0)} new,"
         f" {stats.get('updated', 0)} updated, {stats.get('already_done', 0)} already in the store),"
