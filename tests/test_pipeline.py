@@ -125,3 +125,15 @@ def test_an_article_with_only_a_domain_takes_the_outlet_name_another_article_giv
     name_outlets([named, bare, other, *twice])
     assert bare.source.name == "The Harbor Ledger"
     assert other.source.name is None and twice[2].source.name is None  # unknown, or two names: left alone
+
+
+def test_the_ingest_summary_names_an_outlet_without_name_or_domain_by_its_file():
+    from newsprism.records import Article, Source
+    from newsprism.render import run_summary
+
+    articles = [
+        Article(id="a", path="/in/gazette-barrage.txt", language="fr"),
+        Article(id="b", source=Source(name="The Harbor Ledger"), language="en"),
+    ]
+    text = run_summary({"articles": 2}, articles, [])
+    assert "gazette-barrage.txt 1" in text and "The Harbor Ledger 1" in text and "unknown" not in text
