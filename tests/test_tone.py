@@ -329,3 +329,20 @@ def test_the_shipped_e5_gives_the_same_vectors_in_two_halves_as_in_one_batch():
     model._e5 = E5Embedder()
     texts = [f"The harbour master of port number {i} spoke on Tuesday." for i in range(20)]
     assert np.array_equal(model._e5_in_two(texts), np.asarray(model._e5.embed(texts), dtype=np.float32))
+
+
+def test_the_outlet_and_its_dateline_agency_are_not_main_entities():
+    from newsprism.compare.tone import main_entities
+    from newsprism.records import Article, Dateline, Entity, Source
+
+    article = Article(
+        id="a",
+        source=Source(name="Prensa Austral"),
+        dateline=Dateline(place="ALBAR", agency="AHX"),
+        entities=[
+            Entity("Prensa Austral", "ORG", 0, 14, "org:prensa austral"),
+            Entity("AHX", "ORG", 20, 23, "org:ahx"),
+            Entity("Portvale", "GPE", 30, 38, "gpe:portvale"),
+        ],
+    )
+    assert main_entities(article) == ["gpe:portvale"]

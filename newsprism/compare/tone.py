@@ -70,6 +70,7 @@ import numpy as np
 
 from newsprism.embed import use_covers
 from newsprism.errors import ModelError, StageError
+from newsprism.names import fold
 from newsprism.records import Article, CommentSummary, Story
 
 MODEL_FILE = "tone.npz"
@@ -426,8 +427,12 @@ def get_tone_model() -> ToneModel:
 
 
 def main_entities(article: Article, top: int = MAIN_ENTITIES) -> list[str]:
-    """Keys of the ``top`` most frequent named entities of ``article`` (ties: first mention first)."""
-    counts = Counter(e.key or e.text for e in article.entities if e.label in ENTITY_LABELS)
+    """Keys of the ``top`` most frequent named entities of ``article`` (ties: first mention first); the
+    outlet itself and the agency of its dateline ("… (Prensa Austral) -") are not what it is about."""
+    own = {fold(x) for x in (article.source.name, article.dateline and article.dateline.agency) if x}
+    counts = Counter(
+        e.key or e.text for e in article.entities if e.label in ENTITY_LABELS and fold(e.text) not in own
+    )
     return [k for k, _ in counts.most_common(top)]
 
 
