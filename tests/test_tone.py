@@ -343,6 +343,7 @@ def test_the_outlet_and_its_dateline_agency_are_not_main_entities():
             Entity("Prensa Austral", "ORG", 0, 14, "org:prensa austral"),
             Entity("AHX", "ORG", 20, 23, "org:ahx"),
             Entity("Portvale", "GPE", 30, 38, "gpe:portvale"),
+            Entity("ALBAR", "GPE", 40, 45, "gpe:albar"),
         ],
     )
     assert main_entities(article) == ["gpe:portvale"]

@@ -428,10 +428,17 @@ def get_tone_model() -> ToneModel:
 
 def main_entities(article: Article, top: int = MAIN_ENTITIES) -> list[str]:
     """Keys of the ``top`` most frequent named entities of ``article`` (ties: first mention first); the
-    outlet itself and the agency of its dateline ("… (Prensa Austral) -") are not what it is about."""
-    own = {fold(x) for x in (article.source.name, article.dateline and article.dateline.agency) if x}
+    outlet itself and the agency of its dateline ("… (Prensa Austral) -") are not what it is about, nor
+    is the dateline's place in capitals ("PUERTO ALBAR, 3 de marzo"; its other mentions count)."""
+    dateline = article.dateline
+    own = {fold(x) for x in (article.source.name, dateline and dateline.agency) if x}
+    place = fold(dateline.place) if dateline and dateline.place else None
     counts = Counter(
-        e.key or e.text for e in article.entities if e.label in ENTITY_LABELS and fold(e.text) not in own
+        e.key or e.text
+        for e in article.entities
+        if e.label in ENTITY_LABELS
+        and fold(e.text) not in own
+        and not (e.text.isupper() and place and fold(e.text) in place)
     )
     return [k for k, _ in counts.most_common(top)]
 
