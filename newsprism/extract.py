@@ -137,6 +137,7 @@ def from_json(raw: RawDocument) -> Article:
 def finish(article: Article, raw: RawDocument, settings: Settings) -> Article:
     """Checks and fills what every path shares: text present, language, outlet, id, dates."""
     article.text = article.text.strip()
+    _drop_repeated_title(article)
     if len(article.text) < int(settings["extract.min_text_chars"]):
         what = (
             "no article text" if not article.text else f"only {len(article.text)} characters of article text"
@@ -160,6 +161,23 @@ def finish(article: Article, raw: RawDocument, settings: Settings) -> Article:
     if not article.id:
         article.id = Article.make_id(article.url, article.text)
     return article
+
+
+def _drop_repeated_title(article: Article) -> None:
+    """A paragraph of the text that only repeats the title (a page's headline kept inside its body) goes to
+    ``removed``."""
+    if not article.title:
+        return
+    title = _comparable(article.title)
+    paragraphs = article.text.split("\n\n")
+    kept = [p for p in paragraphs if _comparable(p) != title]
+    if len(kept) < len(paragraphs) and kept:
+        article.removed.extend(p.strip() for p in paragraphs if _comparable(p) == title)
+        article.text = "\n\n".join(kept).strip()
+
+
+def _comparable(text: str) -> str:
+    return " ".join(text.casefold().split()).strip(" .:;!?")
 
 
 _META = re.compile(r"<(?:meta|link)\b[^>]*>", re.I)

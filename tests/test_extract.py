@@ -59,3 +59,18 @@ def test_too_little_text_is_no_article():
     rec = {"id": "a", "text": "Short.", "language": "en"}
     with pytest.raises(NoArticleError, match="only 6 characters"):
         extract(RawDocument(origin="short.json", content=json.dumps(rec).encode(), kind="json"))
+
+
+def test_a_headline_repeated_inside_the_body_goes_to_removed():
+    from newsprism.extract import extract
+    from newsprism.records import RawDocument
+
+    body = "<p>Rates rise</p>" + "".join(
+        f"<p>The central bank of Costanera raised its key rate on Friday, sentence {i} of the story.</p>"
+        for i in range(6)
+    )
+    html = f"<html><head><title>Rates rise</title></head><body><article><h1>Rates rise</h1>{body}</article></body></html>"
+    article = extract(RawDocument(content=html.encode(), kind="html", origin="page.html"))
+    assert article.title == "Rates rise"
+    assert "Rates rise" not in article.text.split("\n\n")
+    assert "Rates rise" in article.removed
