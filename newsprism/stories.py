@@ -256,7 +256,13 @@ def get_story(store: Store, story_id: str) -> tuple[Story, list[Article]] | None
         story = store.get_story(survivor) if survivor else None
     if story is None:
         return None
-    return story, list(store.articles(ids=story.article_ids))
+    articles = list(store.articles(ids=story.article_ids))
+    # an article that knows only its outlet's domain is shown by the name the store has for that domain
+    names = store.source_names(a.source.domain for a in articles if a.source.domain and not a.source.name)
+    for a in articles:
+        if a.source.domain and not a.source.name:
+            a.source.name = names.get(a.source.domain)
+    return story, articles
 
 
 __all__ = [

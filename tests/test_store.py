@@ -177,3 +177,38 @@ def test_story_summaries_count_outlets_and_languages_and_filter(store):
     assert [s.id for s in store.story_summaries(ids=["st-b"])] == ["st-b"]
     assert store.story_summaries(ids=[]) == []
     assert [s.id for s in store.story_summaries(limit=1, offset=1)] == ["st-b"]
+
+
+def test_source_names_gives_the_name_a_domains_articles_gave(store):
+    store.put_article(
+        make_article(
+            url="https://ledger.example/a", source=Source(name="The Harbor Ledger", domain="ledger.example")
+        )
+    )
+    store.put_article(
+        make_article(
+            text="Only a domain here.", url="https://bare.example/b", source=Source(domain="bare.example")
+        )
+    )
+    assert store.source_names(["ledger.example", "bare.example", "missing.example"]) == {
+        "ledger.example": "The Harbor Ledger"
+    }
+    assert store.source_names([]) == {}
+
+
+def test_a_stored_story_shows_a_domain_only_article_by_its_outlets_name(store):
+    from newsprism.stories import get_story
+
+    named = make_article(
+        url="https://ledger.example/a", source=Source(name="The Harbor Ledger", domain="ledger.example")
+    )
+    bare = make_article(
+        text="The council approved the budget again.",
+        url="https://ledger.example/b",
+        source=Source(domain="ledger.example"),
+    )
+    for a in (named, bare):
+        store.put_article(a)
+    store.put_story(Story(id="st-1", title="Budget", article_ids=[bare.id]))
+    story, articles = get_story(store, "st-1")
+    assert [a.source.name for a in articles] == ["The Harbor Ledger"]

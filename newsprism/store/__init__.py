@@ -186,6 +186,10 @@ class Store(ABC):
     @abstractmethod
     def update_source(self, domain: str, meta: dict[str, Any]) -> None: ...
 
+    @abstractmethod
+    def source_names(self, domains: Iterable[str]) -> dict[str, str]:
+        """Domain → the outlet name its articles gave, for those of ``domains`` that have one."""
+
     # ---- lifecycle
     @abstractmethod
     def close(self) -> None: ...

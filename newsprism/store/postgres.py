@@ -658,6 +658,15 @@ class PostgresStore(Store):
             for r in rows
         ]
 
+    def source_names(self, domains: Iterable[str]) -> dict[str, str]:
+        wanted = sorted({d for d in domains if d})
+        if not wanted:
+            return {}
+        rows = self._query(
+            "SELECT domain, name FROM sources WHERE name IS NOT NULL AND domain = ANY(%s)", (wanted,)
+        )
+        return {r[0]: r[1] for r in rows}
+
     def update_source(self, domain: str, meta: dict[str, Any]) -> None:
         domain = _clean(domain) or domain
 

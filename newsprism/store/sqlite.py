@@ -470,6 +470,18 @@ class SQLiteStore(Store):
             for r in rows
         ]
 
+    def source_names(self, domains: Iterable[str]) -> dict[str, str]:
+        wanted = sorted({d for d in domains if d})
+        out: dict[str, str] = {}
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            rows = self._query(
+                f"SELECT domain, name FROM sources WHERE name IS NOT NULL AND domain IN ({','.join('?' * len(chunk))})",
+                chunk,
+            )
+            out.update({r["domain"]: r["name"] for r in rows})
+        return out
+
     def update_source(self, domain: str, meta: dict[str, Any]) -> None:
         with self._tx() as conn:
             row = conn.execute("SELECT meta FROM sources WHERE domain = ?", (domain,)).fetchone()
