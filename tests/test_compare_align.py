@@ -337,3 +337,25 @@ def test_claims_never_read_alike_and_groups_on_the_same_sentences_are_one_claim(
     texts = [c.text for c in claims]
     assert texts == [wire, LEADER]  # the wire sentence would have shown both
     assert {(e.article_id, e.sentence) for c in claims for e in c.evidence} == {("a", 0), ("b", 0), ("c", 2)}
+
+
+def test_a_claim_whose_sentences_another_shows_is_named_by_its_figure():
+    from newsprism.compare.align import claims_from_groups
+    from newsprism.compare.units import Unit
+    from newsprism.records import Number
+
+    text = (
+        "The port, which handles $48 billion a year, accounts for roughly a third of the country's imports."
+    )
+    units = [
+        Unit("a", 0, text, text, "en", numbers=[Number("$48 billion", 48e9, "USD", "money", 0)]),
+        Unit("b", 0, "The port handles $48bn of trade.", "The port handles $48bn of trade.", "en"),
+        Unit("c", 0, text, text, "en", numbers=[Number("a third", 33.3, "%", "percent", 0)]),
+    ]
+    units[1].numbers = [Number("$48bn", 48e9, "USD", "money", 0)]
+    sim = np.full((3, 3), 0.5)
+    sim[0, :] = sim[:, 0] = 0.9
+    claims = claims_from_groups("s", units, [[0, 1], [2]], sim, {"a": "a", "b": "b", "c": "c"})
+    texts = [c.text for c in claims]
+    assert texts[0] == text
+    assert texts[1].startswith("… ") and "a third" in texts[1] and texts[1] != text

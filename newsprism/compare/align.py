@@ -36,7 +36,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import sparse
 
-from newsprism.compare.contradictions import Quantity, quantities
+from newsprism.compare.contradictions import Quantity, context, quantities
 from newsprism.compare.contradictions import _agree as agree
 from newsprism.compare.sets import DisjointSets
 from newsprism.compare.units import Unit
@@ -318,6 +318,9 @@ def _add_secondary(
     return out
 
 
+FIGURE_WORDS = 6  # words on each side of a figure that name a claim about it (``figure_text``)
+
+
 def claims_from_groups(
     story_id: str,
     units: list[Unit],
@@ -362,9 +365,29 @@ def claims_from_groups(
     shown: set[str] = set()
     for claim, group in made:
         claim.text = representative(units, group, sim, shown)
+        if claim.text in shown:  # every unit of the group is shown already: name the figure it is about
+            claim.text = figure_text(units, group, shown) or claim.text
         shown.add(claim.text)
         claims.append(claim)
     return claims
+
+
+def figure_text(units: list[Unit], group: Sequence[int], shown: Collection[str]) -> str | None:
+    """The words around a figure of the group's units ("… accounts for roughly a third of the imports"),
+    one that all of them report first, for a claim whose sentences another claim already shows."""
+    held = [{round(n.value, 6) for n in units[i].numbers} for i in group]
+    common = set.intersection(*held) if held else set()
+    for i in group:
+        unit = units[i]
+        for number in sorted(unit.numbers, key=lambda n: round(n.value, 6) not in common):
+            window = context(unit.text, number.text, FIGURE_WORDS)
+            if number.text not in unit.text or not window.strip():
+                continue
+            text = strip_dateline(window if unit.text.startswith(window) else f"… {window}")
+            text = text if unit.text.rstrip().endswith(window.rstrip()) else f"{text} …"
+            if text not in shown:
+                return text
+    return None
 
 
 def representative(
