@@ -22,7 +22,7 @@ body in each article (two governments in a trade story); dev precision 95/163 ->
 0.731 -> 0.798, recall unchanged (95 of 97). The quotes themselves stay on their articles. An
 organisation given with its acronym ("the Financial Conduct Office (FCO)") is the acronym's voice, and a
 German genitive of one noun ("des Unternehmens") a kind of source too: 0.798 -> 0.812; with possessives
-("leur syndicat") 0.826.
+("leur syndicat") 0.826. Test (4 stories, scored once with the final code): 0.622 -> 0.773.
 """
 
 from __future__ import annotations
