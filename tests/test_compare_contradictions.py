@@ -418,3 +418,8 @@ def test_another_figure_ends_a_numbers_context():
 
     text = "The toll is of 14 dead and 25 disappeared persons, against 12 dead announced on Thursday."
     assert context(text, "25") == "dead and 25 disappeared persons, against"
+
+
+def test_a_forecast_is_a_reported_figure():
+    forecast = unit("a", "The plant should bring 4,000 jobs.", ("4,000", 4000, "jobs", "count"))
+    assert [q.base for q in quantities([forecast])] == [4000]

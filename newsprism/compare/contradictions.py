@@ -136,7 +136,7 @@ _PERIODS = {
 _SINCE_BEFORE = re.compile(r"(?:(?<!desde )\bhace|\bil y a|\bvor)\s*$", re.I)
 _SINCE_AFTER = re.compile(r"^\s*(?:ago|earlier|назад)\b", re.I)
 # a figure in an "if" clause is a hypothesis, not a report ("losses of $14m if the strike lasts ten days")
-_CONDITIONAL = re.compile(r"(?i)\b(?:if|unless|should|si|wenn|falls|если|pokud|jestli)\b[^,;:.!?]*$")
+_CONDITIONAL = re.compile(r"(?i)\b(?:if|unless|si|wenn|falls|если|pokud|jestli)\b[^,;:.!?]*$")
 # "4:50", "7h15", "7 h 15", "3 a.m.", "7.15 Uhr", "7.15 horas" (a dot only before a word for hours)
 _CLOCK = re.compile(
     r"(?<![\d:.,])(\d{1,2})(?:(?::|\s?h\s?|\.(?=\d{2}\s*(?:uhr|horas?)\b))(\d{2}))?"
