@@ -74,12 +74,19 @@ def test_usage_errors_exit_2(capsys):
     assert exc.value.code == 2
 
 
-def test_a_cluster_setting_out_of_range_is_named_and_exits_2_before_any_work(capsys, tmp_path):
+@pytest.mark.parametrize(
+    ("setting", "message"),
+    [
+        ("cluster.join_threshold=1.5", "cluster.join_threshold must lie between 0 and 1, got 1.5"),
+        ("embed.model=bert", "embed.model must be one of auto, use, e5, got 'bert'"),
+    ],
+)
+def test_a_bad_grouping_setting_is_named_and_exits_2_before_any_work(capsys, tmp_path, setting, message):
     db = tmp_path / "s.db"
     for command in (["ingest", str(EXAMPLES / "text"), "--db", str(db)], ["compare", str(EXAMPLES / "text")]):
-        code, out, err = run(capsys, *command, "--set", "cluster.join_threshold=1.5", "--workers", "1")
+        code, out, err = run(capsys, *command, "--set", setting, "--workers", "1")
         assert code == 2 and out == ""
-        assert "cluster.join_threshold must lie between 0 and 1, got 1.5" in err
+        assert message in err
     if db.exists():  # the store may have been opened, but nothing was read into it
         from newsprism.store import open_store
 
@@ -125,14 +132,6 @@ def test_a_page_without_a_date_takes_its_datelines_day_and_the_year_of_its_comme
     (article,) = json.loads(out)["articles"]
     assert code == 0 and article["published"] == "2026-03-09"
     assert any("dateline" in w for w in article["warnings"])
-
-
-def test_a_bad_embed_model_is_named_and_exits_2_before_any_work(capsys, tmp_path):
-    db = tmp_path / "s.db"
-    for command in (["ingest", str(EXAMPLES / "text"), "--db", str(db)], ["compare", str(EXAMPLES / "text")]):
-        code, out, err = run(capsys, *command, "--set", "embed.model=bert", "--workers", "1")
-        assert code == 2 and out == ""
-        assert "embed.model must be one of auto, use, e5, got 'bert'" in err
 
 
 def test_ingest_refuses_another_embedder_for_a_grouped_store_before_reading(capsys, tmp_path):
