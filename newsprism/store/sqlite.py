@@ -11,6 +11,7 @@ import json
 import re
 import sqlite3
 import threading
+import time
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -57,13 +58,22 @@ class SQLiteStore(Store):
         self._lock = threading.RLock()
         self._depth = 0  # nested ``transaction()`` calls open
         self._conn.row_factory = sqlite3.Row
-        try:
-            self._conn.execute("PRAGMA journal_mode=WAL")
-            self._conn.execute("PRAGMA synchronous=NORMAL")
-            self._conn.execute("PRAGMA foreign_keys=ON")
-            self._conn.execute("PRAGMA busy_timeout=60000")
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{self.path} is not a newsprism store (SQLite says: {exc})") from None
+        deadline = time.monotonic() + 60.0
+        while True:
+            try:
+                self._conn.execute("PRAGMA busy_timeout=60000")
+                self._conn.execute("PRAGMA journal_mode=WAL")
+                self._conn.execute("PRAGMA synchronous=NORMAL")
+                self._conn.execute("PRAGMA foreign_keys=ON")
+                break
+            except sqlite3.OperationalError as exc:
+                # another process is turning a new file into a WAL database: SQLite answers "locked" at
+                # once, without its busy handler; wait for it (bounded) rather than call the file no store
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise StoreError(f"cannot open the store {self.path}: {exc}") from None
+                time.sleep(0.05)
+            except sqlite3.DatabaseError as exc:
+                raise StoreError(f"{self.path} is not a newsprism store (SQLite says: {exc})") from None
         self.migrate(SQLITE if migrations is None else migrations)
 
     # ------------------------------------------------------------------ plumbing
