@@ -269,3 +269,82 @@ def test_an_organisation_given_with_its_acronym_is_the_acronym_s_voice():
 
 def test_a_german_genitive_of_one_noun_is_a_kind_of_source():
     assert find_voices([quoted("a", "x", "des Unternehmens", "desc:des unternehmens")]) == []
+
+
+def _one_quote(
+    text: str, quote: Quote, entities: list[Entity] | None = None, language: str = "en"
+) -> Article:
+    return Article(
+        id="a",
+        text=text,
+        language=language,
+        sentences=_sentences(text),
+        entities=entities or [],
+        quotes=[quote],
+    )
+
+
+def test_a_speakerless_quote_never_falls_back_to_a_place_the_tagger_took_for_a_person():
+    text = 'Ferries were sent on to Port Sorrel. "We cannot take them all," came the reply'
+    start = text.index("Port Sorrel")
+    place = Entity("Port Sorrel", "PERSON", start, start + 11, key="person:port sorrel")
+    article = _one_quote(text, Quote("We cannot take them all,", None, None, True, 1), [place])
+    assert resolve_speaker(article, article.quotes[0]) == (None, None)
+    named = text.replace("on to Port Sorrel", "by Mira Lund")
+    at = named.index("Mira Lund")
+    person = Entity("Mira Lund", "PERSON", at, at + 9, key="person:mira lund")
+    article = _one_quote(named, Quote("We cannot take them all,", None, None, True, 1), [person])
+    assert resolve_speaker(article, article.quotes[0]) == ("Mira Lund", "person:mira lund")
+
+
+def test_reported_speech_without_a_subject_is_not_given_the_last_person_named():
+    """ "…, which analysts say …": the parse found no subject; the person named before did not say it."""
+    text = "Governor Ana Pell spoke on Monday. The peso rose, which analysts say helps exporters"
+    person = Entity("Ana Pell", "PERSON", 9, 17, key="person:ana pell")
+    article = _one_quote(text, Quote("which analysts say helps exporters", None, "say", False, 1), [person])
+    assert resolve_speaker(article, article.quotes[0]) == (None, None)
+
+
+def test_questions_and_negated_cues_are_not_quotes():
+    text = "The Daily Wren asked the ministry why it had waited so long. The ministry had not replied by noon"
+    asked = _one_quote(text, Quote("why it had waited so long", "The Daily Wren", "asked", False, 0))
+    assert find_voices([asked]) == []
+    replied = _one_quote(text, Quote("by noon", "The ministry", "replied", False, 1))
+    assert find_voices([replied]) == []
+    spanish = "La alcaldesa no dijo cuánto costará la obra"
+    no_dijo = _one_quote(
+        spanish, Quote("cuánto costará la obra", "La alcaldesa", "dijo", False, 0), language="es"
+    )
+    assert find_voices([no_dijo]) == []
+    said_it = _one_quote(
+        "Two engineers said the bridge would reopen",
+        Quote("the bridge would reopen", "Two engineers", "said", False, 0),
+    )
+    assert [v.speaker for v in find_voices([said_it])] == ["Two engineers"]
+
+
+@pytest.mark.parametrize(
+    ("speaker", "cue", "content", "voice"),
+    [
+        ("Port managers", "offered", "just 3 per cent", False),
+        ("The council", "voted", "for the new levy on Tuesday", False),
+        ("the toll operators", "want", "to raise fares in May", False),
+        ("Senator Ila Brook", "appointed", "One of the new judges, Omar Fell", False),
+        ("Mayor Ines Holm", "condemned", "the attack on the depot", True),
+        ("Two rescuers", "fear", "the number of missing will rise", True),
+        ("Mayor Ines Holm", "called", "on both sides to talk", True),
+        ("Mayor Ines Holm", "criticised", "the delay", True),
+    ],
+)
+def test_in_english_an_act_or_a_wish_is_not_speech(speaker: str, cue: str, content: str, voice: bool) -> None:
+    text = f"{speaker} {cue} {content}"
+    article = _one_quote(text, Quote(content, speaker, cue, False, 0, speaker_key=f"name:{speaker.lower()}"))
+    assert bool(find_voices([article])) is voice
+
+
+def test_footage_and_lists_are_documents_not_voices():
+    assert is_document("Grainy footage posted online")
+    assert is_document("the coastguard's nightly list")
+    assert is_document("figures published on Monday")
+    assert not is_document("the embattled governor")
+    assert not is_document("the statistics institute")
