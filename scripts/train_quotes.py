@@ -220,7 +220,7 @@ def main() -> None:
     for (folder, doc, _, parse), cands in zip(texts, cands_of, strict=True):
         index = DocIndex(parse)
         feats = [features(doc.text, a, index, cands) for a in cands]
-        matched = match_contents(doc.text, doc.gold, cands)
+        matched = match_contents(doc.text, doc.gold, cands, strict=True)
         items.append((folder, doc, cands, feats, [int(i in matched) for i in range(len(cands))]))
     counts = Counter(f for it in items if it[0] == "train" for fs in it[3] for f in set(fs))
     vocab = {f: i for i, f in enumerate(sorted(f for f, c in counts.items() if c >= args.min_count))}

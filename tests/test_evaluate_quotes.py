@@ -34,13 +34,21 @@ def test_perfect_prediction_scores_one() -> None:
     assert scores["speaker_f1"] == scores["content_f1"] == 1.0
 
 
-def test_content_needs_half_of_the_larger_span() -> None:
+def test_content_needs_half_of_the_gold_and_strict_half_of_the_larger_span() -> None:
     text, gold = _sample()
     start = gold[0].content[0][0]
     tiny = Attribution((start, start + 3))  # "the": a third of nothing
-    whole = Attribution((0, len(text)))  # everything: too large to count
+    whole = Attribution((0, len(text)))  # everything: covers the gold, but sprawls
     assert score_doc(text, gold[:1], [tiny]).content_tp == 0
-    assert score_doc(text, gold[:1], [whole]).content_tp == 0
+    counts = score_doc(text, gold[:1], [whole])
+    assert (counts.content_tp, counts.content_tp_strict) == (1, 0)
+
+
+def test_one_sprawling_span_is_credited_with_one_gold_content_only() -> None:
+    text, gold = _sample()
+    counts = score_doc(text, gold, [Attribution((0, len(text)))])
+    assert (counts.content_tp, counts.content_gold) == (1, 2)
+    assert counts.scores()["content_recall"] == 0.5
 
 
 def test_counts_add_up() -> None:
@@ -56,8 +64,10 @@ def test_polnear_dev_scores_do_not_drop_below_the_baseline() -> None:
     result = evaluate(DATA / "polnear", "dev", limit=baseline["limit"])
     assert result["speaker_f1"] >= baseline["speaker_f1"] - 0.01
     assert result["content_f1"] >= baseline["content_f1"] - 0.01
+    assert result["strict"]["content_f1"] >= baseline["strict_content_f1"] - 0.01
     assert result["direct"]["speaker_f1"] >= baseline["direct_speaker_f1"] - 0.01
     assert result["direct"]["content_f1"] >= baseline["direct_content_f1"] - 0.01
+    assert result["direct"]["strict"]["content_f1"] >= baseline["direct_strict_content_f1"] - 0.01
 
 
 @pytest.mark.evaldata
