@@ -38,6 +38,7 @@ from newsprism.comments import (
 from newsprism.datelines import parse_dateline
 from newsprism.errors import StageError
 from newsprism.language import UNDETERMINED, detect_language, language_scores
+from newsprism.mastheads import outlet_name
 from newsprism.records import Comment, Dateline
 from newsprism.timestamps import as_datetime, decide_day_first, is_filler, match_timestamp, parse_timestamp
 from newsprism.urls import domain_of
@@ -343,9 +344,7 @@ def _clean(
         lines[i] for i in range(len(lines)) if (i < end and not keep[i] and i != title_i) or i in section_left
     ]
     dateline = _dateline(_flat(body[0]), page_lang, year, pub) if body else None
-    source = next((bp.source_name(ln) for ln in removed if bp.source_name(ln)), None)
-    if source is None and dateline is not None:
-        source = dateline.agency
+    source = outlet_name(removed, dateline.agency if dateline is not None else None)
     authors = [name for ln in removed[:20] if (name := bp.byline_name(ln))]
     body_text = "\n\n".join(_flat(unit) for unit in body)
     detected = _body_language(body_text)
