@@ -86,9 +86,11 @@ def from_prompt(line: str) -> str | None:
         name = name_at(line[m.end() :])
         if name:
             return name
-    m = _NAME_BEFORE.search(line)
-    if m and not re.search(r"(?i)\b(?:our|my|its|their|unser\w*|notre|nuestro)\s+$", line[: m.start()]):
-        return name_at(m["name"])  # "our Morning Bid newsletter" names a product, not the outlet
+    before = _NAME_BEFORE.search(line)
+    if before and not re.search(
+        r"(?i)\b(?:our|my|its|their|unser\w*|notre|nuestro)\s+$", line[: before.start()]
+    ):
+        return name_at(before["name"])  # "our Morning Bid newsletter" names a product, not the outlet
     return None
 
 
@@ -100,7 +102,7 @@ def from_masthead(line: str) -> str | None:
     if len(parts) < 3 or not _DATE_PART.search(parts[-1]) or _DATE_PART.search(parts[0]):
         return None
     name = name_at(parts[0])
-    return name if name == parts[0] and len(name.split()) <= MAX_NAME_WORDS else None
+    return name if name is not None and name == parts[0] else None
 
 
 def outlet_name(removed: Sequence[str], agency: str | None = None) -> str | None:
