@@ -348,3 +348,23 @@ def test_footage_and_lists_are_documents_not_voices():
     assert is_document("figures published on Monday")
     assert not is_document("the embattled governor")
     assert not is_document("the statistics institute")
+
+
+def test_one_anonymous_person_is_a_voice_but_a_request_for_anonymity_is_not_a_quote():
+    text = '"Nos enteramos tarde", se quejó un armador.'
+    article = _one_quote(
+        text, Quote('"Nos enteramos tarde"', "un armador", "se quejó", True, 0, speaker_key="desc:un armador")
+    )
+    assert [v.speaker for v in find_voices([article])] == ["un armador"]
+    crowd = _one_quote(
+        text, Quote("x", "los armadores", "dijeron", True, 0, speaker_key="desc:los armadores")
+    )
+    assert find_voices([crowd]) == []
+    request = "One nurse, who asked not to be named, spoke"
+    asked = _one_quote(request, Quote("not to be named", "One nurse", "asked", False, 0))
+    assert find_voices([asked]) == []
+
+
+def test_an_affiliation_set_off_by_commas_is_shown_without_them():
+    shown = display_name("the geologist Anne Roux,of the University of Brenne", "desc:geologist")
+    assert shown == "the geologist Anne Roux of the University of Brenne"

@@ -102,7 +102,8 @@ CUE_WORDS: dict[str, tuple[str, ...]] = {
         "comentó|precisó|apuntó|opinó|consideró|considera|estimó|informó|advirtieron|reconocieron|"
         "dijeron|afirmaron|declararon|aseguraron|señalaron|explicaron|anunciaron|denunciaron|"
         "reclamaron|pidieron|informaron|criticaron|calificaron|insisten|aseguran|afirman|denuncian|"
-        "contó|contaron|relató|relataron|narró"
+        "contó|contaron|relató|relataron|narró|se quejó|se quejaron|se queja|se quejan|lamentó|lamenta|"
+        "se lamentó|protestó|replicó|ironizó|bromeó|concluyó|resumió|matizó|zanjó"
     ),
     "ru": _words(
         "сказал|сказала|сказали|заявил|заявила|заявили|отметил|отметила|отметили|сообщил|"

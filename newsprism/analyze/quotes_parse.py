@@ -532,6 +532,10 @@ def _source_phrase(tok: Any, to: Any, pobj: Any, sentences: list[Sentence]) -> A
         speaker = trim_span(text, speaker[0], min(speaker[1], phrase_end))
         if speaker[1] <= speaker[0]:
             return None
+    affiliation = _AFFILIATION.match(text, phrase_end, e)
+    if affiliation is not None:  # "according to the hydrologist X, of the University of Y, the dam …"
+        phrase_end = affiliation.end(1)
+        speaker = (speaker[0], phrase_end)
     dateline = _DATELINE.match(text, s, e)
     if dateline and dateline.end() <= tok.idx:
         s = dateline.end()
@@ -542,6 +546,11 @@ def _source_phrase(tok: Any, to: Any, pobj: Any, sentences: list[Sentence]) -> A
         return None
     content = (pieces[0][0], pieces[-1][1])
     return Attribution(content, speaker, (tok.idx, to.idx + len(to.text)), False, pieces=pieces)
+
+
+# an affiliation set off by commas after a source's name ("X, of the University of Y, …"): part of the
+# source, which the parse often ends at the first comma
+_AFFILIATION = re.compile(r"\s*,\s*((?:of|from|at)\s+(?:the\s+)?[A-Z][^,;:—–!?\n]{2,70}?)\s*,\s+(?=\w)")
 
 
 # what a source named after "according to" / "in" carries that PolNeAR leaves out of it: a date

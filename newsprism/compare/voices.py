@@ -26,8 +26,9 @@ German genitive of one noun ("des Unternehmens") a kind of source too: 0.798 -> 
 A quote without a speaker falls back to the last person named only when it is a direct quotation (not
 reported speech whose subject the parse missed), and never to a name after "to"/"in"/"à"… (a place the
 tagger took for a person): dev 0.826 -> 0.830 (precision 95/133 -> 95/132). A quote that was not said
-(:func:`said`: an indirect question, a negated cue, in English an act or a wish: "offered 4 per cent",
-"voted for") makes no voice, and footage and lists are documents; dev unchanged by these.
+(:func:`said`: an indirect question, a negated cue, a request for anonymity, in English an act or a
+wish: "offered 4 per cent", "voted for") makes no voice, and footage and lists are documents: dev
+0.830 -> 0.833 (95/131). One person not named ("un naviero", "a passenger") is a voice, not a group.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ import numpy as np
 
 from newsprism.analyze.cues import CLAUSE_LEMMAS, SAY_LEMMAS, SPEECH_NOUNS
 from newsprism.analyze.entities import after_preposition
+from newsprism.analyze.lexicons import TITLES
 from newsprism.analyze.quotes_parse import cue_lemma
 from newsprism.compare.sets import DisjointSets
 from newsprism.names import fold, latin
@@ -195,10 +197,15 @@ def _person(text: str) -> tuple[str, str]:
     return name, "person:" + " ".join(latin(w) for w in name.split())
 
 
+_AFFILIATION_COMMA = re.compile(r"\s*,\s*(of|from|at)\s+")
+
+
 def display_name(speaker: str, key: str) -> str:
-    """The name part of a speaker string for a person key ("Labour Minister Paula Ostria" → "Paula Ostria")."""
+    """The name part of a speaker string for a person key ("Labour Minister Paula Ostria" → "Paula Ostria");
+    another speaker as written, an affiliation joined without its commas ("the hydrologist X, of the
+    University of Y" → "the hydrologist X of the University of Y")."""
     if not key.startswith("person:"):
-        return speaker.strip()
+        return _AFFILIATION_COMMA.sub(r" \1 ", speaker.strip())
     wanted = _tokens(key)
     words = _WORD.findall(speaker)
     if not wanted:
@@ -206,12 +213,32 @@ def display_name(speaker: str, key: str) -> str:
     for start in range(len(words) - len(wanted) + 1):
         window = words[start : start + len(wanted)]
         if all(_same_name(latin(w), t) for w, t in zip(window, wanted, strict=True)):
+            while len(window) > 2 and _role_word(window[0]):  # the tagger kept the title in the name
+                window = window[1:]
             return " ".join(window)
     # the key came from another spelling ("nadii orlich", from Russian): the name ending at the surname
     for end in range(len(words) - 1, -1, -1):
         if _same_name(latin(words[end]), wanted[-1]):
             return " ".join(words[max(0, end - len(wanted) + 1) : end + 1])
     return speaker.strip()
+
+
+_TITLE_WORDS = frozenset(fold(t).rstrip(".") for t in TITLES)
+# how German (and Dutch, Scandinavian) compound titles end: "Kammergeschäftsführerin", "Verbandschef"
+_ROLE_ENDINGS = tuple(
+    fold(w)
+    for w in """
+    führer führerin chef chefin sprecher sprecherin leiter leiterin direktor direktorin minister
+    ministerin präsident präsidentin vorsitzende vorsitzender sekretär sekretärin meister meisterin
+    experte expertin ökonom ökonomin analyst analystin berater beraterin kommissar kommissarin
+    """.split()  # noqa: SIM905
+)
+
+
+def _role_word(word: str) -> bool:
+    """A title or a role written before a name ("Governor", "Kammergeschäftsführerin")."""
+    folded = fold(word).rstrip(".")
+    return folded in _TITLE_WORDS or folded.endswith(_ROLE_ENDINGS)
 
 
 # nouns naming a document or a body of figures: a phrase headed by one is a source, not a voice
@@ -263,8 +290,15 @@ def _bare_group(speaker: str) -> bool:
     """A speaker that is one common noun and its article ("officials", "Economists", "les pêcheurs",
     "El Gobierno"): a kind of source, not a voice one could name (gold voices are people, organisations
     by name and anonymous individuals)."""
-    words = [w for w in _WORD.findall(speaker) if fold(w) not in _DETERMINERS and fold(w) not in _POSSESSIVES]
+    every = _WORD.findall(speaker)
+    if len(every) == 2 and fold(every[0]) in _ONE_INDEFINITE:
+        return False  # "un naviero", "a passenger": one anonymous person, a voice
+    words = [w for w in every if fold(w) not in _DETERMINERS and fold(w) not in _POSSESSIVES]
     return len(words) == 1 and not words[0].isupper()
+
+
+# the singular indefinite article: a speaker it opens is one person not named ("un naviero", "une habitante")
+_ONE_INDEFINITE = frozenset(["a", "an", "un", "une", "una", "ein", "eine", "einer"])
 
 
 # possessive determiners ("their union", "leur syndicat", "su sindicato", "их профсоюз")
@@ -329,6 +363,14 @@ _NEGATED = re.compile(
 )
 
 
+# a request for anonymity ("asked not to be named", "pidió no ser identificado", "a requis l'anonymat")
+_ANONYMITY = re.compile(
+    r"(?:not to be (?:named|identified|quoted)|no ser (?:identificad|nombrad|citad)\w*|l['’]anonymat|"
+    r"nicht (?:namentlich )?genannt)",
+    re.IGNORECASE,
+)
+
+
 def said(article: Article, quote: Quote) -> bool:
     """Whether a quote is something its speaker said, so that it can make them a voice: not an indirect
     question ("asked the ministry why …"), not a negated cue ("had not replied"), and in English not the
@@ -342,8 +384,8 @@ def said(article: Article, quote: Quote) -> bool:
     first = quote.text.split(maxsplit=1)[0] if quote.text.split() else ""
     if _ASKING.search(quote.cue) and fold(first.strip("«»“”\"'¿")) in _QUESTION_OPENERS:
         return False
-    if _negated_cue(article, quote):
-        return False
+    if _negated_cue(article, quote) or _ANONYMITY.match(quote.text):
+        return False  # "had not replied"; "asked not to be named" is a condition, not a statement
     if article.language != "en" or words[0].lower() in _SPEECH_WORDS or words[-1].lower() in _SPEECH_WORDS:
         return True
     lemma = cue_lemma(words[-1].lower()) or ""
@@ -410,6 +452,8 @@ def find_voices(
         ck = canon[key]
         # a title or description before a person's name: show the name ("Commission chair Nadia Orlic")
         name = display_name(speaker, ck if ck.startswith("person:") else key)
+        if article.language == "de":
+            name = german_nominative(name)
         if _better(name, names.get(ck)):
             names[ck] = name
         voice = voices.setdefault(ck, Voice(speaker=""))
@@ -419,6 +463,41 @@ def find_voices(
     for ck, voice in voices.items():
         voice.speaker = names[ck]
     return sorted(voices.values(), key=lambda v: (-len(v.article_ids), -len(v.quotes), v.speaker))
+
+
+# German noun endings of neuter bodies ("das Auswärtige Amt"); other singular bodies taken as masculine
+_NEUTER_ENDINGS = (
+    "amt", "ministerium", "institut", "unternehmen", "büro", "gericht", "zentrum", "werk", "haus", "land",
+    "komitee", "parlament", "kabinett", "gremium", "kollegium", "krankenhaus", "präsidium", "sekretariat",
+)  # fmt: skip
+_GERMAN_ARTICLE = re.compile(r"^(der|des|dem)\s+(.+)$")
+
+
+def german_nominative(phrase: str) -> str:
+    """A German name phrase in the genitive or dative shown in the nominative without its article, as a
+    voice is named ("nach Angaben der Nordischen Handelskammer" → "Nordische Handelskammer", "des
+    Hafenverbands" → "Hafenverband", "des Statistischen Amts" → "Statistisches Amt"). Only a phrase of
+    capitalised words after "der"/"des"/"dem" changes; "der" before an adjective in "-en" is a feminine
+    or plural genitive or dative, "des"/"dem" a masculine or neuter one (neuter told by the noun's ending:
+    "-amt", "-ministerium", "-institut" …); an unknown noun is taken as masculine."""
+    found = _GERMAN_ARTICLE.match(phrase.strip())
+    if found is None:
+        return phrase
+    article, words = found.group(1), found.group(2).split()
+    if not all(w[:1].isupper() for w in words):
+        return phrase  # "der Sprecher der Stadt": not a name phrase
+    noun = words[-1]
+    if article == "der":
+        ending = "e"
+    else:
+        if article == "des" and noun.endswith("s") and not noun.endswith("ss"):
+            strong = (
+                noun.endswith("es") and len(noun) >= 5 and noun[-3] not in "aeiouäöü"
+            )  # "Rates", "Komitees"
+            noun = noun[:-2] if strong else noun[:-1]
+        ending = "es" if noun.lower().endswith(_NEUTER_ENDINGS) else "er"
+    adjectives = [w[:-2] + ending if w.endswith("en") else w for w in words[:-1]]
+    return " ".join([*adjectives, noun])
 
 
 def _merge_phrases(

@@ -1,0 +1,103 @@
+"""Reporting grammar the demo corpus showed wrong: questions, incises, relative clauses, addressees,
+affiliations and titles. Every sentence here is invented for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.analyze.quotes import extract_attributions
+from newsprism.analyze.sentences import split_sentences
+from newsprism.compare.voices import display_name, german_nominative
+
+
+def _all(text: str, language: str, doc: object = None) -> list[tuple[str | None, str, str | None]]:
+    """(speaker, content, cue) of every attribution of ``text``."""
+    out = []
+    for att in extract_attributions(text, split_sentences(text, language), language, doc):
+        speaker = text[att.speaker[0] : att.speaker[1]] if att.speaker else None
+        cue = text[att.cue[0] : att.cue[1]] if att.cue else None
+        out.append((speaker, " ".join(text[a:b] for a, b in att.pieces), cue))
+    return out
+
+
+def test_a_french_question_with_an_inverted_pronoun_is_no_quote() -> None:
+    text = "Une question revient au village : pourquoi la mairie n'a-t-elle rien fait alors qu'elle savait ?"
+    assert _all(text, "fr") == []
+    asked = "Le maire a-t-il dit que la digue tiendrait ?"
+    assert _all(asked, "fr") == []
+
+
+def test_a_french_incise_still_names_its_pronoun_speaker() -> None:
+    text = "« Il faut agir vite », ajoute-t-il. Il faut agir avant l'hiver, poursuit-elle."
+    speakers = [s for s, _, _ in _all(text, "fr")]
+    assert speakers == ["il", "elle"]
+
+
+def test_an_object_pronoun_before_the_cue_is_the_addressee_not_the_speaker() -> None:
+    text = "« Nous avons prévenu tout le monde », nous a déclaré Paul Ferrand, joint par téléphone."
+    assert _all(text, "fr")[0][0] == "Paul Ferrand"
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "speaker"),
+    [
+        (
+            "fr",
+            "Un cadre de la mairie, qui a requis l'anonymat, confirme que le projet a été repoussé.",
+            "Un cadre de la mairie",
+        ),
+        (
+            "es",
+            "Una portavoz del puerto, que pidió no ser citada, dijo que los muelles abrirán el lunes.",
+            "Una portavoz del puerto",
+        ),
+    ],
+)
+def test_a_relative_clause_between_subject_and_cue_is_skipped(language: str, text: str, speaker: str) -> None:
+    assert _all(text, language)[0][0] == speaker
+
+
+def test_a_spanish_complaint_verb_is_a_cue_and_the_relative_clause_is_not_the_speaker() -> None:
+    text = '"Nos enteramos tarde", se quejó un armador que pidió no ser nombrado.'
+    assert _all(text, "es") == [("un armador", '"Nos enteramos tarde"', "se quejó")]
+    other = '"Es un escándalo", dijo una vecina que vive junto al muelle.'
+    assert _all(other, "es")[0][0] == "una vecina"
+
+
+def test_a_place_after_a_pro_drop_cue_is_not_the_speaker() -> None:
+    text = 'La alcaldesa Rosa Millán defendió el plan. "No vamos a ceder", dijo ante la entrada del Muelle 4.'
+    assert _all(text, "es")[-1][0] is None
+    numbered = (
+        'La alcaldesa Rosa Millán defendió el plan. "No vamos a ceder", dijo ante la puerta de la Nave 3.'
+    )
+    assert _all(numbered, "es")[-1][0] is None
+
+
+def test_a_german_dative_after_a_name_is_the_addressee() -> None:
+    text = (
+        '"Die Lage ist ernst", sagte Verbandschefin Irma Kolbe der Morgenpost. '
+        '"Wir warten ab", sagte eine Sprecherin der Stadt.'
+    )
+    assert [s for s, _, _ in _all(text, "de")] == ["Verbandschefin Irma Kolbe", "eine Sprecherin der Stadt"]
+
+
+def test_an_affiliation_after_according_to_belongs_to_the_source() -> None:
+    from newsprism.analyze import spacy_model
+
+    text = (
+        "The levee broke overnight. According to the geologist Anne-Claire Roux,of the University of "
+        'Brenne, the breach "probably began at the weakest joint".'
+    )
+    found = _all(text, "en", spacy_model("en")(text))
+    source = next(a for a in found if a[2] == "According to")
+    assert source[0] == "the geologist Anne-Claire Roux,of the University of Brenne"
+    assert source[1] == 'the breach "probably began at the weakest joint"'
+
+
+def test_voices_are_named_without_titles_and_german_articles() -> None:
+    assert display_name("Hafendirektorin Irma Kolbe", "person:hafendirektorin irma kolbe") == "Irma Kolbe"
+    assert display_name("Hans Meister", "person:hans meister") == "Hans Meister"
+    assert german_nominative("der Nordischen Handelskammer") == "Nordische Handelskammer"
+    assert german_nominative("des Hafenverbands") == "Hafenverband"
+    assert german_nominative("des Statistischen Amts") == "Statistisches Amt"
+    assert german_nominative("der Sprecher der Stadt") == "der Sprecher der Stadt"
