@@ -76,6 +76,27 @@ def test_relative_dates_resolve_against_publication_date() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("language", "text", "span", "value"),
+    [
+        ("en", "The union called the strike three days ago.", "three days ago", 20240303),
+        ("en", "It opened 10 years ago.", "10 years ago", 20140306),
+        ("fr", "Il y a deux semaines, le maire avait promis une enquête.", "Il y a deux semaines", 20240221),
+        ("es", "El sindicato la anunció hace un mes.", "hace un mes", 20240206),
+        ("es", "Ocurrió hace treinta y dos días.", "hace treinta y dos días", 20240203),
+        ("de", "Vor drei Tagen hatte sie gewarnt.", "Vor drei Tagen", 20240303),
+        ("ru", "Мост открыли два года назад.", "два года назад", 20220306),
+        ("it", "Il ponte è crollato tre giorni fa.", "tre giorni fa", 20240303),
+    ],
+)
+def test_spans_counted_back_are_dates(language: str, text: str, span: str, value: int) -> None:
+    assert _one(text, language) == (span, value, None, "date")
+
+
+def test_a_span_counted_back_without_publication_date_is_no_date() -> None:
+    assert [n.kind for n in extract_numbers("It opened three days ago.", [], "en", None)] != ["date"]
+
+
 def test_relative_date_without_publication_date_is_left_out() -> None:
     assert extract_numbers("It happened yesterday.", [], "en", None) == []
 

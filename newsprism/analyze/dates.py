@@ -2,12 +2,15 @@
 
 Absolute dates (``2024-03-03``, ``March 3, 2024``, ``3 mars 2024``, ``3. März``, ``3 de marzo``,
 ``3 марта 2024 года``) and relative ones (``yesterday``, ``on Monday``, ``last week``, ``hier``,
-``gestern``, ``ayer``, ``вчера``, ``в понедельник``). A relative date needs the publication date; without
-it the mention is skipped rather than resolved against today. Values are ``YYYYMMDD`` numbers.
+``gestern``, ``ayer``, ``вчера``, ``в понедельник``), including spans counted back from publication
+(``three days ago``, ``il y a deux semaines``, ``hace un mes``, ``vor drei Tagen``, ``два года назад``,
+``tre giorni fa``, ``před dvěma týdny``). A relative date needs the publication date; without it the
+mention is skipped rather than resolved against today. Values are ``YYYYMMDD`` numbers.
 """
 
 from __future__ import annotations
 
+import calendar
 import re
 import warnings
 from datetime import datetime, timedelta
@@ -370,12 +373,91 @@ def _dateparser(mention: str, language: str, base: datetime | None) -> datetime 
         return None
 
 
+# a span counted back from publication: (pattern with an "n" and a "unit" group, unit word → days)
+_ONE = r"a|an|one|un|une|una|uno|ein|einem|einer|один|одну|jeden|jedním"
+_AGO_UNITS: dict[str, float] = {}
+for _days, _words in (
+    (
+        1.0,
+        "day days jour jours día días dia dias tag tagen tage день дня дней giorno giorni den dny dnem dnů",
+    ),
+    (
+        7.0,
+        "week weeks semaine semaines semana semanas woche wochen неделю недели недель неделя settimana "
+        "settimane týden týdny týdnem týdnů",
+    ),
+    (
+        30.44,
+        "month months mois mes meses monat monaten monate месяц месяца месяцев mese mesi měsíc měsíci měsícem",
+    ),
+    (
+        365.25,
+        "year years an ans année années año años jahr jahren jahre год года лет anno anni rok roky rokem lety",
+    ),
+):
+    _AGO_UNITS.update(dict.fromkeys(_words.split(), _days))
+_AGO_UNIT = "|".join(sorted(_AGO_UNITS, key=len, reverse=True))
+_AGO_N = rf"(?P<n>\d{{1,3}}|{_ONE}|[^\W\d_]+(?:-[^\W\d_]+|\s+y\s+[^\W\d_]+)?)"
+COUNTED_BACK = _AGO = re.compile(
+    rf"(?<![\w])(?:{_AGO_N}\s+(?P<unit>{_AGO_UNIT})\s+(?:ago|назад|fa)"
+    rf"|(?:il y a|hace|vor|před)\s+{_AGO_N.replace('?P<n>', '?P<n2>')}\s+(?P<unit2>{_AGO_UNIT}))(?![\w])",
+    re.IGNORECASE,
+)
+
+
+def _count(word: str, language: str) -> float | None:
+    """The value of ``word`` ("3", "three", "drei", "a", "une") as a small count, else None."""
+    from newsprism.analyze import number_words as nw
+
+    word = word.casefold()
+    if word.isdigit():
+        return float(word)
+    if re.fullmatch(_ONE, word):
+        return 1.0
+    for table in (nw.OTHER_WORDS.get(language, {}), nw._compounds().get(language, {}), nw.EN_WORDS):
+        if word in table:
+            return float(table[word])
+    return None
+
+
+def _back(base: datetime, n: float, days: float) -> datetime | None:
+    """``base`` minus ``n`` units of ``days`` days; months and years by the calendar ("2 years ago")."""
+    if days < 30 or n != int(n):
+        return base - timedelta(days=round(n * days))
+    months = int(n) * (12 if days > 300 else 1)
+    year, month = divmod(base.year * 12 + base.month - 1 - months, 12)
+    if year < 1:
+        return None
+    day = min(base.day, calendar.monthrange(year, month + 1)[1])
+    return base.replace(year=year, month=month + 1, day=day)
+
+
+def counted_back(text: str, language: str, base: datetime | None) -> list[tuple[int, int, float]]:
+    """``(start, end, YYYYMMDD)`` of spans counted back from ``base``: "three days ago", "hace un mes"."""
+    if base is None:
+        return []
+    out = []
+    for m in _AGO.finditer(text):
+        n = _count(m["n"] or m["n2"], language)
+        unit = (m["unit"] or m["unit2"]).casefold()
+        if n is None or n > 400:
+            continue
+        when = _back(base, n, _AGO_UNITS[unit])
+        if when is None:
+            continue
+        out.append((m.start(), m.end(), float(when.strftime("%Y%m%d"))))
+    return out
+
+
 def find_dates(
     text: str, language: str, base: datetime | None, limit: int = 500
 ) -> list[tuple[int, int, float]]:
     """``(start, end, YYYYMMDD)`` of every resolvable date mention (at most ``limit``)."""
-    out: list[tuple[int, int, float]] = []
+    out: list[tuple[int, int, float]] = counted_back(text, language, base)[:limit]
+    taken = [(a, b) for a, b, _ in out]
     for m in _date_re(language).finditer(text):
+        if any(a <= m.start() < b or m.start() <= a < m.end() for a, b in taken):
+            continue
         mention = m.group(0)
         if not re.search(r"\d{4}", mention) and base is not None:
             pass
@@ -388,4 +470,4 @@ def find_dates(
         out.append((m.start(), m.end(), float(when.strftime("%Y%m%d"))))
         if len(out) >= limit:
             break
-    return out
+    return sorted(out)

@@ -44,6 +44,7 @@ from functools import lru_cache
 import numpy as np
 
 from newsprism import names
+from newsprism.analyze.dates import COUNTED_BACK
 from newsprism.analyze.numbers import bare_sum
 from newsprism.compare.sets import DisjointSets
 from newsprism.compare.units import Unit
@@ -212,7 +213,12 @@ def _quantities(units: list[Unit]) -> list[Quantity]:
         for num in u.numbers:
             if num.kind == "date":
                 at = u.text.find(num.text)
-                if at >= dateline and any(c.isdigit() for c in num.text):  # "June 20", "20. Juni"
+                # "June 20", "20. Juni"; not "3 days ago", counted back from each article's own day
+                if (
+                    at >= dateline
+                    and any(c.isdigit() for c in num.text)
+                    and not COUNTED_BACK.search(num.text)
+                ):
                     out.append(
                         Quantity(
                             k,
