@@ -368,3 +368,33 @@ def test_one_anonymous_person_is_a_voice_but_a_request_for_anonymity_is_not_a_qu
 def test_an_affiliation_set_off_by_commas_is_shown_without_them():
     shown = display_name("the geologist Anne Roux,of the University of Brenne", "desc:geologist")
     assert shown == "the geologist Anne Roux of the University of Brenne"
+
+
+def test_two_sources_quoted_in_one_article_are_never_merged_by_similar_phrases():
+    import numpy as np
+
+    article = Article(
+        id="a",
+        text="x",
+        quotes=[
+            Quote(
+                "we stop work", "the Harbour Workers' Union", "said", True, 0, speaker_key="org:harbour union"
+            ),
+            Quote(
+                "the offer is fair",
+                "the Harbour Authority",
+                "said",
+                True,
+                0,
+                speaker_key="org:harbour authority",
+            ),
+        ],
+    )
+    other = quoted("b", "x", "l'autorité portuaire", "desc:autorite portuaire")
+
+    def alike(texts: list[str]) -> np.ndarray:
+        return np.ones((len(texts), len(texts)))
+
+    voices = find_voices([article, other], alike)
+    assert len(voices) == 2
+    assert sorted(len(v.article_ids) for v in voices) == [1, 2]

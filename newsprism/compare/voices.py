@@ -29,6 +29,8 @@ tagger took for a person): dev 0.826 -> 0.830 (precision 95/133 -> 95/132). A qu
 (:func:`said`: an indirect question, a negated cue, a request for anonymity, in English an act or a
 wish: "offered 4 per cent", "voted for") makes no voice, and footage and lists are documents: dev
 0.830 -> 0.833 (95/131). One person not named ("un naviero", "a passenger") is a voice, not a group.
+Two sources quoted in one article are never joined by phrase similarity (dev unchanged; the demo's
+dockers' union and port authority were one voice before).
 """
 
 from __future__ import annotations
@@ -445,7 +447,10 @@ def find_voices(
                 rows.append((article, quote, speaker, key or f"name:{speaker.lower()}"))
     canon = merge_key(key for *_, key in rows)
     if pairwise is not None:
-        canon = _merge_phrases(canon, {key: speaker for _, _, speaker, key in rows}, pairwise)
+        where: dict[str, set[str]] = {}
+        for article, _, _, key in rows:
+            where.setdefault(canon[key], set()).add(article.id)
+        canon = _merge_phrases(canon, {key: speaker for _, _, speaker, key in rows}, pairwise, where)
     voices: dict[str, Voice] = {}
     names: dict[str, str] = {}
     for article, quote, speaker, key in rows:
@@ -501,9 +506,14 @@ def german_nominative(phrase: str) -> str:
 
 
 def _merge_phrases(
-    canon: dict[str, str], phrase: dict[str, str], pairwise: Callable[[list[str]], np.ndarray]
+    canon: dict[str, str],
+    phrase: dict[str, str],
+    pairwise: Callable[[list[str]], np.ndarray],
+    where: dict[str, set[str]] | None = None,
 ) -> dict[str, str]:
-    """Join non-person canonical keys whose speaker phrases are similar (single link)."""
+    """Join non-person canonical keys whose speaker phrases are similar (single link, most similar pairs
+    first), except two sources quoted in one article (``where``: canonical key → article ids): an article
+    that quotes "the Portvale Dockers' Union" and "the Port Authority of Portvale" tells them apart."""
     keys = sorted({c for c in canon.values() if not c.startswith("person:")})
     if len(keys) < 2:
         return canon
@@ -513,10 +523,14 @@ def _merge_phrases(
         return canon
     sets = DisjointSets(len(keys))
     find = sets.find
-    for i in range(len(keys)):
-        for j in range(i + 1, len(keys)):
-            if sim[i, j] >= ORG_THRESHOLD:
-                sets.union(j, i)
+    members = {i: set((where or {}).get(k, ())) for i, k in enumerate(keys)}
+    pairs = [(i, j) for i in range(len(keys)) for j in range(i + 1, len(keys)) if sim[i, j] >= ORG_THRESHOLD]
+    for i, j in sorted(pairs, key=lambda p: -float(sim[p[0], p[1]])):
+        ri, rj = find(i), find(j)
+        if ri == rj or members[ri] & members[rj]:
+            continue
+        sets.union(j, i)
+        members[find(i)] = members[ri] | members[rj]
     root = {k: keys[find(i)] for i, k in enumerate(keys)}
     return {key: root.get(c, c) for key, c in canon.items()}
 
