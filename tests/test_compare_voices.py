@@ -398,3 +398,14 @@ def test_two_sources_quoted_in_one_article_are_never_merged_by_similar_phrases()
     voices = find_voices([article, other], alike)
     assert len(voices) == 2
     assert sorted(len(v.article_ids) for v in voices) == [1, 2]
+
+
+def test_a_name_inside_a_relative_clause_of_the_speaker_phrase_is_not_the_speaker():
+    speaker = "Ola Brandt, who covers shipping at the consultancy Merrow Partners"
+    text = f'"Rates will rise," said {speaker}.'
+    people = [
+        Entity(name, "PERSON", text.index(name), text.index(name) + len(name), key=f"person:{name.lower()}")
+        for name in ("Ola Brandt", "Merrow Partners")
+    ]
+    article = quoted("a", text, speaker, "desc:x", people)
+    assert resolve_speaker(article, article.quotes[0]) == ("Ola Brandt", "person:ola brandt")

@@ -132,10 +132,12 @@ def resolve_speaker(article: Article, quote: Quote) -> tuple[str | None, str | N
     # every mention of the phrase, whatever the case of its first letter ("El ministro …" / "el ministro …")
     for found in re.finditer(re.escape(speaker), article.text, re.IGNORECASE):
         at, end = found.span()
+        clause = _RELATIVE.search(article.text, at, end)  # "X, who follows banks at Vantor Analytics"
+        head_end = clause.start() if clause is not None else end
         inside = [
             e
             for e in people
-            if at <= e.start and e.end <= end and not after_preposition(article.text, e.start, at)
+            if at <= e.start and e.end <= head_end and not after_preposition(article.text, e.start, at)
         ]
         if inside:
             return _person(inside[-1].text)
@@ -147,6 +149,11 @@ def resolve_speaker(article: Article, quote: Quote) -> tuple[str | None, str | N
 
 
 _POSSESSIVE = re.compile(r"['’]s$")
+# a relative clause inside a speaker phrase: a name in it is not the speaker
+_RELATIVE = re.compile(
+    r",\s*(?:who|which|whose|qui|dont|que|quien|quienes|cuyo|cuya|der|die|das|který|která|které|который|которая)\b",
+    re.IGNORECASE,
+)
 
 
 def _credible(people: list[Entity]) -> list[Entity]:
