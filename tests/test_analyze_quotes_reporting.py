@@ -101,3 +101,20 @@ def test_voices_are_named_without_titles_and_german_articles() -> None:
     assert german_nominative("des Hafenverbands") == "Hafenverband"
     assert german_nominative("des Statistischen Amts") == "Statistisches Amt"
     assert german_nominative("der Sprecher der Stadt") == "der Sprecher der Stadt"
+
+
+def test_a_description_after_the_name_does_not_hide_the_speaker() -> None:
+    text = "Le préfet du Val, Marc Tellier, arrivé lundi soir à Brenne, a promis « une enquête complète »."
+    assert _all(text, "fr")[0][0] == "Le préfet du Val, Marc Tellier"
+
+
+def test_a_pronoun_after_one_unnamed_person_means_that_person() -> None:
+    from newsprism.analyze.quotes import to_quotes
+
+    text = (
+        "La maire Lise Caron a visité le chantier. Un cadre de la mairie, qui a requis l'anonymat, confirme "
+        "que le projet avait été « repoussé sans fin ». « Personne ne pensait à une crue pareille », ajoute-t-il."
+    )
+    sentences = split_sentences(text, "fr")
+    quotes = to_quotes(text, extract_attributions(text, sentences, "fr"), sentences, [], "fr")
+    assert [q.speaker for q in quotes] == ["Un cadre de la mairie", "Un cadre de la mairie"]

@@ -339,7 +339,8 @@ def to_quotes(
                             key = f"name:{fold(bare)}"
                     else:
                         key = f"desc:{fold(bare)}"
-                if person is not None or named is not None:
+                if person is not None or named is not None or _ONE_PERSON.match(mention):
+                    # "Un haut fonctionnaire … confirme …. « … », ajoute-t-il": one person, whom "il" means
                     last_named = (speaker, key, s0)
                 elif key is not None:
                     last_group = (speaker, key)
@@ -359,6 +360,9 @@ _ONE_OF_THEM = re.compile(
     r"uno di loro|una di loro)\b",
     re.IGNORECASE,
 )
+
+# a description of one person not named ("un haut fonctionnaire", "a senior official", "eine Sprecherin")
+_ONE_PERSON = re.compile(r"^(?:un|une|una|uno|a|an|one|ein|eine|einer)\s", re.IGNORECASE)
 
 # languages whose verbs go without a subject pronoun ("dijo.", "dodal.", "добавил.")
 _PRO_DROP = frozenset(["es", "it", "pt", "cs", "ru", "pl", "sk"])

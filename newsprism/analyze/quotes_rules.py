@@ -231,6 +231,10 @@ def _appositive_before(text: str, lo: int, cue_start: int) -> tuple[int, int] | 
     cut = max(chunk.rfind(c) for c in ';:.!?”»"“«—\n')
     s, e = trim_span(text, lo + cut + 1 if cut >= 0 else lo, end - 1)
     parts = text[s:e].split(",")
+    if len(parts) == 3 and parts[2].strip()[:1].islower() and len(parts[2].split()) <= 10:
+        # "Le ministre, Bertrand Alaix, arrivé jeudi à Montclair, a promis": a description after the name
+        e = trim_span(text, s, s + len(parts[0]) + 1 + len(parts[1]))[1]
+        parts = parts[:2]
     if len(parts) != 2 or not 1 <= len(parts[0].split()) <= 8:
         return None
     name = parts[1].split()
