@@ -118,3 +118,20 @@ def test_a_pronoun_after_one_unnamed_person_means_that_person() -> None:
     sentences = split_sentences(text, "fr")
     quotes = to_quotes(text, extract_attributions(text, sentences, "fr"), sentences, [], "fr")
     assert [q.speaker for q in quotes] == ["Un cadre de la mairie", "Un cadre de la mairie"]
+
+
+def test_an_unwritten_subject_is_the_person_a_later_sentence_opens_with_by_surname() -> None:
+    from newsprism.analyze.quotes import to_quotes
+    from newsprism.records import Entity
+
+    text = (
+        "El ministro Pedro Sanz habló primero. La alcaldesa Ana Ruiz prefirió callar. Sanz, en cambio, fue "
+        'duro. En una nota, advirtió que el plan "pone en riesgo el empleo".'
+    )
+    people = [
+        Entity(name, "PERSON", text.index(name), text.index(name) + len(name), key=f"person:{name.lower()}")
+        for name in ("Pedro Sanz", "Ana Ruiz")
+    ]
+    sentences = split_sentences(text, "es")
+    quotes = to_quotes(text, extract_attributions(text, sentences, "es"), sentences, people, "es")
+    assert [q.speaker for q in quotes] == ["Pedro Sanz"]

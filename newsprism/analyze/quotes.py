@@ -283,15 +283,39 @@ def to_quotes(
     last_group: tuple[str, str] | None = None  # the last speaker described, not named ("fishermen")
 
     def antecedent(pos: int) -> tuple[str | None, str | None]:
-        """Whom a pronoun at ``pos`` stands for: the last named speaker written before it, else the nearest
-        person named before ``pos``."""
-        if last_named is not None and last_named[2] < pos:
-            return last_named[0], last_named[1]
+        """Whom a pronoun at ``pos`` stands for: the last named speaker written before it, unless a person
+        named later opens a sentence as its subject ("Ilarreta, en cambio, salió con dureza. … advirtió
+        que …"); else the nearest person named before ``pos``."""
         k = bisect.bisect_right(person_ends, pos)
-        if not k:
+        nearest = persons[k - 1] if k else None
+        if last_named is not None and last_named[2] < pos:
+            subject = _subject_between(last_named[2], pos)
+            if subject is None:
+                return last_named[0], last_named[1]
+            return fullest.get(subject.key or "", subject.text), subject.key
+        if nearest is None:
             return None, None
-        found = persons[k - 1].key
-        return fullest.get(found or "", persons[k - 1].text), found
+        subject = _subject_between(nearest.start, pos) or nearest
+        return fullest.get(subject.key or "", subject.text), subject.key
+
+    def _subject_between(lo: int, hi: int) -> Entity | None:
+        """The last person opening a sentence between ``lo`` and ``hi``, by name or by the surname of one
+        named in full before ("Ilarreta, en cambio, …")."""
+        if not sentences:
+            return None
+        first, last = sentence_index(sentences, lo) + 1, sentence_index(sentences, hi)
+        for sent in reversed(sentences[first : last + 1]):
+            if sent.start >= hi:
+                continue
+            opener = _OPENER.match(text, sent.start)
+            word = fold(opener.group(0)) if opener else ""
+            for person in reversed(persons):
+                if person.start == sent.start:
+                    return person
+                named_before = person.start < sent.start and len(person.text.split()) >= 2
+                if named_before and word and fold(person.text.split()[-1]) == word:
+                    return person
+        return None
 
     for att in atts:
         speaker: str | None = None
@@ -352,6 +376,8 @@ def to_quotes(
         )
     return quotes
 
+
+_OPENER = re.compile(r"[\w'’-]+")
 
 # one member of a group quoted before ("uno de ellos", "l'un d'eux", "один из них", "jeden z nich")
 _ONE_OF_THEM = re.compile(
