@@ -409,3 +409,27 @@ def test_a_name_inside_a_relative_clause_of_the_speaker_phrase_is_not_the_speake
     ]
     article = quoted("a", text, speaker, "desc:x", people)
     assert resolve_speaker(article, article.quotes[0]) == ("Ola Brandt", "person:ola brandt")
+
+
+def test_an_uncredited_quotation_goes_to_the_speaker_of_the_quote_before_it():
+    """Not to the last name written, which here is the speaker's employer in a relative clause."""
+    first = "Growth is slowing, said Ola Brandt, who covers shipping at Merrow Partners."
+    second = '"Nobody expected this."'
+    text = f"{first} {second}"
+    people = [
+        Entity(name, "PERSON", text.index(name), text.index(name) + len(name), key=f"person:{name.lower()}")
+        for name in ("Ola Brandt", "Merrow Partners")
+    ]
+    article = Article(
+        id="a",
+        text=text,
+        sentences=[Sentence(0, first, 0, len(first)), Sentence(1, second, len(first) + 1, len(text))],
+        entities=people,
+        quotes=[
+            Quote(
+                "Growth is slowing", "Ola Brandt, who covers shipping at Merrow Partners", "said", False, 0
+            ),
+            Quote("Nobody expected this.", None, None, True, 1),
+        ],
+    )
+    assert resolve_speaker(article, article.quotes[1]) == ("Ola Brandt", "person:ola brandt")

@@ -124,7 +124,7 @@ def resolve_speaker(article: Article, quote: Quote) -> tuple[str | None, str | N
     speaker, key = quote.speaker, quote.speaker_key
     people = _credible([e for e in article.entities if e.label == "PERSON"])
     if speaker and speaker.lower() in _PRONOUNS or (not speaker and (quote.direct or quote.cue is None)):
-        return _previous_person(article, quote, people) or (speaker, key)
+        return _previous_speaker(article, quote) or _previous_person(article, quote, people) or (speaker, key)
     if not speaker:  # reported speech whose subject analysis could not tell ("which analysts say …")
         return speaker, key
     if not people:
@@ -166,6 +166,18 @@ def _credible(people: list[Entity]) -> list[Entity]:
 
 
 _PRONOUNS = frozenset(["he", "she", "il", "elle", "él", "ella", "er", "sie", "он", "она"])
+
+
+def _previous_speaker(article: Article, quote: Quote) -> tuple[str | None, str | None] | None:
+    """For a quotation nobody is credited with: the speaker of the quote right before it in the article,
+    when that one is in the same sentence or the two before ("…," said X, of Vantor Analytics. "…")."""
+    index = next((i for i, q in enumerate(article.quotes) if q is quote), -1)
+    for earlier in reversed(article.quotes[:index] if index > 0 else []):
+        if earlier.sentence < quote.sentence - 2:
+            return None
+        if earlier.speaker and earlier.speaker.lower() not in _PRONOUNS and said(article, earlier):
+            return resolve_speaker(article, earlier)
+    return None
 
 
 def _previous_person(article: Article, quote: Quote, people: list[Entity]) -> tuple[str, str] | None:
