@@ -346,6 +346,7 @@ def test_footage_and_lists_are_documents_not_voices():
     assert is_document("Grainy footage posted online")
     assert is_document("the coastguard's nightly list")
     assert is_document("figures published on Monday")
+    assert is_document("the council's statement")
     assert not is_document("the embattled governor")
     assert not is_document("the statistics institute")
 

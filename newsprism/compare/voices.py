@@ -27,7 +27,7 @@ A quote without a speaker falls back to the last person named only when it is a 
 reported speech whose subject the parse missed), and never to a name after "to"/"in"/"à"… (a place the
 tagger took for a person): dev 0.826 -> 0.830 (precision 95/133 -> 95/132). A quote that was not said
 (:func:`said`: an indirect question, a negated cue, a request for anonymity, in English an act or a
-wish: "offered 4 per cent", "voted for") makes no voice, and footage and lists are documents: dev
+wish: "offered 4 per cent", "voted for") makes no voice, and footage, lists and statements are documents: dev
 0.830 -> 0.833 (95/131). One person not named ("un naviero", "a passenger") is a voice, not a group.
 Two sources quoted in one article are never joined by phrase similarity (dev unchanged; the demo's
 dockers' union and port authority were one voice before).
@@ -273,7 +273,8 @@ _DOCUMENT_NOUNS = frozenset(
     studie umfrage schätzungen auswertungen auswertung данные данным данных отчет отчёт отчету
     результаты результатам статистика статистике подсчет подсчёт исследование опрос údaje údajů
     zpráva zprávy výsledky výsledků statistiky odhady odhadů průzkum studie
-    list lists footage video videos images pictures photos photographs log logs memo minutes
+    list lists footage video videos images pictures photos photographs log logs memo minutes statement
+    communiqué comunicado mitteilung erklärung
     liste listes vidéo vidéos images photos lista listas vídeo vídeos imágenes fotos
     liste listen video videos bilder aufnahmen fotos
     """.split()  # noqa: SIM905
