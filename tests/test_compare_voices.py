@@ -434,3 +434,20 @@ def test_an_uncredited_quotation_goes_to_the_speaker_of_the_quote_before_it():
         ],
     )
     assert resolve_speaker(article, article.quotes[1]) == ("Ola Brandt", "person:ola brandt")
+
+
+@pytest.mark.parametrize(
+    ("speaker", "voice"),
+    [
+        ("city officials", False),
+        ("Hospital sources in Brenna", False),
+        ("rail and port officials", False),
+        ("Three former pilots", True),
+        ("Port Sorrel Dockers", True),
+    ],
+)
+def test_an_english_plural_description_is_a_kind_of_source(speaker: str, voice: bool) -> None:
+    article = _one_quote(
+        "x", Quote("we will strike", speaker, "said", True, 0, speaker_key=f"desc:{speaker}")
+    )
+    assert bool(find_voices([article])) is voice
