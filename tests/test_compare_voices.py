@@ -369,6 +369,7 @@ def test_one_anonymous_person_is_a_voice_but_a_request_for_anonymity_is_not_a_qu
 def test_an_affiliation_set_off_by_commas_is_shown_without_them():
     shown = display_name("the geologist Anne Roux,of the University of Brenne", "desc:geologist")
     assert shown == "the geologist Anne Roux of the University of Brenne"
+    assert display_name("the Water Office (WO", "org:wo") == "the Water Office (WO)"
 
 
 def test_two_sources_quoted_in_one_article_are_never_merged_by_similar_phrases():

@@ -228,7 +228,8 @@ def display_name(speaker: str, key: str) -> str:
     another speaker as written, an affiliation joined without its commas ("the hydrologist X, of the
     University of Y" → "the hydrologist X of the University of Y")."""
     if not key.startswith("person:"):
-        return _AFFILIATION_COMMA.sub(r" \1 ", speaker.strip())
+        shown = _AFFILIATION_COMMA.sub(r" \1 ", speaker.strip())
+        return shown + ")" if shown.count("(") > shown.count(")") else shown  # "the Office (FCO"
     wanted = _tokens(key)
     words = _WORD.findall(speaker)
     if not wanted:
