@@ -452,3 +452,27 @@ def test_an_english_plural_description_is_a_kind_of_source(speaker: str, voice: 
         "x", Quote("we will strike", speaker, "said", True, 0, speaker_key=f"desc:{speaker}")
     )
     assert bool(find_voices([article])) is voice
+
+
+def test_an_organisation_named_after_a_word_of_description_is_that_organisation():
+    canon = merge_key(
+        [
+            "person:gewerkschaft harbour workers union",
+            "name:harbour workers union",
+            "name:the harbour workers union local branch",
+            "desc:finance minister",
+            "desc:deputy finance minister",
+        ]
+    )
+    assert canon["person:gewerkschaft harbour workers union"] == canon["name:harbour workers union"]
+    assert canon["desc:deputy finance minister"] != canon["desc:finance minister"]
+    assert canon["name:the harbour workers union local branch"] != canon["name:harbour workers union"]
+    voices = find_voices(
+        [
+            quoted(
+                "de", "x", "Gewerkschaft Harbour Workers Union", "person:gewerkschaft harbour workers union"
+            ),
+            quoted("en", "x", "The Harbour Workers Union", "name:harbour workers union"),
+        ]
+    )
+    assert [(v.speaker, v.article_ids) for v in voices] == [("The Harbour Workers Union", ["de", "en"])]
