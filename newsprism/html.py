@@ -28,7 +28,15 @@ from typing import Any
 from lxml import etree
 
 from newsprism.errors import NoArticleError
-from newsprism.htmlclean import PageTexts, clean_body, clean_lines, link_ratios, page_headings
+from newsprism.htmlclean import (
+    PageTexts,
+    block_text,
+    clean_body,
+    clean_lines,
+    link_ratios,
+    page_headings,
+    text_key,
+)
 from newsprism.htmlcomments import comments_from_page, comments_from_section
 from newsprism.htmlgaps import fill_gaps
 from newsprism.records import Comment
@@ -92,6 +100,7 @@ def extract_html(html: str, *, url: str | None = None, min_chars: int | None = N
     text, removed, kept_default = _best_text(default, precise, title, links, headings, notes)
     if FILL_GAPS and text:
         text = _with_gaps(tree, text, links, notes, texts)
+    text = _without_kicker(tree, text, removed)
     if len(text) < max(1, min_chars):
         what = "no main text" if not text else f"only {len(text)} characters of main text (< {min_chars})"
         raise NoArticleError(f"no article in {name}: {what}")
@@ -111,6 +120,46 @@ def extract_html(html: str, *, url: str | None = None, min_chars: int | None = N
     if len(text) < 500:
         out.warnings.append(f"short article text ({len(text)} characters)")
     return out
+
+
+# a kicker: a short label right above the headline ("Geldpolitik in Lateinamerika", "EXCLUSIVE")
+KICKER_MAX_WORDS = 8
+
+
+def _kickers(tree: etree._Element) -> set[str]:
+    """The :func:`text_key` of each short block that sits right before an ``<h1>`` (its kicker or section
+    label: "Geldpolitik in Lateinamerika", "Antetítulo"), when it does not end like a sentence."""
+    out = set()
+    for h1 in tree.iter("h1"):
+        before = h1.getprevious()
+        while before is not None and not isinstance(before.tag, str):  # comments, processing instructions
+            before = before.getprevious()
+        if before is None or before.tag in (
+            "h1",
+            "h2",
+            "nav",
+            "header",
+            "ul",
+            "ol",
+            "table",
+            "img",
+            "figure",
+        ):
+            continue
+        text = " ".join(block_text(before).split())
+        words = len(text.split())
+        if 0 < words <= KICKER_MAX_WORDS and text[-1] not in ".!?…:;":
+            out.add(text_key(text))
+    return out
+
+
+def _without_kicker(tree: etree._Element, text: str, removed: list[str]) -> str:
+    """``text`` without a first paragraph that is the headline's kicker (moved to ``removed``)."""
+    first, _, rest = text.partition("\n\n")
+    if rest and text_key(first) in _kickers(tree):
+        removed.append(first.strip())
+        return rest.lstrip()
+    return text
 
 
 def _best_text(

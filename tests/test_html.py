@@ -96,6 +96,26 @@ def test_unmarked_comment_section_becomes_one_comment_per_paragraph() -> None:
     assert "First reader reply" not in page.text
 
 
+def _report(before_h1: str) -> str:
+    body = "".join(
+        f"<p>Paragraph {i} of a long report on the harbour dredging works, which the port authority says will "
+        "take until the autumn and cost more than the original estimate.</p>"
+        for i in range(6)
+    )
+    return f"<html><body><article>{before_h1}<h1>Dredging works run late</h1>{body}</article></body></html>"
+
+
+def test_a_kicker_above_the_headline_is_a_leftover_not_the_first_paragraph() -> None:
+    page = extract_html(_report('<p class="topline">Hafen und Logistik</p>'))
+    assert "Hafen und Logistik" not in page.text
+    assert "Hafen und Logistik" in page.removed
+
+
+def test_a_sentence_above_the_headline_is_no_kicker() -> None:
+    page = extract_html(_report("<p>The dredging of the outer harbour was meant to end in May.</p>"))
+    assert "The dredging of the outer harbour was meant to end in May." in page.text
+
+
 def test_page_without_article_raises_no_article_error_naming_the_url() -> None:
     html = (FIXTURES / "no_article_portal.html").read_text("utf-8")
     with pytest.raises(NoArticleError, match=r"lakeshore\.example/login"):
