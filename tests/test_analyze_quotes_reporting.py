@@ -135,3 +135,32 @@ def test_an_unwritten_subject_is_the_person_a_later_sentence_opens_with_by_surna
     sentences = split_sentences(text, "es")
     quotes = to_quotes(text, extract_attributions(text, sentences, "es"), sentences, people, "es")
     assert [q.speaker for q in quotes] == ["Pedro Sanz"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "speaker", "content"),
+    [
+        (
+            "fr",
+            "Le préfet a reçu les maires, qui ont déclaré que la digue devait être renforcée.",
+            "les maires",
+            "la digue devait être renforcée",
+        ),
+        (
+            "ru",
+            "Вчера выступил министр Петров, который заявил, что ситуация стабильна.",
+            "министр Петров",
+            "ситуация стабильна",
+        ),
+        (
+            "es",
+            "Una portavoz del puerto, que pidió no ser citada, dijo que los muelles abrirán el lunes.",
+            "Una portavoz del puerto",
+            "los muelles abrirán el lunes",
+        ),
+    ],
+)
+def test_the_verb_of_a_relative_clause_is_said_by_the_noun_it_hangs_on_unless_a_main_verb_follows(
+    language: str, text: str, speaker: str, content: str
+) -> None:
+    assert _all(text, language)[0][:2] == (speaker, content)

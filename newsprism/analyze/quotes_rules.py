@@ -625,8 +625,9 @@ class _Grammar:
                 clause = _clause(text, lead.end() if lead else speaker[1], s1)
                 if clause is not None:
                     return Attribution(clause, speaker, cue, False), True
-        if _RELATIVE_OPENER.search(text, s0, cs) is not None:
-            return None, False  # "La portavoz, que pidió no ser citada, dijo …": the relative clause's verb
+        relative = _RELATIVE_OPENER.search(text, s0, cs)
+        if relative is not None:  # the verb of a relative clause: "X, qui a déclaré …", "X, que pidió …"
+            return self._relative_reading(index, cue, relative.start())
         pronoun = _inverted_pronoun(text, cue) if language == "fr" else None
         if pronoun is not None and not _incise(text, s0, cs):
             # "pourquoi l'État n'a-t-il rien fait ?": an inverted verb outside an incise is a question
@@ -666,6 +667,28 @@ class _Grammar:
                 return Attribution(content, after, cue, False), True
         return None, False
 
+    def _relative_reading(
+        self, index: int, cue: tuple[int, int], comma: int
+    ) -> tuple[Attribution | None, bool]:
+        """A cue that is the verb of a relative clause: when the sentence has a later cue, that one is the
+        main verb ("La portavoz, que pidió no ser citada, dijo que …"); else the noun the clause hangs on
+        speaks ("Выступил Петров, который заявил, что …")."""
+        text = self.text
+        s0, s1 = self.sentences[index].start, self.sentences[index].end
+        cs, ce = cue
+        later = self.cue_re.search(text, ce, s1)
+        if later is not None and not self.in_mark(later.start()):
+            return None, False
+        speaker = _antecedent(text, _speaker_before(text, s0, comma))
+        if speaker is None:
+            return None, False
+        mark = adjacent_mark(text, self.marks, cs, ce)
+        if mark is not None and mark.start >= ce:
+            return Attribution((mark.start, mark.end), speaker, cue, True), True
+        lead = self.that_re.match(text[ce:s1]) or _COLON_AFTER_CUE.match(text[ce:s1])
+        clause = _clause(text, ce + lead.end(), s1) if lead else None
+        return (Attribution(clause, speaker, cue, False), True) if clause is not None else (None, False)
+
     def _question(self, index: int) -> bool:
         """Whether sentence ``index`` ends with a question mark of its own (not inside a quotation)."""
         s0, s1 = self.sentences[index].start, self.sentences[index].end
@@ -684,6 +707,30 @@ class _Grammar:
         if previous is None or speaker is None or self.in_mark(previous[0]):
             return None
         return Attribution(previous, speaker, cue, False)
+
+
+_ARTICLES = frozenset("the a an le la les l un une el los las unos unas der die das den dem ein eine".split())  # noqa: SIM905
+
+
+def _antecedent(text: str, span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The noun phrase a relative clause hangs on, at the end of ``span`` ("Le préfet a reçu les maires"
+    → "les maires", "выступил министр Петров" → "министр Петров"): from its last article, else from the
+    word before its last run of capitalised words; a span of two words is kept."""
+    if span is None:
+        return None
+    words = [(m.start(), m.end()) for m in _WORD_SPAN.finditer(text, span[0], span[1])]
+    if len(words) <= 2:
+        return span
+    articles = [i for i, (a, b) in enumerate(words) if fold(text[a:b]) in _ARTICLES]
+    if articles and articles[-1] < len(words) - 1:
+        return words[articles[-1]][0], span[1]
+    caps = [i for i, (a, _) in enumerate(words) if i and text[a].isupper()]
+    if caps:
+        first = caps[-1]
+        while first - 1 in caps:
+            first -= 1
+        return words[max(0, first - 1)][0], span[1]
+    return words[-2][0], span[1]
 
 
 def _name_phrase(text: str, speaker: tuple[int, int]) -> tuple[int, int]:
