@@ -334,6 +334,8 @@ def test_questions_and_negated_cues_are_not_quotes():
         ("Two rescuers", "fear", "the number of missing will rise", True),
         ("Mayor Ines Holm", "called", "on both sides to talk", True),
         ("Mayor Ines Holm", "criticised", "the delay", True),
+        ("Mayor Ines Holm", "interview", "the delay was avoidable", True),
+        ("Mayor Ines Holm", ":", "We will rebuild the bridge", True),
     ],
 )
 def test_in_english_an_act_or_a_wish_is_not_speech(speaker: str, cue: str, content: str, voice: bool) -> None:

@@ -408,6 +408,13 @@ _SPEECH_ACTS = frozenset(
     characterise liken applaud rebuke congratulate dispute defend attack
     """.split()  # noqa: SIM905
 )
+# English nouns of things said or written, beyond SPEECH_NOUNS ("in an interview", "his criticism of")
+_SPOKEN_NOUNS = frozenset(
+    """
+    interview column letter post note complaint complaints criticism critique mention petition description
+    assessment call calls demands pledges promises vow word tribute praise
+    """.split()  # noqa: SIM905
+)
 # English cue words that name speech or a view although the parse does not take them as verbs
 _SPEECH_WORDS = frozenset(["according", "to", "per"]) | SPEECH_NOUNS
 # verbs of asking: what they introduce outside quotation marks is a question, not a claim
@@ -456,6 +463,8 @@ def said(article: Article, quote: Quote) -> bool:
         return False  # "had not replied"; "asked not to be named" is a condition, not a statement
     if article.language != "en" or words[0].lower() in _SPEECH_WORDS or words[-1].lower() in _SPEECH_WORDS:
         return True
+    if not any(ch.isalpha() for ch in quote.cue) or words[-1].lower() in _SPOKEN_NOUNS:
+        return True  # "CLINTON: …" (a colon), "in an interview"
     lemma = cue_lemma(words[-1].lower()) or ""
     if lemma in SAY_LEMMAS | _SPEECH_ACTS or lemma.replace("ise", "ize") in SAY_LEMMAS:  # "criticised"
         return True
