@@ -478,3 +478,25 @@ def test_an_organisation_named_after_a_word_of_description_is_that_organisation(
         ]
     )
     assert [(v.speaker, v.article_ids) for v in voices] == [("The Harbour Workers Union", ["de", "en"])]
+
+
+@pytest.mark.parametrize(
+    ("speaker", "language", "voice"),
+    [
+        ("le syndicat agricole", "fr", False),
+        ("la agencia del agua", "es", False),
+        ("the regional transport office", "en", False),
+        ("the country's health ministry", "en", False),
+        ("A senior official at the health ministry", "en", True),
+        ("le syndicat Force Rurale", "fr", True),
+        ("el consulado de Brenna", "es", True),
+        ("die regionale Wasserbehörde", "de", True),
+    ],
+)
+def test_a_body_described_by_its_kind_without_a_name_is_a_kind_of_source(
+    speaker: str, language: str, voice: bool
+) -> None:
+    article = _one_quote(
+        "x", Quote("we will act", speaker, "said", True, 0, speaker_key=f"desc:{speaker}"), language=language
+    )
+    assert bool(find_voices([article])) is voice

@@ -34,7 +34,10 @@ dockers' union and port authority were one voice before). An English plural desc
 in it ("city officials", "Hospital sources in Veltra", but not "Three former drivers") is a kind of
 source like one common noun: dev 0.833 -> 0.856 (precision 95/131 -> 95/125). An organisation's name of
 three words or more after a word of description ("Gewerkschaft Portvale Dockers' Union") is that
-organisation, shown by its name (dev unchanged).
+organisation, shown by its name (dev unchanged). A public body or firm described by its kind with no
+name in it ("le syndicat agricole", "la agencia del agua", "the municipal budget office") is a kind of
+source like "the government" (English, French, Spanish, Italian): dev 0.856 -> 0.900 (precision 95/125
+-> 95/114, recall 95/97 unchanged).
 """
 
 from __future__ import annotations
@@ -365,6 +368,46 @@ def _plural_group(speaker: str, language: str) -> bool:
     return len(words) <= 4 and head.endswith("s") and not head.endswith(("ss", "'s", "’s", "us", "is"))
 
 
+# nouns of public bodies and firms: one described by its kind, with no name, is a kind of source
+_BODY_NOUNS = frozenset(
+    fold(w)
+    for w in """
+    government ministry department agency office authority council commission committee union association
+    federation institute board police army guard coastguard company firm operator airline bank court
+    embassy consulate hospital regulator
+    gouvernement ministère agence office autorité conseil commission comité syndicat association
+    fédération institut police armée garde compagnie société entreprise opérateur banque tribunal parquet
+    préfecture mairie ambassade consulat hôpital
+    gobierno ministerio agencia oficina autoridad consejo comisión comité sindicato asociación federación
+    instituto policía ejército guardia compañía empresa operadora banco tribunal fiscalía embajada
+    consulado hospital ayuntamiento alcaldía
+    governo ministero agenzia ufficio autorità consiglio commissione comitato sindacato associazione
+    federazione istituto polizia esercito guardia compagnia società azienda banca tribunale procura
+    """.split()  # noqa: SIM905
+)
+_BODY_HEAD_FIRST = frozenset(["fr", "es", "it", "pt"])
+
+
+def _unnamed_body(speaker: str, language: str) -> bool:
+    """A public body or firm described by its kind with no name in it ("le syndicat agricole", "la agencia
+    del agua", "the municipal budget office", "the country's finance ministry"): like "the government", a
+    kind of source that may be a different body in each article. German, which capitalises every noun,
+    is left alone."""
+    if language != "en" and language not in _BODY_HEAD_FIRST:
+        return False
+    raw = _WORD.findall(speaker)
+    if not raw or any(w[:1].isupper() for w in raw[1:]) or (len(raw[0]) > 1 and raw[0].isupper()):
+        return False  # a name in it ("Le gouvernement du Ruskel", "the FCO")
+    words = [fold(_POSSESSIVE.sub("", w)).split("'")[-1].split("’")[-1] for w in raw]
+    words = [w for w in words if w and w not in _DETERMINERS and w not in _POSSESSIVES]
+    if not words:
+        return False
+    if language in _BODY_HEAD_FIRST:
+        return words[0] in _BODY_NOUNS
+    head = _GROUP_STOP.split(f" {' '.join(words)} ", maxsplit=1)[0].split()
+    return bool(head) and head[-1] in _BODY_NOUNS
+
+
 # the singular indefinite article: a speaker it opens is one person not named ("un naviero", "une habitante")
 _ONE_INDEFINITE = frozenset(["a", "an", "un", "une", "una", "ein", "eine", "einer"])
 
@@ -520,6 +563,7 @@ def find_voices(
                     is_document(speaker, article.language)
                     or _bare_group(speaker)
                     or _plural_group(speaker, article.language)
+                    or _unnamed_body(speaker, article.language)
                 )
             ):
                 continue  # "según los resultados oficiales", "officials said": no one in particular
