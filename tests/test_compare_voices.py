@@ -490,7 +490,9 @@ def test_an_organisation_named_after_a_word_of_description_is_that_organisation(
         ("A senior official at the health ministry", "en", True),
         ("le syndicat Force Rurale", "fr", True),
         ("el consulado de Brenna", "es", True),
-        ("die regionale Wasserbehörde", "de", True),
+        ("die regionale Wasserbehörde", "de", False),
+        ("das Statistische Landesamt", "de", True),
+        ("eine Sprecherin der Behörde", "de", True),
     ],
 )
 def test_a_body_described_by_its_kind_without_a_name_is_a_kind_of_source(

@@ -37,7 +37,7 @@ three words or more after a word of description ("Gewerkschaft Portvale Dockers'
 organisation, shown by its name (dev unchanged). A public body or firm described by its kind with no
 name in it ("le syndicat agricole", "la agencia del agua", "the municipal budget office") is a kind of
 source like "the government" (English, French, Spanish, Italian): dev 0.856 -> 0.900 (precision 95/125
--> 95/114, recall 95/97 unchanged).
+-> 95/114, recall 95/97 unchanged); with German ("das nationale Statistikamt") 0.905 (95/113).
 """
 
 from __future__ import annotations
@@ -393,6 +393,8 @@ def _unnamed_body(speaker: str, language: str) -> bool:
     del agua", "the municipal budget office", "the country's finance ministry"): like "the government", a
     kind of source that may be a different body in each article. German, which capitalises every noun,
     is left alone."""
+    if language == "de":
+        return _german_unnamed_body(speaker)
     if language != "en" and language not in _BODY_HEAD_FIRST:
         return False
     raw = _WORD.findall(speaker)
@@ -406,6 +408,24 @@ def _unnamed_body(speaker: str, language: str) -> bool:
         return words[0] in _BODY_NOUNS
     head = _GROUP_STOP.split(f" {' '.join(words)} ", maxsplit=1)[0].split()
     return bool(head) and head[-1] in _BODY_NOUNS
+
+
+_GERMAN_BODY_ENDINGS = tuple(
+    fold(w)
+    for w in """
+    amt behörde ministerium regierung gewerkschaft verband polizei agentur unternehmen firma konzern bank
+    gericht staatsanwaltschaft botschaft konsulat krankenhaus klinik institut kommission ausschuss rat
+    """.split()  # noqa: SIM905
+)
+
+
+def _german_unnamed_body(speaker: str) -> bool:
+    """German: an article, lower-case adjectives and one noun naming a kind of body ("das nationale
+    Statistikamt", "die zuständige Behörde"); a capitalised adjective makes it a name ("Auswärtiges Amt")."""
+    words = [w for w in _WORD.findall(speaker) if fold(w) not in _DETERMINERS and fold(w) not in _POSSESSIVES]
+    if not words or not words[-1][:1].isupper() or any(w[:1].isupper() for w in words[:-1]):
+        return False
+    return fold(words[-1]).endswith(_GERMAN_BODY_ENDINGS)
 
 
 # the singular indefinite article: a speaker it opens is one person not named ("un naviero", "une habitante")
