@@ -39,7 +39,8 @@ name in it ("le syndicat agricole", "la agencia del agua", "the municipal budget
 source like "the government" (English, French, Spanish, Italian): dev 0.856 -> 0.900 (precision 95/125
 -> 95/114, recall 95/97 unchanged); with German ("das nationale Statistikamt") 0.905 (95/113). The
 press described by its kind ("a local newspaper", "la prensa regional") and the outlet's own reporting
-("selon nos informations") are no voices either (dev unchanged).
+("selon nos informations") are no voices either (dev unchanged). Test (4 stories, scored once with the
+final code of these rules): 0.773 -> 0.781.
 """
 
 from __future__ import annotations
