@@ -494,7 +494,10 @@ ORG_HEADS: frozenset[str] = frozenset(
     ministerium bank zentralbank bundesbank universität gewerkschaft verband institut kammer partei
     agentur kommission behörde amt bundesamt landesamt rat gericht stiftung bund union
     ministry bank university association authority office institute agency party commission council
-    court foundation union federation chamber department bureau
+    court foundation union federation chamber department bureau air airlines airways rail railways
+    group holdings corporation corp inc ltd gmbh ag
+    gobierno governo superintendencia capitanía naviera navieras minera ferrovia ferrovie ferrocarril
+    ferrocarriles aerolíneas aerolinee transportes
     """.split()  # noqa: SIM905
 )
 # German writes heads into compounds ("Hafenbehörde", "Bundesamtes", "Handelskammer")
@@ -572,7 +575,7 @@ ORG_CUES: frozenset[str] = frozenset(
 PLACE_HEADS: frozenset[str] = frozenset(
     """
     puerto san santa santo são sankt st. bad nueva nuevo río rio cabo ciudad porto port saint sainte
-    monte isla ilha isola lago vila den bahía bahia punta
+    monte isla ilha isola lago vila den bahía bahia punta cerro
     """.split()  # noqa: SIM905
 )
 PLACE_TAILS: frozenset[str] = frozenset(
