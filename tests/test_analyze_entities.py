@@ -221,3 +221,19 @@ def test_fallback_gold_dev_split_stays_above_its_measured_level() -> None:
     items = [i for i in items if module.split_of(i["id"]) == "dev"]
     gold = [(i["id"], e["start"], e["end"], e["label"]) for i in items for e in i["entities"]]
     assert module.score(gold, module.predict(items))["f1"] >= 0.9
+
+
+def test_a_german_noun_with_a_plural_in_the_dictionary_is_no_place_after_a_preposition() -> None:
+    assert _labels("Er kam gestern aus Urlaub zurück und fuhr dann nach Bremen.", "de") == {"Bremen": "GPE"}
+
+
+def test_german_nouns_before_a_dash_and_hyphenated_compounds_are_no_names() -> None:
+    labels = _labels(
+        "Die Eisenbahn- und Verkehrsgewerkschaft lehnte die US-Studie ab, sagte Katrin Heß.", "de"
+    )
+    assert labels == {"Katrin Heß": "PERSON"}
+
+
+def test_several_spaces_break_a_run_like_a_paragraph() -> None:
+    labels = _labels("El Concierto de Año Nuevo  Será en Viena.", "es")
+    assert labels and all("  " not in name for name in labels), labels

@@ -313,7 +313,7 @@ def _looks_like_place(text: str) -> bool:
 # ------------------------------------------------------------------------------ the fallback tagger
 
 _WORD = re.compile(r"[^\W_][\w\-]*")
-_ACRONYM = re.compile(r"^[A-ZА-ЯЁ]{2,6}$")
+_ACRONYM = re.compile(r"^(?![IVXLCDM]+$)[A-ZА-ЯЁ]{2,6}$")  # no Roman numeral ("III")
 # short words a dot belongs to, so "Dr. Helga Brandt" stays one run
 _ABBREVIATIONS = frozenset(
     "dr prof st sr sra srta dott sig mr mrs ms mme hr fr ing mgr".split()  # noqa: SIM905
@@ -429,6 +429,7 @@ def _tokenize(text: str, starts: list[int]) -> list[_Tok]:
         tok.initial = (
             not toks
             or "\n" in gap_before
+            or "  " in gap_before  # paragraphs some sources separate by spaces
             or bool(_SENTENCE_PUNCT.search(gap_before))
             or (lo < len(starts) and starts[lo] <= tok.start)
         )
@@ -453,7 +454,8 @@ def _tokenize(text: str, starts: list[int]) -> list[_Tok]:
             tok.text, tok.end, gap = tok.text + ".", tok.end + 1, gap[1:]
         if gap[:1] in ("'", "’") and tok.text.endswith("s") and tok.text[:1].isupper():
             gap = gap[1:]  # a plural possessive inside a name: "Portvale Dockers' Union"
-        blank = gap == "" if tok.elided else (gap != "" and gap.strip(" \t\u00a0") == "")
+        # one blank, not a paragraph break written as several spaces ("Año Nuevo  Será")
+        blank = gap == "" if tok.elided else (gap != "" and gap.strip(" \t\u00a0") == "" and "  " not in gap)
         tok.joins_next = nxt is not None and blank
         toks.append(tok)
         prev_end = tok.end
@@ -521,7 +523,7 @@ class _Context:
 
     def org_head(self, word: str) -> bool:
         low = word.lower()
-        if low in ORG_HEADS:
+        if low in ORG_HEADS or low in ORG_NAMES:
             return True
         if self.german and len(low) > 6 and low.endswith(ORG_HEAD_ENDINGS_DE):
             return True
@@ -537,6 +539,9 @@ class _Context:
         """A German compound the dictionary lacks whose last part is a noun it knows ("Hafenstreik")."""
         if not self.german or self.known(word):
             return False
+        if "-" in word:  # "US-Studium", "Corona-Krise"
+            last = word.rsplit("-", 1)[1]
+            return last[:1].isupper() and (self.known(last) or self.compound_noun(last))
         return any(word[i:].capitalize() in self.words for i in range(3, len(word) - 4))
 
     def adjective(self, word: str) -> bool:
@@ -557,7 +562,14 @@ class _Context:
             low not in DE_PREPOSITION_NOUNS
             and not low.endswith(_DE_NOUN_SUFFIXES)
             and (lemma is None or str(lemma) == word)
+            and not self.inflected(word)
         )
+
+    def inflected(self, word: str) -> bool:
+        """Whether the dictionary holds a plural or genitive of ``word`` ("Alarme", "Streiks"): a common
+        noun; place names have none ("Hamburg", "Bremen")."""
+        forms = (word + ending for ending in ("e", "en", "n", "er", "es", "ern"))
+        return any(str(self.words.get(form, "")) == word for form in forms)
 
 
 Span = tuple[int, int, str | None]  # token range and label; None: a lone word kept only as a surname
@@ -581,6 +593,8 @@ def _classify(
         prev, run = run[0].text.lower(), run[1:]
         while run and not run[0].capital:  # "In der Nacht": "Nacht" follows "der", not "in"
             prev, run = run[0].text.lower(), run[1:]
+    while run and len(run) > 1 and ctx.function_word(run[-1].text):  # "Ruta N. Es …"
+        run = run[:-1]
     run = _strip(run)
     if not run:
         return []
@@ -615,6 +629,12 @@ def _classify(
             return [*left, (org, "ORG")]
     if len(names) == 1 and run[0].text.lower() in ORG_NAMES:
         return [(run, "ORG")]
+    if ctx.german:  # German names hold "von der", never a bare "der"/"für": "Alarm für Cobra" is two runs
+        for c in range(1, len(run) - 1):
+            if run[c].text in _DE_NO_PARTICLE and run[c - 1].text not in ("von", "van"):
+                word = run[c].text
+                left = _classify(_strip(run[:c]), prev, word, ctx, text)
+                return [*left, *_classify(_strip(run[c + 1 :]), word, after, ctx, text)]
     if len(names) > 1 and run[0].text.lower() in PLACE_HEADS:
         return [(run, "GPE")]
     if len(names) > 1 and run[-1].text.lower() in PLACE_TAILS:
@@ -627,9 +647,14 @@ def _classify(
         t += 1
     if t:
         rest = _strip(run[t:])
-        if rest and not (len(rest) == 1 and ctx.german and ctx.common(rest[0].text)):
+        head = rest[0].text if rest else ""
+        if (
+            rest
+            and len(rest) <= 4
+            and (_first_name(head) or not (_noun(head, ctx) if ctx.german else ctx.common(head)))
+        ):
             return [(rest, "PERSON")]
-        if rest:
+        if rest:  # "el secretario de Educación": a title before a word is no person
             return _classify(rest, run[t - 1].text.lower(), after, ctx, text)
     # a first name and what follows it ("Thomas Albrecht", "Carmen de la Fuente")
     for f, tok in enumerate(run[:-1]):
@@ -650,7 +675,7 @@ def _classify(
         if len(run) > 1:
             return [*_classify(_strip(run[:-1]), prev, "", ctx, text), (run[-1:], "GPE")]
         return [(run, "GPE")]
-    if len(names) == 1 and _ACRONYM.match(run[0].text):
+    if len(names) == 1 and _ACRONYM.match(run[0].text) and run[0].text.lower() not in ctx.words:
         return [(run, "ORG")]
     if prev in ORG_CUES:
         return [(run, "ORG")]
@@ -702,17 +727,22 @@ def _drops_initial(tok: _Tok, ctx: _Context) -> bool:
     return ctx.common(word)
 
 
+def _noun(word: str, ctx: _Context) -> bool:
+    """A German noun: a dictionary word, a compound of one, or a first part before a dash ("Eisenbahn-
+    und Verkehrsgewerkschaft")."""
+    return word.endswith("-") or ctx.known(word) or ctx.compound_noun(word)
+
+
 def _classify_german(
     run: list[_Tok], names: list[_Tok], prev: str, after: str, ctx: _Context, text: str
 ) -> list[tuple[list[_Tok], str | None]]:
     """German capitalises every noun: a run is a name only where its words are no dictionary nouns."""
     if len(names) > 1 and ctx.adjective(run[0].text):
         return [(run, "ORG")]  # "Deutsche Bahn": a capitalised adjective starts a name
-    unknown = [not ctx.known(t.text) for t in run if t.capital]
+    unknown = [not _noun(t.text, ctx) for t in run if t.capital]
     if all(unknown):
         if len(names) == 1:
-            lone = run[0].initial or ctx.compound_noun(run[0].text)
-            return [(run, None if lone else "MISC")]
+            return [(run, None if run[0].initial else "MISC")]
         return [(run, "PERSON" if len(names) <= 4 else "MISC")]
     # split at connectors and drop the dictionary nouns at the edges ("Hafen von Marendias")
     pieces: list[tuple[list[_Tok], str | None]] = []
@@ -722,12 +752,12 @@ def _classify_german(
         if tok is not None and tok.capital:
             part.append(tok)
             continue
-        while part and ctx.known(part[0].text):
+        while part and _noun(part[0].text, ctx):
             before = part[0].text.lower()
             if len(part) == 1 and len(run) > 1:
                 pieces.append((part, None))  # a lone noun: a surname only if the article names the person
             part = part[1:]
-        while part and ctx.known(part[-1].text):
+        while part and _noun(part[-1].text, ctx):
             part = part[:-1]
         if len(part) == len(run):  # unknown words at both edges, nouns between: no rule decides
             pieces.append((part, "MISC"))

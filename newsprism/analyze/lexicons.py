@@ -497,7 +497,8 @@ ORG_HEADS: frozenset[str] = frozenset(
     court foundation union federation chamber department bureau air airlines airways rail railways
     group holdings corporation corp inc ltd gmbh ag
     gobierno governo superintendencia capitanía naviera navieras minera ferrovia ferrovie ferrocarril
-    ferrocarriles aerolíneas aerolinee transportes
+    ferrocarriles aerolíneas aerolinee transportes fiscalía procura procuradoria prokuratura
+    policía polizia polícia policja policie
     """.split()  # noqa: SIM905
 )
 # German writes heads into compounds ("Hafenbehörde", "Bundesamtes", "Handelskammer")
@@ -575,7 +576,7 @@ ORG_CUES: frozenset[str] = frozenset(
 PLACE_HEADS: frozenset[str] = frozenset(
     """
     puerto san santa santo são sankt st. bad nueva nuevo río rio cabo ciudad porto port saint sainte
-    monte isla ilha isola lago vila den bahía bahia punta cerro
+    monte isla ilha isola lago vila den bahía bahia punta cerro wyspa jezioro ostrov jezero
     """.split()  # noqa: SIM905
 )
 PLACE_TAILS: frozenset[str] = frozenset(
@@ -610,7 +611,7 @@ DE_PREPOSITION_NOUNS: frozenset[str] = frozenset(
     """
     sicht angaben ansicht kraft zukunft gefahr folge höhe zeit frage form summe grund bezug hinblick
     rahmen verlauf auftrag anfang ende mitte kosten fall zweifel betrieb haft kürze not eile ruhe
-    übrigen erwartung absprache abstimmung richtung
+    übrigen erwartung absprache abstimmung richtung nacht
     montag dienstag mittwoch donnerstag freitag samstag sonntag januar februar märz april mai juni juli
     august september oktober november dezember ostern weihnachten pfingsten
     """.split()  # noqa: SIM905
