@@ -556,6 +556,13 @@ ORG_HEAD_STEMS: tuple[str, ...] = (
     "kurum",
     "başkanlı",
     "belediye",
+    "federasyon",
+    "derneğ",
+    "dernek",
+    "birliğ",
+    "sendika",
+    "vakf",
+    "hastane",
 )
 # names of bodies that stand alone ("że Sejm zajmie się ustawą", "der Bundestag")
 ORG_NAMES: frozenset[str] = frozenset(
