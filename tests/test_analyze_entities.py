@@ -237,3 +237,8 @@ def test_german_nouns_before_a_dash_and_hyphenated_compounds_are_no_names() -> N
 def test_several_spaces_break_a_run_like_a_paragraph() -> None:
     labels = _labels("El Concierto de Año Nuevo  Será en Viena.", "es")
     assert labels and all("  " not in name for name in labels), labels
+
+
+def test_a_german_title_before_two_names_and_an_adjective_before_a_head() -> None:
+    text = "Verkehrsministerin Helena Vasquez sprach mit der Deutsch-Marendischen Handelskammer."
+    assert _labels(text, "de") == {"Helena Vasquez": "PERSON", "Deutsch-Marendischen Handelskammer": "ORG"}
