@@ -164,3 +164,30 @@ def test_the_verb_of_a_relative_clause_is_said_by_the_noun_it_hangs_on_unless_a_
     language: str, text: str, speaker: str, content: str
 ) -> None:
     assert _all(text, language)[0][:2] == (speaker, content)
+
+
+def _analysed(text: str, language: str):
+    from newsprism.analyze import Analyzer
+    from newsprism.records import Article
+
+    return Analyzer()(Article(id="t", title="Headline", text=text, language=language, published="2026-03-02"))
+
+
+def test_a_content_starts_after_the_dateline() -> None:
+    text = (
+        "KESTON, March 2 (Meridian Wire) - Bus drivers at the Keston depot of Valley Lines walked out on "
+        "Monday, halting services, depot managers said.\n\nThe drivers want a new rota."
+    )
+    quotes = _analysed(text, "en").quotes
+    assert [q.text for q in quotes if q.speaker == "depot managers"] == [
+        "Bus drivers at the Keston depot of Valley Lines walked out on Monday, halting services"
+    ]
+
+
+def test_a_place_after_de_inside_a_group_leaves_one_of_them_to_the_group() -> None:
+    text = (
+        "Varios agricultores de San Telmo contaron que el agua llegó de noche. "
+        '"Nadie nos avisó de nada", dijo uno de ellos, que pidió no ser identificado.'
+    )
+    quotes = _analysed(text, "es").quotes
+    assert {q.speaker_key for q in quotes} == {"desc:varios agricultores de san telmo"}

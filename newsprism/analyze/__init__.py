@@ -176,7 +176,7 @@ class Analyzer:
                 elif lang == "ru":
                     article.entities = from_natasha(text)
                 else:
-                    article.entities = from_gazetteer(text, (s.start for s in article.sentences))
+                    article.entities = from_gazetteer(text, (s.start for s in article.sentences), lang)
                 resolve_keys(article.entities, lang)
             except Exception as exc:
                 article.warnings.append(f"analyze: entity tagging failed: {exc}")

@@ -30,6 +30,7 @@ from newsprism.analyze.quotes_score import choose_contents
 from newsprism.analyze.quotes_score import keep as learned_keep
 from newsprism.analyze.quotes_speakers import choose_speakers
 from newsprism.analyze.sentences import sentence_index
+from newsprism.datelines import parse_dateline
 from newsprism.records import Entity, Quote, Sentence
 
 # an unclaimed quotation continues the direct quote among the MERGE_BACK attributions before it when
@@ -186,7 +187,7 @@ def extract_attributions(
     found.extend(orphan_quotes(text, marks, found, sentences))
     found.extend(_colon_lines(text, found))
     found.sort(key=lambda a: a.content[0])
-    found = _dedupe(found)
+    found = _dedupe(_after_dateline(text, found))
     if choose and doc is not None and language == "en":
         choose_speakers(found, doc)
     if learned and doc is not None and language == "en":
@@ -198,6 +199,21 @@ def extract_attributions(
 
 
 _QUOTE_CHARS = "\"“”„«»‘’'「」"
+
+
+def _after_dateline(text: str, atts: list[Attribution]) -> list[Attribution]:
+    """Contents start after the text's dateline: in "PORTVALE, March 2 (Meridian Wire) - Dockers walked
+    out, officials said." the officials said that dockers walked out, not where the wire filed from."""
+    dateline, rest = parse_dateline(text[:300])
+    if dateline is None:
+        return atts
+    end = min(300, len(text)) - len(rest)
+    for att in atts:
+        a, b = att.content
+        if a < end < b:
+            att.content = (end, b)
+            att.pieces = [(max(x, end), y) for x, y in att.pieces if y > end] or [att.content]
+    return atts
 
 
 def _opens_or_closes_quotation(text: str, att: Attribution) -> bool:
@@ -345,7 +361,16 @@ def to_quotes(
                     if e.label == "PERSON" and e.key and not after_preposition(text, e.start, s0)
                 ]
                 person = heads[-1] if heads else None
-                named = next((e for e in inner if e.label in ("ORG", "GPE", "NORP") and e.key), None)
+                named = next(  # "Varios pescadores de Puerto Nieva": the place says where they are from
+                    (
+                        e
+                        for e in inner
+                        if e.label in ("ORG", "GPE", "NORP")
+                        and e.key
+                        and not after_preposition(text, e.start, s0)
+                    ),
+                    None,
+                )
                 if person is not None and person.key:
                     key = person.key
                     full = fullest.get(key, mention)
