@@ -19,7 +19,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from typing import Any
 
-from newsprism.analyze.entities import entity_key, from_gazetteer, from_natasha, from_spacy, resolve_keys
+from newsprism.analyze.entities import entity_key, from_natasha, from_spacy, resolve_keys
+from newsprism.analyze.gazetteer import from_gazetteer
 from newsprism.analyze.numbers import extract_numbers
 from newsprism.analyze.quotes import extract_attributions, to_quotes
 from newsprism.analyze.sentences import split_sentences

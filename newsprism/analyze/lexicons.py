@@ -440,7 +440,7 @@ ORG_ALIASES: dict[str, str] = _index(_ORGS)
 
 
 # ---------------------------------------------------------------------------------------------------
-# Word lists of the fallback entity tagger (``entities.from_gazetteer``), for languages without an NER
+# Word lists of the fallback entity tagger (``gazetteer.from_gazetteer``), for languages without an NER
 # model. All entries casefolded with accents kept; lookups fold the word the same way.
 
 # function words per language: never the start of a name, and the clues the tagger guesses the language from
