@@ -75,6 +75,8 @@ def name_at(text: str) -> str | None:
     first = name.split()[0].lower() if name.split() else ""
     if not name or first in _NOT_NAMES and len(name.split()) == 1 or _PRODUCT.search(name):
         return None
+    if bp.ui_word_share(name) >= 0.5:  # a section ("Business | Markets | 2 March"), not an outlet
+        return None
     return name
 
 

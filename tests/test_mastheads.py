@@ -40,6 +40,8 @@ def test_a_masthead_is_outlet_section_date() -> None:
     assert from_masthead("Zprávy | 14. dubna 2026") is None  # a section and a date
     assert from_masthead("Home | News | World") is None  # a menu
     assert from_masthead("Home | News | 12:30") is None
+    assert from_masthead("Wirtschaft | Hafen | 03.03.2026") is None  # section, subsection, date
+    assert from_prompt("Subscribe to the Business newsletter") is None
 
 
 def test_names_stop_at_lower_case_words_and_trailing_connectors() -> None:
