@@ -191,3 +191,37 @@ def test_a_place_after_de_inside_a_group_leaves_one_of_them_to_the_group() -> No
     )
     quotes = _analysed(text, "es").quotes
     assert {q.speaker_key for q in quotes} == {"desc:varios agricultores de san telmo"}
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "speaker"),
+    [
+        (
+            "ru",
+            "Министр Антон Силантьев заявил, что бюджет вырастет. Его заместитель Ирина Котова с ним не "
+            "согласна. «Денег не хватит», — сказала она.",
+            "Ирина Котова",
+        ),
+        (
+            "cs",
+            "Ministr Pavel Novák řekl, že rozpočet poroste. Jeho náměstkyně Jana Dvořáková nesouhlasí. "
+            "„Peníze nebudou stačit,“ řekla.",
+            "Jana Dvořáková",
+        ),
+        (
+            "fr",
+            "Le maire Paul Berrand a promis une enquête. Son adjointe Claire Morel reste prudente. "
+            "« Il faut attendre », a-t-elle déclaré.",
+            "Claire Morel",
+        ),
+        (
+            "de",
+            "Minister Jan Berg kündigte Hilfen an. Seine Sprecherin Petra Vollmer widersprach. "
+            "„Das Geld reicht nicht“, sagte sie.",
+            "Petra Vollmer",
+        ),
+    ],
+)
+def test_she_is_not_the_man_who_spoke_last(language: str, text: str, speaker: str) -> None:
+    quotes = _analysed(text, language).quotes
+    assert quotes[-1].speaker == speaker

@@ -22,6 +22,7 @@ from typing import Any
 
 from newsprism.analyze.cues import SAY_LEMMAS
 from newsprism.analyze.entities import after_preposition, person_key_for
+from newsprism.analyze.gender import compatible, person_gender, pronoun_gender, verb_gender
 from newsprism.analyze.lexicons import TITLES, fold
 from newsprism.analyze.quotemarks import Attribution, QuoteMark, find_quote_marks, overlaps, trim_span
 from newsprism.analyze.quotes_parse import cue_lemma, from_parse
@@ -281,6 +282,24 @@ def _fullest_mentions(text: str, entities: list[Entity]) -> dict[str, str]:
     return best
 
 
+def _person_genders(text: str, persons: list[Entity]) -> dict[str, str | None]:
+    """Person key → "f" / "m" from any of its mentions (a title, a first name …), None when unknown or
+    when two mentions disagree."""
+    out: dict[str, str | None] = {}
+    for ent in persons:
+        if not ent.key:
+            continue
+        gender = person_gender(text, ent.start, ent.end)
+        if gender is None:
+            continue
+        out[ent.key] = gender if out.get(ent.key, gender) == gender else None
+    return out
+
+
+def _cue_text(text: str, att: Attribution) -> str | None:
+    return text[att.cue[0] : att.cue[1]] if att.cue else None
+
+
 def to_quotes(
     text: str, atts: list[Attribution], sentences: list[Sentence], entities: list[Entity], language: str
 ) -> list[Quote]:
@@ -294,24 +313,33 @@ def to_quotes(
     persons = [e for e in ordered if e.label == "PERSON"]
     person_ends = [e.end for e in persons]
     fullest = _fullest_mentions(text, ordered)
+    genders = _person_genders(text, persons)
     quotes: list[Quote] = []
     last_named: tuple[str, str | None, int] | None = None  # speaker, key, where the name is written
     last_group: tuple[str, str] | None = None  # the last speaker described, not named ("fishermen")
 
-    def antecedent(pos: int) -> tuple[str | None, str | None]:
+    def antecedent(pos: int, want: str | None = None) -> tuple[str | None, str | None]:
         """Whom a pronoun at ``pos`` stands for: the last named speaker written before it, unless a person
         named later opens a sentence as its subject ("Ilarreta, en cambio, salió con dureza. … advirtió
-        que …"); else the nearest person named before ``pos``."""
+        que …"); else the nearest person named before ``pos``. With ``want`` ("f" / "m", the pronoun's or
+        the verb's gender) a person known to be of the other gender is passed over ("Tom Hale met Anna
+        Berg. … she said" is Anna Berg, not the last speaker Tom Hale)."""
+
+        def fits(key: str | None) -> bool:
+            return compatible(want, genders.get(key or ""))
+
         k = bisect.bisect_right(person_ends, pos)
-        nearest = persons[k - 1] if k else None
         if last_named is not None and last_named[2] < pos:
             subject = _subject_between(last_named[2], pos)
-            if subject is None:
+            if subject is None and fits(last_named[1]):
                 return last_named[0], last_named[1]
-            return fullest.get(subject.key or "", subject.text), subject.key
+            if subject is not None and fits(subject.key):
+                return fullest.get(subject.key or "", subject.text), subject.key
+        nearest = next((p for p in reversed(persons[:k]) if fits(p.key)), None)
         if nearest is None:
             return None, None
-        subject = _subject_between(nearest.start, pos) or nearest
+        subject = _subject_between(nearest.start, pos)
+        subject = subject if subject is not None and fits(subject.key) else nearest
         return fullest.get(subject.key or "", subject.text), subject.key
 
     def _subject_between(lo: int, hi: int) -> Entity | None:
@@ -338,7 +366,7 @@ def to_quotes(
         key: str | None = None
         if att.speaker is None and att.cue is not None and language in _PRO_DROP:
             # "„…,“ dodal." / '"…", dijo.': the verb's unwritten subject stands for someone, as a pronoun
-            speaker, key = antecedent(att.content[0])
+            speaker, key = antecedent(att.content[0], verb_gender(_cue_text(text, att), language))
         elif att.speaker is not None:
             s0, s1 = att.speaker
             mention = " ".join(text[s0:s1].split())
@@ -347,7 +375,9 @@ def to_quotes(
             elif is_pronoun(mention, language):
                 # the nearest person named before the quote ("« … », a-t-il déclaré" is not about a name
                 # inside the quotation)
-                speaker, key = antecedent(min(s0, att.content[0]))
+                cue_text = _cue_text(text, att)
+                want = pronoun_gender(mention, cue_text) or verb_gender(cue_text, language)
+                speaker, key = antecedent(min(s0, att.content[0]), want)
             elif last_group is not None and _ONE_OF_THEM.match(mention):
                 speaker, key = last_group  # "Varios pescadores contaron … dijo uno de ellos": one voice
             else:
