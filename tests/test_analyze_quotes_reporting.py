@@ -225,3 +225,12 @@ def test_a_place_after_de_inside_a_group_leaves_one_of_them_to_the_group() -> No
 def test_she_is_not_the_man_who_spoke_last(language: str, text: str, speaker: str) -> None:
     quotes = _analysed(text, language).quotes
     assert quotes[-1].speaker == speaker
+
+
+def test_an_organisation_after_its_own_genitive_article_is_the_named_source() -> None:
+    text = (
+        "Über den Hafen laufen nach Angaben der Nordisch-Baltischen Handelskammer jährlich Waren im Wert von "
+        "12 Milliarden Euro. Die Reedereien sind besorgt."
+    )
+    quotes = _analysed(text, "de").quotes
+    assert [q.speaker_key for q in quotes] == ["org:nordisch-baltischen handelskammer"]

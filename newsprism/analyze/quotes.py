@@ -296,6 +296,16 @@ def _person_genders(text: str, persons: list[Entity]) -> dict[str, str | None]:
     return out
 
 
+_WORD = re.compile(r"\w+")
+
+
+def _complement(text: str, start: int, lo: int) -> bool:
+    """Whether the name at ``start`` is a complement after "de"/"of"/"der" inside the phrase that begins at
+    ``lo`` ("Varios pescadores de Puerto Nieva"), not the phrase's head after a genitive article of its own
+    ("[nach Angaben] der Deutsch-Marendischen Handelskammer")."""
+    return after_preposition(text, start, lo) and len(_WORD.findall(text[lo:start])) >= 2
+
+
 def _cue_text(text: str, att: Attribution) -> str | None:
     return text[att.cue[0] : att.cue[1]] if att.cue else None
 
@@ -395,9 +405,7 @@ def to_quotes(
                     (
                         e
                         for e in inner
-                        if e.label in ("ORG", "GPE", "NORP")
-                        and e.key
-                        and not after_preposition(text, e.start, s0)
+                        if e.label in ("ORG", "GPE", "NORP") and e.key and not _complement(text, e.start, s0)
                     ),
                     None,
                 )
