@@ -234,3 +234,9 @@ def test_an_organisation_after_its_own_genitive_article_is_the_named_source() ->
     )
     quotes = _analysed(text, "de").quotes
     assert [q.speaker_key for q in quotes] == ["org:nordisch-baltischen handelskammer"]
+
+
+def test_an_aside_between_commas_before_que_is_not_part_of_what_was_said() -> None:
+    text = "Un alto cargo del ministerio admitió a El Faro Sur, a condición de no ser identificado, que el plan se retrasará."
+    quotes = _analysed(text, "es").quotes
+    assert [q.text for q in quotes] == ["el plan se retrasará"]

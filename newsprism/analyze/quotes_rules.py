@@ -432,6 +432,13 @@ def _coordinated_subject(text: str, lo: int, cue: tuple[int, int], language: str
     return subject
 
 
+# "admitió a La Brújula, a condición de no ser identificado, que …", "a confié à l'AFP, sous couvert
+# d'anonymat, que …": an addressee and an aside between commas before the clause
+_INCISE_THAT = re.compile(
+    r"(?:\s+(?:a|al|à|au|ante|auprès\s+de|a\s+la|alla|ao|à\s+la)\s+[^,.;:!?«»“”\"]{1,40})?"
+    r"\s*,\s*[^,.;:!?«»“”\"]{3,60},\s*(?:que|qu['’]|che)\s*",
+    re.IGNORECASE,
+)
 _COLON_AFTER_CUE = re.compile(r"(?:\s+[^\s.,;:!?«»“”\"]+){0,3}?\s*[:,]\s+")
 # words that end a speaker found after its cue: prepositions that start a place or an addressee
 _SPEAKER_STOP = re.compile(
@@ -647,7 +654,11 @@ class _Grammar:
         if self._question(index):  # "¿Dijo el ministro que …?": a question reports nothing said
             return None, True
         speaker = coordinated or _speaker_before(text, s0, cs)
-        lead = self.that_re.match(text[ce:s1]) or _COLON_AFTER_CUE.match(text[ce:s1])
+        lead = (
+            self.that_re.match(text[ce:s1])
+            or _COLON_AFTER_CUE.match(text[ce:s1])
+            or _INCISE_THAT.match(text[ce:s1])
+        )
         if speaker and lead:
             clause = _clause(text, ce + lead.end(), s1)
             if clause is not None:
