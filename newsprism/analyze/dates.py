@@ -16,6 +16,8 @@ import warnings
 from datetime import datetime, timedelta
 from functools import lru_cache
 
+from newsprism.analyze import number_words as nw
+
 _MONTHS: dict[str, tuple[str, ...]] = {
     "en": (
         "january",
@@ -398,7 +400,7 @@ for _days, _words in (
     _AGO_UNITS.update(dict.fromkeys(_words.split(), _days))
 _AGO_UNIT = "|".join(sorted(_AGO_UNITS, key=len, reverse=True))
 _AGO_N = rf"(?P<n>\d{{1,3}}|{_ONE}|[^\W\d_]+(?:-[^\W\d_]+|\s+y\s+[^\W\d_]+)?)"
-COUNTED_BACK = _AGO = re.compile(
+COUNTED_BACK = re.compile(
     rf"(?<![\w])(?:{_AGO_N}\s+(?P<unit>{_AGO_UNIT})\s+(?:ago|назад|fa)"
     rf"|(?:il y a|hace|vor|před)\s+{_AGO_N.replace('?P<n>', '?P<n2>')}\s+(?P<unit2>{_AGO_UNIT}))(?![\w])",
     re.IGNORECASE,
@@ -407,8 +409,6 @@ COUNTED_BACK = _AGO = re.compile(
 
 def _count(word: str, language: str) -> float | None:
     """The value of ``word`` ("3", "three", "drei", "a", "une") as a small count, else None."""
-    from newsprism.analyze import number_words as nw
-
     word = word.casefold()
     if word.isdigit():
         return float(word)
@@ -437,7 +437,7 @@ def counted_back(text: str, language: str, base: datetime | None) -> list[tuple[
     if base is None:
         return []
     out = []
-    for m in _AGO.finditer(text):
+    for m in COUNTED_BACK.finditer(text):
         n = _count(m["n"] or m["n2"], language)
         unit = (m["unit"] or m["unit2"]).casefold()
         if n is None or n > 400:
@@ -459,8 +459,6 @@ def find_dates(
         if any(a <= m.start() < b or m.start() <= a < m.end() for a, b in taken):
             continue
         mention = m.group(0)
-        if not re.search(r"\d{4}", mention) and base is not None:
-            pass
         when = _resolve(mention, language, base)
         if when is None:
             continue

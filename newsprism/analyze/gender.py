@@ -18,24 +18,18 @@ import re
 from newsprism.names import fold
 
 _PRONOUNS = {
-    "f": frozenset("she her ella elle sie lei ela она ее её ona ní jí ją nią ona ella".split()),  # noqa: SIM905
-    "m": frozenset("he him his él il lui er ele он его him on jeho něj niego jego".split()),  # noqa: SIM905
+    "f": frozenset("she her ella elle sie lei ela она ее её ona ní jí ją nią".split()),  # noqa: SIM905
+    "m": frozenset("he him his él il lui er ele он его on jeho něj niego jego".split()),  # noqa: SIM905
 }
 # German "sie" is also "they": only counted as "she" with a verb in the singular after it
 _AMBIGUOUS = frozenset(["sie"])
+# the past tense of Slavic verbs agrees with its subject: (feminine ending, masculine ending)
 _SLAVIC_PAST = {
-    "ru": re.compile(r"(?:ла|лась)$"),
-    "uk": re.compile(r"(?:ла|лася)$"),
-    "cs": re.compile(r"(?:la|ala|ela|ila)$"),
-    "sk": re.compile(r"(?:la)$"),
-    "pl": re.compile(r"(?:ła|łam)$"),
-}
-_SLAVIC_PAST_M = {
-    "ru": re.compile(r"(?:л|лся)$"),
-    "uk": re.compile(r"(?:в|вся|л)$"),
-    "cs": re.compile(r"(?:l)$"),
-    "sk": re.compile(r"(?:l)$"),
-    "pl": re.compile(r"(?:ł|łem)$"),
+    "ru": (re.compile(r"(?:ла|лась)$"), re.compile(r"(?:л|лся)$")),
+    "uk": (re.compile(r"(?:ла|лася)$"), re.compile(r"(?:в|вся|л)$")),
+    "cs": (re.compile(r"(?:la|ala|ela|ila)$"), re.compile(r"(?:l)$")),
+    "sk": (re.compile(r"(?:la)$"), re.compile(r"(?:l)$")),
+    "pl": (re.compile(r"(?:ła|łam)$"), re.compile(r"(?:ł|łem)$")),
 }
 _TITLES_F = frozenset(
     """
@@ -119,9 +113,10 @@ def verb_gender(verb: str | None, language: str) -> str | None:
     if not verb or language not in _SLAVIC_PAST:
         return None
     last = verb.split()[-1].casefold() if verb.split() else ""
-    if _SLAVIC_PAST[language].search(last):
+    feminine, masculine = _SLAVIC_PAST[language]
+    if feminine.search(last):
         return "f"
-    if _SLAVIC_PAST_M[language].search(last):
+    if masculine.search(last):
         return "m"
     return None
 
