@@ -423,3 +423,30 @@ def test_another_figure_ends_a_numbers_context():
 def test_a_forecast_is_a_reported_figure():
     forecast = unit("a", "The plant should bring 4,000 jobs.", ("4,000", 4000, "jobs", "count"))
     assert [q.base for q in quantities([forecast])] == [4000]
+
+
+def test_a_short_value_its_own_article_tells_apart_from_a_precise_one_is_exact():
+    # "3%" is the target, beside February's 3.1%: another outlet's 3.4% disputes the 3.1%, not the target
+    units = [
+        unit("a", "Inflation reached 3.4% in February.", ("3.4%", 3.4, "%", "percent")),
+        unit(
+            "b",
+            "Inflation reached 3.1% in February, just above the bank's 3% target.",
+            ("3.1%", 3.1, "%", "percent"),
+            ("3%", 3.0, "%", "percent"),
+        ),
+        unit(
+            "c",
+            "Die Inflation lag bei 3,1 Prozent, über dem Zielwert von 3 Prozent.",
+            ("3,1 Prozent", 3.1, "Prozent", "percent"),
+            ("3 Prozent", 3.0, "Prozent", "percent"),
+            language="de",
+        ),
+    ]
+    [found] = contradictions(units)
+    assert sorted((v.article_id, v.value) for v in found.values) == [("a", 3.4), ("b", 3.1), ("c", 3.1)]
+    [q_target] = [q for q in quantities(units) if q.text == "3%"]
+    assert q_target.exact
+    # alone, a short value still agrees with the precise one it rounds
+    alone = [units[0], unit("d", "Inflation was 3% in February.", ("3%", 3.0, "%", "percent"))]
+    assert contradictions(alone) == []

@@ -14,7 +14,8 @@
 3. Counterparts are linked into components (one quantity per article); a component whose values
    disagree (beyond rounding: "about 3,500" and "3,480" agree, "12 dead" and "14 dead" do not; a plain
    round figure is exact, its zeros are rounding only after a cue such as "about", "more than", "rund",
-   "около" or in a unit conversion, so "30 %" and "25%" disagree) is a
+   "около" or in a unit conversion, so "30 %" and "25%" disagree; a short value its own article sets
+   beside a more precise one it would round, the 3% target beside 3.1% inflation, is exact) is a
    contradiction listing every value with its article. Two values that any article of the story reports
    side by side as two quantities (a winner's 52.4% and a loser's 47.6%, 87% in favour on a 91%
    turnout, a fine and a profit) are different things, not a disagreement; values more than ten times
@@ -185,6 +186,7 @@ class Quantity:
     unit_name: str | None
     step: float = 0.0  # precision as written, in base units (60 for a clock time without minutes)
     rounded: bool = True  # its trailing zeros may be rounding ("about 400", "une centaine"), not "400"
+    exact: bool = False  # its own article sets it beside a value it would round (3% beside 3.1%)
 
 
 def quantities(units: list[Unit]) -> list[Quantity]:
@@ -202,7 +204,27 @@ def quantities(units: list[Unit]) -> list[Quantity]:
             equal = [m.dim for m in money if m.article_id != q.article_id and math.isclose(m.base, q.base)]
             q.dim = equal[0] if equal else usual
             q.rounded = q.rounded or not any(c.isdigit() for c in q.text)
+    _mark_exact(out)
     return out
+
+
+def _mark_exact(qs: list[Quantity]) -> None:
+    """An article that reports 3.1% and 3% side by side means 3% exactly, not 3.1% rounded: such a short
+    value (one its own article tells apart from a more precise one it would round) takes no rounding when
+    compared with other articles, so another outlet's 3.4% is not taken for it. A value marked as
+    rounded ("about 3%") stays rounded."""
+    by_key: dict[tuple[str, str], list[Quantity]] = {}
+    for q in qs:
+        if q.dim not in ("date", "time") and not q.step:
+            by_key.setdefault((q.article_id, q.dim), []).append(q)
+    for group in by_key.values():
+        for q in group:
+            q.exact = not q.rounded and any(
+                x.base != q.base
+                and significant_digits(x.text) > significant_digits(q.text)
+                and same_value(q.base, q.text, x.base, x.text)
+                for x in group
+            )
 
 
 def _quantities(units: list[Unit]) -> list[Quantity]:
@@ -372,6 +394,9 @@ def same_value(
     exact_a: bool = False,
     exact_b: bool = False,
     converted: bool = False,
+    *,
+    strict_a: bool = False,
+    strict_b: bool = False,
 ) -> bool:
     """Equal, or equal once the more precise value is rounded as the other was written.
 
@@ -380,11 +405,14 @@ def same_value(
     plain figure in the unit it was reported in). Rounding is to the nearest step, a value exactly half
     a step away agreeing with neither ("about 350" and "rund 400" differ). Values ``converted`` from
     one unit to another agree within half a percent (420 m = 1,378 ft); others only by rounding
-    (49.9 % and 50.1 % differ).
+    (49.9 % and 50.1 % differ). A ``strict_a`` / ``strict_b`` value is not rounded at all: only the
+    other one may be.
     """
     if a == b or math.isclose(a, b, rel_tol=0.005 if converted else 1e-9):
         return True
-    for x, tx, exact, y in ((a, text_a, exact_a, b), (b, text_b, exact_b, a)):
+    for x, tx, exact, strict, y in ((a, text_a, exact_a, strict_a, b), (b, text_b, exact_b, strict_b, a)):
+        if strict:
+            continue
         digits = significant_digits(tx, not exact or approximate(_DIGIT.split(tx, 1)[0]))
         if y != 0 and x != 0:
             magnitude = math.floor(math.log10(abs(x)))
@@ -407,6 +435,10 @@ def _agree(p: Quantity, q: Quantity) -> bool:
         for a, b in ((p, q), (q, p)):
             if a.value and not _DIGIT.search(a.text) and abs(a.base - b.base) <= abs(a.base / a.value) / 2:
                 return True
+    if (p.exact or q.exact) and not converted:
+        return same_value(
+            p.base, p.text, q.base, q.text, not p.rounded, not q.rounded, strict_a=p.exact, strict_b=q.exact
+        )
     return same_value(
         p.base, p.text, q.base, q.text, not (p.rounded or converted), not (q.rounded or converted), converted
     )
