@@ -450,3 +450,12 @@ def test_a_short_value_its_own_article_tells_apart_from_a_precise_one_is_exact()
     # alone, a short value still agrees with the precise one it rounds
     alone = [units[0], unit("d", "Inflation was 3% in February.", ("3%", 3.0, "%", "percent"))]
     assert contradictions(alone) == []
+
+
+def test_what_a_contradiction_is_about_leaves_the_dateline_out():
+    units = [
+        unit("a", "KORVIK, March 12 (AHX) - At least 12 people died.", ("12", 12, "people", "count")),
+        unit("b", "KORVIK, March 12 - At least 14 people died.", ("14", 14, "people", "count")),
+    ]
+    [found] = contradictions(units)
+    assert "KORVIK" not in found.about and "died" in found.about

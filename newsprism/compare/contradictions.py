@@ -331,6 +331,11 @@ def _dateline_end(text: str) -> int:
     return m.end() if m else 0
 
 
+def _after_dateline(text: str) -> str:
+    """``text`` without its leading dateline (what a reader sees as the claim)."""
+    return text[_dateline_end(text) :].lstrip() or text
+
+
 def _looks_like_year(text: str, value: float) -> bool:
     """A plain four-digit number between 1900 and 2100 ("in 2028") is a year whatever analysis said."""
     return text.strip().isdigit() and len(text.strip()) == 4 and 1900 <= value <= 2100
@@ -642,7 +647,7 @@ def _components(qs: list[Quantity], edges: list[tuple[int, int]], units: list[Un
         label = qs[center].dim.split(":")[0] if qs[center].dim != "count" else (qs[center].noun or "count")
         found.append(
             Contradiction(
-                about=f"{label} — {units[qs[center].unit].text}"[:200],
+                about=f"{label} — {_after_dateline(units[qs[center].unit].text)}"[:200],
                 values=[
                     ContradictionValue(qs[k].article_id, qs[k].text, qs[k].value, qs[k].unit_name)
                     for k in picked
