@@ -236,7 +236,28 @@ def test_an_organisation_after_its_own_genitive_article_is_the_named_source() ->
     assert [q.speaker_key for q in quotes] == ["org:nordisch-baltischen handelskammer"]
 
 
-def test_an_aside_between_commas_before_que_is_not_part_of_what_was_said() -> None:
-    text = "Un alto cargo del ministerio admitió a El Faro Sur, a condición de no ser identificado, que el plan se retrasará."
-    quotes = _analysed(text, "es").quotes
-    assert [q.text for q in quotes] == ["el plan se retrasará"]
+@pytest.mark.parametrize(
+    ("language", "text", "content"),
+    [
+        (
+            "es",
+            "Un alto cargo del ministerio admitió a El Faro Sur, a condición de no ser identificado, que el plan se retrasará.",
+            "el plan se retrasará",
+        ),
+        (  # a short addressee ("a El Faro", three words) once read as "said, : …"
+            "es",
+            "Un alto cargo del ministerio admitió a El Faro, a condición de no ser identificado, que el plan se retrasará.",
+            "el plan se retrasará",
+        ),
+        (
+            "fr",
+            "Un haut fonctionnaire a confié à La Voix, sous couvert d'anonymat, que le plan serait retardé.",
+            "le plan serait retardé",
+        ),
+    ],
+)
+def test_an_aside_between_commas_before_que_is_not_part_of_what_was_said(
+    language: str, text: str, content: str
+) -> None:
+    quotes = _analysed(text, language).quotes
+    assert [q.text for q in quotes] == [content]

@@ -656,8 +656,8 @@ class _Grammar:
         speaker = coordinated or _speaker_before(text, s0, cs)
         lead = (
             self.that_re.match(text[ce:s1])
+            or _INCISE_THAT.match(text[ce:s1])  # before the colon rule: it would stop at the first comma
             or _COLON_AFTER_CUE.match(text[ce:s1])
-            or _INCISE_THAT.match(text[ce:s1])
         )
         if speaker and lead:
             clause = _clause(text, ce + lead.end(), s1)
