@@ -90,3 +90,27 @@ def test_a_last_word_after_de_or_in_ties_a_speaker_to_no_person() -> None:
     assert person_key_for("Farmers' groups in Velmora", people) == "person:farmers' groups in velmora"
     assert person_key_for("Raumfahrtagentur", people) == "person:raumfahrtagentur"
     assert person_key_for("Minister Holm", people) == "person:ines holm"
+
+
+def test_a_word_describing_a_person_before_a_first_name_is_no_part_of_the_name() -> None:
+    assert entity_key("Farmer Luc Varenne", "PERSON") == "person:luc varenne"
+    assert entity_key("Nurse Anna Berg", "PERSON") == "person:anna berg"
+    assert entity_key("Mary Jane Holt", "PERSON") == "person:mary jane holt"  # two first names stay
+    assert entity_key("Baker Street", "PERSON") == "person:baker street"  # no first name: as tagged
+
+
+def test_a_first_name_and_surname_tagged_as_an_organisation_is_a_person() -> None:
+    text = "The hydrologist Marc-Antoine Vidal of the University of Vireux said so."
+    at = text.index("Marc")
+    entities = [
+        Entity("Marc-Antoine Vidal of", "ORG", at, at + len("Marc-Antoine Vidal of")),
+        Entity("the University of Vireux", "ORG", text.index("the Univ"), len(text) - len(" said so.")),
+        Entity("Luc Hospital", "ORG", 0, 12),
+    ]
+    resolve_keys(entities, "en")
+    assert [(e.text, e.label, e.key) for e in entities[:2]] == [
+        ("Marc-Antoine Vidal", "PERSON", "person:marc-antoine vidal"),
+        ("the University of Vireux", "ORG", "org:university of vireux"),
+    ]
+    assert text[entities[0].start : entities[0].end] == "Marc-Antoine Vidal"
+    assert entities[2].label == "ORG"

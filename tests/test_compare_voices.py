@@ -505,3 +505,17 @@ def test_a_body_described_by_its_kind_without_a_name_is_a_kind_of_source(
         "x", Quote("we will act", speaker, "said", True, 0, speaker_key=f"desc:{speaker}"), language=language
     )
     assert bool(find_voices([article])) is voice
+
+
+def test_a_word_describing_the_person_before_a_tagged_name_is_not_shown_as_the_name():
+    text = 'Farmer Luc Varenne, 61, said: "It sounded like a jet engine."'
+    article = quoted(
+        "en",
+        text,
+        "Farmer Luc Varenne, 61",
+        "person:luc varenne",
+        [Entity("Farmer Luc Varenne", "PERSON", 0, 18, key="person:luc varenne")],
+    )
+    assert resolve_speaker(article, article.quotes[0]) == ("Farmer Luc Varenne", "person:luc varenne")
+    [voice] = find_voices([article])
+    assert voice.speaker == "Luc Varenne"

@@ -21,6 +21,7 @@ import re
 from collections import Counter
 from typing import Any
 
+from newsprism.analyze.gender import is_first_name
 from newsprism.analyze.lexicons import (
     ORG_ALIASES,
     PLACE_ALIASES,
@@ -82,8 +83,13 @@ def _is_title(word: str) -> bool:
     return folded in _FOLDED_TITLES or (len(folded) > 8 and folded.endswith(_TITLE_ENDINGS))
 
 
-def _strip_titles(words: list[str]) -> list[str]:
+def strip_titles(words: list[str]) -> list[str]:
+    """The words of a person mention without the titles and descriptions before the name."""
     while len(words) > 1 and _is_title(words[0]):
+        words = words[1:]
+    # a capitalised word before a known first name and a surname describes the person: "Farmer Luc
+    # Varenne", "Nurse Anna Berg" (a title is stripped above; a first name before a first name stays)
+    if len(words) >= 3 and is_first_name(words[1]) and not is_first_name(words[0]) and words[0].isalpha():
         words = words[1:]
     return words
 
@@ -106,7 +112,7 @@ def entity_key(text: str, label: str, language: str = "en") -> str:
         return f"org:{ORG_ALIASES[folded]}"
     kind = label.lower() if label else "misc"
     if label == "PERSON":
-        words = _strip_titles(cleaned.split())
+        words = strip_titles(cleaned.split())
         folded = fold(" ".join(words))
         if _CYRILLIC.search(folded):  # Путина, Путину, Путиным → путин
             folded = " ".join(stem_ru(w) for w in folded.split())
@@ -115,9 +121,45 @@ def entity_key(text: str, label: str, language: str = "en") -> str:
     return f"{kind}:{folded.rstrip('.')}"
 
 
+def _people_tagged_otherwise(entities: list[Entity]) -> None:
+    """A known first name and a surname the tagger took for an organisation or a place, often with the
+    "of" of what follows ("Marc-Antoine Vidal of" the University of Vireux), is a person; a trailing
+    preposition is cut from the mention."""
+    for ent in entities:
+        if ent.label == "PERSON":
+            continue
+        words = ent.text.split()
+        while len(words) > 2 and words[-1].casefold() in _OF:
+            words = words[:-1]
+        first = words[0].split("-") if words else []
+        if (
+            2 <= len(words) <= 3
+            and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words)
+            and any(is_first_name(part) for part in first)
+            and not any(fold(w) in _ORG_WORDS for w in words)
+        ):
+            text = " ".join(words)
+            at = ent.text.find(text)
+            if at >= 0:
+                ent.start += at
+                ent.end = ent.start + len(text)
+                ent.text = text
+                ent.label = "PERSON"
+
+
+# words that make a name an organisation or a place whatever first name it starts with
+_ORG_WORDS = frozenset(
+    """
+    university universite universidad universitat college school hospital bank foundation institute
+    institut instituto company group street avenue airport station park bridge church
+    """.split()  # noqa: SIM905
+)
+
+
 def resolve_keys(entities: list[Entity], language: str = "en") -> None:
     """Fill ``key`` of every entity; a person mention that is the tail (surname) or a part of a fuller
     person mention in the same article takes that mention's key (``Abe`` → ``person:shinzo abe``)."""
+    _people_tagged_otherwise(entities)
     _one_label_per_name(entities)
     for ent in entities:
         ent.key = entity_key(ent.text, ent.label, language)

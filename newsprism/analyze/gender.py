@@ -153,6 +153,14 @@ def person_gender(text: str, start: int, end: int) -> str | None:
     return None
 
 
+def is_first_name(word: str) -> bool:
+    """Whether ``word`` is on our short lists of common first names ("Luc", "María", "Ekaterina")."""
+    folded = fold(word).strip(".")
+    return bool(folded) and (
+        folded in _FIRST_F or folded in _FIRST_M or word.casefold() in _FIRST_F | _FIRST_M
+    )
+
+
 def _title_gender(word: str) -> str | None:
     w = word.casefold().strip(".,")
     if w in _TITLES_F:

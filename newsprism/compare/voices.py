@@ -51,7 +51,7 @@ from collections.abc import Callable, Iterable
 import numpy as np
 
 from newsprism.analyze.cues import CLAUSE_LEMMAS, SAY_LEMMAS, SPEECH_NOUNS
-from newsprism.analyze.entities import after_preposition
+from newsprism.analyze.entities import after_preposition, strip_titles
 from newsprism.analyze.lexicons import TITLES
 from newsprism.analyze.quotes_parse import cue_lemma
 from newsprism.compare.sets import DisjointSets
@@ -244,7 +244,7 @@ def _place_mention(text: str, start: int) -> bool:
 
 def _person(text: str) -> tuple[str, str]:
     name = " ".join(_WORD.findall(text.split("\n")[0])).strip(" .'’-")
-    return name, "person:" + " ".join(latin(w) for w in name.split())
+    return name, "person:" + " ".join(latin(w) for w in strip_titles(name.split()))
 
 
 _AFFILIATION_COMMA = re.compile(r"\s*,\s*(of|from|at)\s+")
