@@ -261,3 +261,15 @@ def test_an_aside_between_commas_before_que_is_not_part_of_what_was_said(
 ) -> None:
     quotes = _analysed(text, language).quotes
     assert [q.text for q in quotes] == [content]
+
+
+def test_french_on_is_nobody_in_particular() -> None:
+    text = (
+        "Marc Durand est arrivé lundi. Sophie Randal a parlé aux habitants. "
+        "« Le barrage va céder », a-t-on appris de source proche du dossier. « Nous restons », a-t-elle ajouté."
+    )
+    quotes = _analysed(text, "fr").quotes
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("« Le barrage va céder »", None),
+        ("« Nous restons »", "Sophie Randal"),
+    ]

@@ -21,6 +21,7 @@ _PRONOUNS = {
     "f": frozenset("she her ella elle sie lei ela она ее её ona ní jí ją nią".split()),  # noqa: SIM905
     "m": frozenset("he him his él il lui er ele он его on jeho něj niego jego".split()),  # noqa: SIM905
 }
+_SLAVIC_ON = frozenset(["cs", "sk", "pl", "sl", "hr", "sr", "bs"])  # where "on" is "he"
 # German "sie" is also "they": only counted as "she" with a verb in the singular after it
 _AMBIGUOUS = frozenset(["sie"])
 # the past tense of Slavic verbs agrees with its subject: (feminine ending, masculine ending)
@@ -95,10 +96,13 @@ _ARTICLE_M = frozenset(["el", "un", "le", "del", "al", "der", "ein", "il", "lo",
 _WORDS_BEFORE = re.compile(r"(?:([\w.’'-]+)\s+)?([\w.’'-]+)\s*,?\s*$")
 
 
-def pronoun_gender(word: str, verb: str | None = None) -> str | None:
+def pronoun_gender(word: str, verb: str | None = None, language: str | None = None) -> str | None:
     """The gender of a personal pronoun ("she", "il", "она"), None when it has none or is ambiguous;
-    German "sie" is "she" only with a verb in the singular ("sagte sie", not "sagten sie")."""
+    German "sie" is "she" only with a verb in the singular ("sagte sie", not "sagten sie"); "on" is "he"
+    in Czech, Slovak and Polish but nobody in particular in French ("a-t-on appris")."""
     w = word.casefold().strip()
+    if w == "on" and language not in _SLAVIC_ON:
+        return None
     if w in _AMBIGUOUS:
         last = verb.split()[-1].casefold() if verb and verb.split() else ""
         return "f" if last and not last.endswith(("en", "ten")) else None

@@ -382,11 +382,13 @@ def to_quotes(
             mention = " ".join(text[s0:s1].split())
             if not att.direct and fold(mention) in _FIRST_SECOND_PERSON:
                 speaker = mention  # "I think …" outside quotation marks: the author or the one interviewed
+            elif language == "fr" and mention.casefold() == "on":
+                pass  # "« … », a-t-on appris": nobody in particular, not the last person named
             elif is_pronoun(mention, language):
                 # the nearest person named before the quote ("« … », a-t-il déclaré" is not about a name
                 # inside the quotation)
                 cue_text = _cue_text(text, att)
-                want = pronoun_gender(mention, cue_text) or verb_gender(cue_text, language)
+                want = pronoun_gender(mention, cue_text, language) or verb_gender(cue_text, language)
                 speaker, key = antecedent(min(s0, att.content[0]), want)
             elif last_group is not None and _ONE_OF_THEM.match(mention):
                 speaker, key = last_group  # "Varios pescadores contaron … dijo uno de ellos": one voice
