@@ -273,3 +273,23 @@ def test_french_on_is_nobody_in_particular() -> None:
         ("« Le barrage va céder »", None),
         ("« Nous restons »", "Sophie Randal"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "content"),
+    [
+        (
+            "es",
+            "Tomás Ilarreta anunció un plan, que incluye recortes de gasto.",
+            "un plan, que incluye recortes de gasto",
+        ),
+        ("es", "Ana Ruiz dijo el martes, que el plan es justo.", "el plan es justo"),
+        ("fr", "Paul Henri a présenté un plan, qui prévoit des coupes.", None),
+        ("fr", "Anne Roy a déclaré lundi que le plan est juste.", "le plan est juste"),
+    ],
+)
+def test_a_relative_pronoun_after_the_cues_object_does_not_open_what_was_said(
+    language: str, text: str, content: str | None
+) -> None:
+    quotes = _analysed(text, language).quotes
+    assert [q.text for q in quotes] == ([content] if content else [])

@@ -439,6 +439,18 @@ _INCISE_THAT = re.compile(
     r"\s*,\s*[^,.;:!?«»“”\"]{3,60},\s*(?:que|qu['’]|che)\s*",
     re.IGNORECASE,
 )
+_ROMANCE = frozenset(["es", "fr", "it", "pt", "ca", "ro"])
+# an object noun phrase (article first) between a cue and ", que|qui|che": the "que" is a relative pronoun
+_RELATIVE_AFTER_OBJECT = re.compile(
+    r"\s+(?:un|una|unos|unas|el|la|los|las|le|les|une|des|il|lo|gli|uno|um|uma|o|os|as)\s+\w+", re.IGNORECASE
+)
+_TIME_NOUN = re.compile(
+    r"\b(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo|lundi|mardi|mercredi|jeudi|vendredi|samedi|"
+    r"dimanche|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|día|dia|jour|giorno|semana|semaine|"
+    r"settimana|mes|mois|mese|año|an|année|anno|mañana|matin|mattina|tarde|soir|sera|noche|nuit|notte|"
+    r"pasado|dernier|dernière|scorso)\b",
+    re.IGNORECASE,
+)
 _COLON_AFTER_CUE = re.compile(r"(?:\s+[^\s.,;:!?«»“”\"]+){0,3}?\s*[:,]\s+")
 # words that end a speaker found after its cue: prepositions that start a place or an addressee
 _SPEAKER_STOP = re.compile(
@@ -536,6 +548,16 @@ class _Grammar:
 
     def in_mark(self, pos: int) -> bool:
         return inside_mark(self.marks, pos)
+
+    def _relative_after_object(self, after_cue: str) -> bool:
+        """Whether the "that" after a cue is a relative pronoun after the cue's object ("anunció un plan,
+        que incluye recortes": the plan includes them), not the opening of what was said ("a déclaré
+        lundi que", "dijo el martes, que")."""
+        found = self.that_re.match(after_cue) if self.language in _ROMANCE else None
+        if found is None:
+            return False
+        gap = after_cue[: found.end()].split(",")
+        return len(gap) > 1 and bool(_RELATIVE_AFTER_OBJECT.match(gap[0])) and not _TIME_NOUN.search(gap[0])
 
     # ----------------------------------------------------------------------------------- according to
 
@@ -655,7 +677,9 @@ class _Grammar:
             return None, True
         speaker = coordinated or _speaker_before(text, s0, cs)
         lead = (
-            self.that_re.match(text[ce:s1])
+            None
+            if self._relative_after_object(text[ce:s1])
+            else self.that_re.match(text[ce:s1])
             or _INCISE_THAT.match(text[ce:s1])  # before the colon rule: it would stop at the first comma
             or _COLON_AFTER_CUE.match(text[ce:s1])
         )
@@ -696,7 +720,11 @@ class _Grammar:
         mark = adjacent_mark(text, self.marks, cs, ce)
         if mark is not None and mark.start >= ce:
             return Attribution((mark.start, mark.end), speaker, cue, True), True
-        lead = self.that_re.match(text[ce:s1]) or _COLON_AFTER_CUE.match(text[ce:s1])
+        lead = (
+            None
+            if self._relative_after_object(text[ce:s1])
+            else self.that_re.match(text[ce:s1]) or _COLON_AFTER_CUE.match(text[ce:s1])
+        )
         clause = _clause(text, ce + lead.end(), s1) if lead else None
         return (Attribution(clause, speaker, cue, False), True) if clause is not None else (None, False)
 
