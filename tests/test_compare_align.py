@@ -359,3 +359,38 @@ def test_a_claim_whose_sentences_another_shows_is_named_by_its_figure():
     texts = [c.text for c in claims]
     assert texts[0] == text
     assert texts[1].startswith("… ") and "a third" in texts[1] and texts[1] != text
+
+
+def test_units_sharing_a_value_are_not_told_apart_by_their_other_values():
+    """3.1% "above the 3% target" and 3.1% "up from 2.6%" tell one fact, the 3.1%, though a third
+    article gives the target and December's 2.6% side by side."""
+    from newsprism.compare.align import told_apart
+    from newsprism.compare.units import Unit
+    from newsprism.records import Number
+
+    def unit(article: str, text: str, *values: float) -> Unit:
+        return Unit(
+            article_id=article,
+            sentence=0,
+            text=text,
+            sentence_text=text,
+            language="en",
+            numbers=[Number(f"{v:g}%", v, "%", "percent", 0) for v in values],
+        )
+
+    units = [
+        unit("a", "Annual inflation rose to 3.1% in February from 2.6% in December.", 3.1, 2.6),
+        unit("b", "Annual inflation reached 3.1% in February, just above the bank's 3% target.", 3.1, 3.0),
+        unit("c", "Inflation was 3.1% in February, above the 3% target and up from 2.6%.", 3.1, 3.0, 2.6),
+    ]
+    apart = told_apart(units)
+    assert not apart[0, 1] and not apart[0, 2] and not apart[1, 2]
+
+
+def test_a_group_mostly_borrowed_from_another_is_folded_into_it_as_more_evidence():
+    from newsprism.compare.align import _fold_retellings
+
+    primaries = [[0, 1, 2, 3], [4, 5], [6, 7]]
+    groups = [[0, 1, 2, 3], [4, 5, 0, 1, 2], [6, 7, 0]]
+    # the second group holds two units of its own and borrowed three, all the first group's: a retelling
+    assert _fold_retellings(primaries, groups) == [[0, 1, 2, 3, 4, 5], [6, 7, 0]]

@@ -194,7 +194,7 @@ def group_units(units: list[Unit], sim: np.ndarray, params: AlignParams) -> list
         del members[gj]
     groups = sorted(members.values(), key=min)
     unique: dict[frozenset[int], list[int]] = {}
-    groups = _add_secondary(units, groups, sim, params, apart)
+    groups = _fold_retellings(groups, _add_secondary(units, groups, sim, params, apart))
     for group in groups + figure_groups(units, groups, sim, params.threshold):
         unique.setdefault(frozenset(group), group)  # two groups that took each other's units are one
     return list(unique.values())
@@ -248,8 +248,9 @@ MEASURES = frozenset({"money", "percent", "length", "area", "speed", "mass", "po
 def told_apart(units: list[Unit]) -> np.ndarray:
     """``[i, j]`` true when units i and j report values that one sentence of the story gives side by side
     as two quantities ("87% voted in favour, on a turnout of 91%") while neither of them holds the
-    other's value: the two units tell different facts, whatever their wording shares, and never sit in
-    one claim."""
+    other's value nor a value of the other's (inflation of 3.1% "above the 3% target" and 3.1% "up from
+    2.6%" both tell the 3.1%): the two units tell different facts, whatever their wording shares, and
+    never sit in one claim."""
     n = len(units)
     apart = np.zeros((n, n), dtype=bool)
     every = quantities(units)
@@ -275,12 +276,20 @@ def told_apart(units: list[Unit]) -> np.ndarray:
     def holds(unit: int, value: Quantity) -> bool:
         return any(agree(x, value) for x in by_unit[unit] if x.dim == value.dim)
 
+    def share(a: int, b: int) -> bool:  # both report some one value: "3.1% … 3% target" / "3.1% … 2.6%"
+        return any(holds(b, x) for x in by_unit[a])
+
     for x, y in pairs:
         with_x = [p for p in qs if p.dim == x.dim and agree(p, x)]
         with_y = [q for q in qs if q.dim == y.dim and agree(q, y)]
         for p in with_x:
             for q in with_y:
-                if p.article_id != q.article_id and not holds(p.unit, q) and not holds(q.unit, p):
+                if (
+                    p.article_id != q.article_id
+                    and not holds(p.unit, q)
+                    and not holds(q.unit, p)
+                    and not share(p.unit, q.unit)
+                ):
                     apart[p.unit, q.unit] = apart[q.unit, p.unit] = True
     return apart
 
@@ -316,6 +325,32 @@ def _add_secondary(
                 best[aid] = (float(mean[i]), int(i))
         out.append(group + [i for _, i in best.values()])
     return out
+
+
+def _fold_retellings(primaries: list[list[int]], groups: list[list[int]]) -> list[list[int]]:
+    """A group that borrowed more units from one other group than it holds of its own, all of them that
+    group's own members, is some articles telling that group's fact again ("Kessling insisted the
+    dockers do not reject automation" beside her quote): its units join that group as more evidence
+    instead of making a second claim that reads like the first."""
+    owner = {i: g for g, members in enumerate(primaries) for i in members}
+    into: dict[int, int] = {}
+    for g, (own, group) in enumerate(zip(primaries, groups, strict=True)):
+        borrowed = group[len(own) :]
+        homes = {owner.get(i) for i in borrowed}
+        if len(own) >= 2 and len(borrowed) > len(own) and len(homes) == 1 and None not in homes:
+            home = homes.pop()
+            if home is not None and home != g and len(primaries[home]) > len(own):
+                into[g] = home
+    out: dict[int, list[int]] = {}
+    for g, group in enumerate(groups):
+        if g in into:
+            continue
+        out[g] = list(group)
+    for g, home in into.items():
+        while home in into:
+            home = into[home]
+        out[home].extend(i for i in primaries[g] if i not in out[home])
+    return list(out.values())
 
 
 FIGURE_WORDS = 6  # words on each side of a figure that name a claim about it (``figure_text``)
