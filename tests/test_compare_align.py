@@ -394,3 +394,18 @@ def test_a_group_mostly_borrowed_from_another_is_folded_into_it_as_more_evidence
     groups = [[0, 1, 2, 3], [4, 5, 0, 1, 2], [6, 7, 0]]
     # the second group holds two units of its own and borrowed three, all the first group's: a retelling
     assert _fold_retellings(primaries, groups) == [[0, 1, 2, 3, 4, 5], [6, 7, 0]]
+
+
+def test_a_group_telling_a_larger_ones_fact_again_is_one_claim_but_a_figure_subset_stays():
+    from newsprism.compare.align import _fold_near_copies
+    from newsprism.compare.units import Unit
+
+    def unit(article: str, sentence: int) -> Unit:
+        return Unit(article, sentence, f"{article}{sentence}", f"{article}{sentence}", "en", [])
+
+    units = [unit("a", 0), unit("b", 0), unit("c", 0), unit("d", 0), unit("d", 1), unit("e", 0)]
+    big = [0, 1, 2, 3]  # a0 b0 c0 d0
+    retold = [0, 1, 2, 4]  # the same, with d's other sentence: d tells the fact twice
+    figure = [0, 1]  # inside the big group: a figure only a and b report
+    elsewhere = [0, 1, 2, 5]  # e is not in the big group: a fact of its own
+    assert _fold_near_copies(units, [big, retold, figure, elsewhere]) == [[0, 1, 2, 3, 4], figure, elsewhere]
