@@ -122,6 +122,31 @@ def test_omissions_count_syndicated_copies_once():
     assert omissions(story, {"a": "a", "b": "a", "c": "a"}) == {"a": [], "b": [], "c": []}
 
 
+def test_an_article_telling_the_fact_in_another_sentence_does_not_leave_it_out():
+    from newsprism.compare import told_nearly
+    from newsprism.compare.units import Unit
+    from newsprism.records import Evidence
+
+    units = [Unit(a, 0, a, a, "en", []) for a in ("a", "b", "c", "d")]
+    sim = np.array(
+        [
+            [-np.inf, 0.8, 0.5, 0.1],
+            [0.8, -np.inf, 0.46, 0.2],
+            [0.5, 0.46, -np.inf, 0.1],
+            [0.1, 0.2, 0.1, -np.inf],
+        ]
+    )
+    story = Story(id="s", title="t", article_ids=["a", "b", "c", "d"])
+    story.claims = [Claim("c1", "x", "partial", ["a", "b"], [Evidence("a", 0, "a"), Evidence("b", 0, "b")])]
+    told = told_nearly(story, units, sim, 0.45)
+    assert told == {"c1": {"c"}}  # c is close to both (0.48 on average), d is not
+    origin = {a: a for a in story.article_ids}
+    assert omissions(story, origin) == {"a": [], "b": [], "c": [], "d": []}  # two of four: nobody omits it
+    story.claims[0].status = "consensus"
+    assert omissions(story, origin) == {"a": [], "b": [], "c": ["c1"], "d": ["c1"]}
+    assert omissions(story, origin, told) == {"a": [], "b": [], "c": [], "d": ["c1"]}
+
+
 words = st.sets(st.sampled_from(["velmora", "skyward", "2028", "six", "korvik", "halden"]), max_size=4)
 
 

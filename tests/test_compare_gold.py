@@ -18,6 +18,9 @@ A fourth round (no new story) made rules on dev only: names most of a story's un
 the German bare-comma split needs a real capitalised noun, a figure one article alone gives is its own
 claim; dev 0.9194 / 0.9018 / 1.0, and test, scored once at the end: status 0.9375 (45 of 48), F1 0.906,
 contradiction recall 1.0 (5 of 5, precision 0.83). The test pins are raised to those figures (F1 to 0.90).
+"Left out" was first measured in session 10 (omission precision / recall on dev 0.644 / 0.813 before an
+article telling a fact in another sentence stopped counting as leaving it out, 0.753 / 0.763 after);
+dev is held to 0.75 on both.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from newsprism.evaluate.claims import evaluate
 GOLD = Path(__file__).resolve().parent / "fixtures" / "compare"
 GOALS = {"status_accuracy": 0.90, "alignment_f1": 0.85, "contradiction_recall": 0.90}
 PINNED_TEST = {"status_accuracy": 0.9375, "alignment_f1": 0.90, "contradiction_recall": 1.0}
+OMISSIONS_DEV = {"omission_precision": 0.75, "omission_recall": 0.75}
 
 
 @pytest.fixture(scope="module")
@@ -40,7 +44,7 @@ def embedder():
     return get_embedder("auto")
 
 
-@pytest.mark.parametrize(("split", "floor"), [("dev", GOALS), ("test", PINNED_TEST)])
+@pytest.mark.parametrize(("split", "floor"), [("dev", GOALS | OMISSIONS_DEV), ("test", PINNED_TEST)])
 def test_comparison_scores_do_not_drop_below_the_gate(split, floor, embedder):
     scores = evaluate(GOLD, split, embedder=embedder)
     assert scores["n_stories"] == {"dev": 16, "test": 4}[split]

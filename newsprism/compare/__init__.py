@@ -74,7 +74,7 @@ def compare_story(
     except Exception as exc:
         story.voices = []
         _warn(story, f"voices not computed: {exc}")
-    story.omissions = omissions(story, origin)
+    story.omissions = omissions(story, origin, told_nearly(story, units, sim, params.carried))
     story.comments = {a.id: CommentSummary(count=len(a.comments)) for a in articles}
     if len(set(origin.values())) < 2:
         _warn(story, "one independent source only: nothing to compare, no claim is called missing")
@@ -93,8 +93,35 @@ def _warn(story: Story, note: str) -> None:
         story.warnings.append(note)
 
 
-def omissions(story: Story, origin: dict[str, str]) -> dict[str, list[str]]:
-    """For each article, the consensus or majority claims it does not carry."""
+def told_nearly(story: Story, units: Sequence[Unit], sim: np.ndarray, level: float) -> dict[str, set[str]]:
+    """Claim id → the articles outside the claim with a unit as close to the claim's units, on average,
+    as ``level``: they tell the fact in other words or inside another claim, so they do not leave it out."""
+    where: dict[tuple[str, int], list[int]] = {}
+    for k, unit in enumerate(units):
+        where.setdefault((unit.article_id, unit.sentence), []).append(k)
+    article_of = np.array([u.article_id for u in units])
+    finite = np.where(np.isfinite(sim), sim, 0.0) if len(units) else sim
+    out: dict[str, set[str]] = {}
+    for claim in story.claims:
+        members = np.array(
+            sorted({k for e in claim.evidence for k in where.get((e.article_id, e.sentence), [])})
+        )
+        if not len(members):
+            continue
+        outside = np.flatnonzero(~np.isin(article_of, claim.article_ids))
+        if not len(outside):
+            continue
+        mean = finite[np.ix_(outside, members)].mean(axis=1)
+        out[claim.id] = {str(article_of[k]) for k, m in zip(outside, mean, strict=True) if m >= level}
+    return out
+
+
+def omissions(
+    story: Story, origin: dict[str, str], told: dict[str, set[str]] | None = None
+) -> dict[str, list[str]]:
+    """For each article, the consensus or majority claims it does not carry (nor tell nearly: ``told``,
+    claim id → articles with a sentence as close as ``AlignParams.carried`` to the claim's)."""
+    told = told or {}
     n_voices = len(set(origin.values()))
     out: dict[str, list[str]] = {a: [] for a in story.article_ids}
     if n_voices < 2:
@@ -103,6 +130,7 @@ def omissions(story: Story, origin: dict[str, str]) -> dict[str, list[str]]:
         support = len({origin[a] for a in claim.article_ids})
         if claim.status == "consensus" or support * 2 > n_voices:
             carried = set(claim.article_ids)
+            carried |= told.get(claim.id, set())
             for article_id in story.article_ids:
                 if article_id not in carried:
                     out[article_id].append(claim.id)

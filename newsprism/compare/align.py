@@ -51,6 +51,8 @@ class AlignParams:
     threshold: float = 0.45  # least average similarity inside a group
     secondary: float = 0.45  # least average similarity for a unit to join a second group (= threshold)
     secondary_same: float = 0.60  # … a group already holding another sentence of its article
+    carried: float = 0.45  # least average similarity of an article's sentence to a claim's for it not to
+    # leave that claim out (``compare.told_nearly``)
     bonus_floor: float = 0.25  # bonuses only for pairs with cosine >= threshold - bonus_floor
     anchor_weight: float = 0.20
     common_anchor: float = 0.30  # names held by this share of a story's units or more are no anchors

@@ -28,6 +28,10 @@ only to score. Scores are micro-averaged over the stories of the split:
   which a predicted contradiction is made only of their values, in at least two outlets. A contradiction
   that lists equal values on one side against a really different value (420 m = 1,378 ft vs 450 m) is
   not a false positive for them.
+* **Omissions ("left out").** A gold omission is (outlet, fact) for a gold fact that most voices carry
+  (consensus, or more than half of the independent voices) and the outlet does not; a predicted one is
+  (outlet, the gold fact its claim holds most items of). Precision counts only predicted omissions whose
+  claim holds gold items; recall is over all gold omissions.
 * **Voice F1.** Pairs (speaker, outlet). A predicted voice is credited to the gold voice whose surname
   (or an outlet's spelling of it from ``names``; the description words for ``anonymous …``) appears in
   its speaker name, choosing the gold voice sharing most outlets; when several predicted voices are
@@ -161,6 +165,7 @@ def score_story(story: Story, articles: list[Article], gold: dict[str, Any]) -> 
         status_hits += got == expected
         status_rows.append((fact["id"], expected, got))
 
+    omission = _score_omissions(story, outlet, gold, claim_members, origin, n_voices)
     found, correct_pred, equal_fp = _score_contradictions(story, outlet, gold)
     voice = _score_voices(story, outlet, gold)
     return {
@@ -175,8 +180,46 @@ def score_story(story: Story, articles: list[Article], gold: dict[str, Any]) -> 
         "contra_pred": len(story.contradictions),
         "contra_pred_correct": correct_pred,
         "equal_fp": equal_fp,
+        **omission,
         **voice,
     }
+
+
+def _score_omissions(
+    story: Story,
+    outlet: dict[str, str],
+    gold: dict[str, Any],
+    claim_members: list[set[tuple[str, str]]],
+    origin: dict[str, str],
+    n_voices: int,
+) -> dict[str, int]:
+    """Counts for "left out": a gold omission is an outlet missing from a gold fact that most voices carry
+    (the rule of ``compare.omissions``, on gold statuses); a predicted one counts when its claim holds
+    gold items (the fact holding most of them is the claim's) and is right when the outlet does not
+    carry that fact. Claims on sentences gold did not annotate are left out, as for alignment."""
+    outlets = set(outlet.values())
+    missing: set[tuple[str, str]] = set()
+    for fact in gold["facts"]:
+        support = len({origin.get(o, o) for o in fact["evidence"]})
+        if gold_status(support, n_voices) == "consensus" or support * 2 > n_voices:
+            missing |= {(o, fact["id"]) for o in outlets - set(fact["evidence"])}
+    by_claim: dict[str, str] = {}
+    for claim, members in zip(story.claims, claim_members, strict=True):
+        best, best_n = None, 0
+        for fact in gold["facts"]:
+            n = len(set(fact["evidence"].items()) & members)
+            if n > best_n:
+                best, best_n = fact["id"], n
+        if best is not None:
+            by_claim[claim.id] = best
+    predicted = {
+        (outlet[a], by_claim[c])
+        for a, ids in story.omissions.items()
+        if a in outlet
+        for c in ids
+        if c in by_claim
+    }
+    return {"omit_tp": len(predicted & missing), "omit_gold": len(missing), "omit_pred": len(predicted)}
 
 
 def _matches(pred: str, gold: str) -> bool:
@@ -279,6 +322,8 @@ def aggregate(rows: Iterable[dict[str, Any]]) -> dict[str, Any]:
         "contradiction_precision": _ratio(tot["contra_pred_correct"], tot["contra_pred"]),
         "equal_false_positives": tot["equal_fp"],
         "voice_f1": _f1(vp, vr),
+        "omission_precision": _ratio(tot["omit_tp"], tot["omit_pred"]),
+        "omission_recall": _ratio(tot["omit_tp"], tot["omit_gold"]),
         "n_stories": len(rows),
         "n_facts": tot["facts"],
     }
