@@ -116,7 +116,7 @@ def from_json(raw: RawDocument) -> Article:
             authors=[a for a in rec.get("authors") or [] if isinstance(a, str)],
             kind="json",
         )
-    if isinstance(rec.get("text"), str) and ("source" in rec or "id" in rec or "language" in rec):  # ours
+    if isinstance(rec.get("text"), str) and "id" in rec:  # ours
         try:
             article = Article.from_dict(rec)
         except (TypeError, ValueError, AttributeError) as exc:
@@ -130,8 +130,18 @@ def from_json(raw: RawDocument) -> Article:
         raise InputError(
             f"{raw.origin}: JSON record has no article text (no 'text', 'maintext' or 'body' field)"
         )
-    raw_text = RawDocument(origin=raw.origin, kind="text", url=rec.get("url"), path=raw.path, meta=rec)
-    return from_text(text, raw_text)
+    source = rec.get("source")
+    meta = {
+        **rec,
+        "source_name": rec.get("source_name")
+        or (source.get("name") if isinstance(source, dict) else source if isinstance(source, str) else None),
+        "published": rec.get("published") or rec.get("date") or rec.get("date_publish"),
+    }
+    raw_text = RawDocument(origin=raw.origin, kind="text", url=rec.get("url"), path=raw.path, meta=meta)
+    article = from_text(text, raw_text)
+    if isinstance(rec.get("language"), str) and rec["language"].strip():
+        article.language = rec["language"].strip()
+    return article
 
 
 def finish(article: Article, raw: RawDocument, settings: Settings) -> Article:

@@ -74,3 +74,18 @@ def test_a_headline_repeated_inside_the_body_goes_to_removed():
     assert article.title == "Rates rise"
     assert "Rates rise" not in article.text.split("\n\n")
     assert "Rates rise" in article.removed
+
+
+def test_a_scraped_json_record_without_an_id_keeps_its_outlet_date_and_language():
+    rec = {
+        "url": "https://a.example/1",
+        "title": "Ships queue off Portvale",
+        "text": BODY,
+        "source": {"name": "The Harbor Ledger"},
+        "published": "2026-03-04T09:00:00Z",
+        "language": "en",
+    }
+    article = extract(RawDocument(origin="x.jsonl#1", content=json.dumps(rec).encode(), kind="json"))
+    assert article.id and article.source.name == "The Harbor Ledger"
+    assert article.published.startswith("2026-03-04T09:00") and article.language == "en"
+    assert article.title == "Ships queue off Portvale"
