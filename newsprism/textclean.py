@@ -17,7 +17,8 @@ every other line, verbatim and in order, to ``removed``. It works line by line w
   sentences (quotes in another language) are not judged on language.
 
 The dateline stays in the text as its first words (it is what the outlet printed); its parsed form is
-``dateline``. Each kept line is one paragraph of ``text``.
+``dateline``. Each kept line is one paragraph of ``text``; a word that machine translation glued to the
+comma or full stop before it gets its space back (``unglue``: "Alaix,who" → "Alaix, who").
 """
 
 from __future__ import annotations
@@ -346,7 +347,7 @@ def _clean(
     dateline = _dateline(_flat(body[0]), page_lang, year, pub) if body else None
     source = outlet_name(removed, dateline.agency if dateline is not None else None)
     authors = [name for ln in removed[:20] if (name := bp.byline_name(ln))]
-    body_text = "\n\n".join(_flat(unit) for unit in body)
+    body_text = unglue("\n\n".join(_flat(unit) for unit in body))
     detected = _body_language(body_text)
     return CleanedText(
         title=title,
@@ -437,6 +438,28 @@ def _pick_title(lines: list[str], kinds: list[str | None], limit: int, url: str 
     return next(
         i for score, i in scored if score == best or (score >= best - 1.0 and bp.shape(lines[i]).n_words >= 4)
     )
+
+
+# machine translation and careless copying glue words to the punctuation before them: "Alaix,who
+# visited", "the dam,built in 1962", "at this place.He said"
+_GLUED_COMMA = re.compile(r"(?<=[^\W\d_]{2})([,;])(?=[^\W\d_]{2})")
+_GLUED_STOP = re.compile(r"(?<=[a-zß-öø-ÿа-яё]{2})\.(?=[A-ZÀ-ÖØ-ÞА-ЯЁ][a-zß-öø-ÿа-яё])")
+_ADDRESS = re.compile(r"://|www\.|@|/|\.(?:com|org|net|html?)\b", re.IGNORECASE)
+
+
+def unglue(text: str) -> str:
+    """A space after a comma, semicolon or full stop glued to the next word ("Alaix,who" → "Alaix, who",
+    "place.He" → "place. He"); web and mail addresses are left as they are."""
+    if not (_GLUED_COMMA.search(text) or _GLUED_STOP.search(text)):
+        return text
+
+    def fix(token: re.Match[str]) -> str:
+        word = token.group(0)
+        if _ADDRESS.search(word):
+            return word
+        return _GLUED_STOP.sub(". ", _GLUED_COMMA.sub(r"\1 ", word))
+
+    return re.sub(r"\S+", fix, text)
 
 
 def _squash(text: str) -> str:

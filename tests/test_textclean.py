@@ -282,3 +282,27 @@ def test_a_sentence_that_subscribes_to_a_view_is_kept():
         + "\n\nThe next meeting is in May.\n"
     )
     assert sentence in cleaned.text
+
+
+def test_words_glued_to_a_comma_or_full_stop_get_their_space_but_numbers_and_addresses_stay():
+    from newsprism.textclean import unglue
+
+    assert unglue("the minister Bertrand Alaix,who visited the dam,built in 1962") == (
+        "the minister Bertrand Alaix, who visited the dam, built in 1962"
+    )
+    assert unglue("cracks at this place.He said so.") == "cracks at this place. He said so."
+    assert unglue("1,000 people; U.S.Army; see www.Example.com/Page.Html or a.b@Site.org") == (
+        "1,000 people; U.S.Army; see www.Example.com/Page.Html or a.b@Site.org"
+    )
+
+
+def test_a_machine_translated_page_is_kept_with_its_glued_words_apart():
+    page = (
+        "Dam gives way in the night\n\n"
+        "The dam,built in 1962, gave way around 23h40 Wednesday after heavy rain on the valley.\n\n"
+        "The minister of the Interior Bertrand Alaix,who visited the site Thursday, announced an inquiry.It "
+        "will report within a month, the ministry said on Thursday evening in a statement.\n"
+    )
+    result = clean_text(page)
+    assert "The dam, built in 1962" in result.text and "Alaix, who visited" in result.text
+    assert "an inquiry. It will report" in result.text

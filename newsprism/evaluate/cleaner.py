@@ -26,7 +26,7 @@ from typing import Any
 
 from newsprism.errors import EvalDataError
 from newsprism.evaluate import in_split
-from newsprism.textclean import CleanedText, clean_text
+from newsprism.textclean import CleanedText, clean_text, unglue
 from newsprism.timestamps import match_timestamp
 
 
@@ -71,6 +71,8 @@ def predicted_leftovers(page: str, result: CleanedText) -> Counter[str]:
             out[line] += 1
         elif kept[line] > 0:
             kept[line] -= 1
+        elif kept[unglue(line)] > 0:  # kept, with a glued comma or full stop given its space
+            kept[unglue(line)] -= 1
         elif line in in_comments or (
             result.comments and match_timestamp(line, year=2000, bare_relative=True) is not None
         ):
