@@ -14,7 +14,8 @@ on disk, keyed by the text's SHA-1, so a second run embeds nothing. From those v
 * ``best``: the best sentence-to-sentence cosine; ``top3``: the mean of the three best.
 
 ``vector_features`` gives the vectors themselves (per view, the element-wise product and absolute
-difference of the two sides) to a learned metric (``MetricRidge``, stacked under ``PairScorer`` by
+difference of the two sides, optionally after ``TopicDirections`` took the mean and the main directions
+of a file's texts out of them) to a learned metric (``MetricRidge``, stacked under ``PairScorer`` by
 ``StackedScorer``).
 
 ``lexical_features`` adds what needs no model: overlap of capitalised names (accents folded, so "Müller"
@@ -209,14 +210,11 @@ def dense_features(
 VECTOR_VIEWS = ("full", "opening", "lead", "centroid")
 
 
-def vector_features(
+def side_vectors(
     left: Sequence[TextParts], right: Sequence[TextParts], cache: VectorCache, views: Sequence[str]
-) -> np.ndarray:
-    """The two texts' vectors side by side, for a learned metric: per view in ``views`` (a subset of
-    ``VECTOR_VIEWS``; ``centroid`` is the unit mean of the sentence vectors) the element-wise product and
-    the absolute difference, ``2 × dim`` columns per view, one row per pair. Both are symmetric in the
-    two sides; their sum over the product columns is the cosine, so a model fitted on them can learn
-    which directions of the space matter for "same story" and which only for "same topic"."""
+) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """Per view in ``views`` (a subset of ``VECTOR_VIEWS``; ``centroid`` is the unit mean of the sentence
+    vectors) the two sides' vectors, ``(left rows, right rows)``, under ``cache``'s model."""
     unknown = set(views) - set(VECTOR_VIEWS)
     if unknown:
         raise ValueError(f"unknown views {sorted(unknown)}; choose from {VECTOR_VIEWS}")
@@ -235,12 +233,75 @@ def vector_features(
             return _unit(np.mean([vec[cache.key(s)] for s in p.sentences], axis=0))
         return np.asarray(vec[cache.key(getattr(p, view))])
 
+    def stack(parts: Sequence[TextParts], view: str) -> np.ndarray:
+        return np.stack([side(p, view) for p in parts]) if parts else np.zeros((0, cache.model.dim))
+
+    return {view: (stack(left, view), stack(right, view)) for view in views}
+
+
+class TopicDirections:
+    """The mean and the ``k`` main directions (principal components) of a set of text vectors, to be taken
+    out of them: in a file of one period's news those directions are mostly its big topics, which say
+    that two texts share a subject, not a story. ``transform`` centres the vectors, removes their parts
+    along the ``k`` directions and scales them back to unit length."""
+
+    def __init__(self, k: int = 5) -> None:
+        self.k = k
+
+    def fit(self, vectors: np.ndarray) -> TopicDirections:
+        v = np.asarray(vectors, dtype=float)
+        self.mean_ = v.mean(axis=0) if len(v) else np.zeros(v.shape[1])
+        k = min(self.k, max(len(v) - 1, 0), v.shape[1])
+        if k > 0:
+            _, _, basis = np.linalg.svd(v - self.mean_, full_matrices=False)
+            self.components_ = basis[:k]
+        else:
+            self.components_ = np.zeros((0, v.shape[1]))
+        return self
+
+    def transform(self, vectors: np.ndarray) -> np.ndarray:
+        v = np.asarray(vectors, dtype=float) - self.mean_
+        v = v - (v @ self.components_.T) @ self.components_
+        norms = np.linalg.norm(v, axis=1, keepdims=True)
+        return np.asarray(v / np.where(norms == 0, 1.0, norms))
+
+
+def fit_topic_directions(
+    sides: dict[str, tuple[np.ndarray, np.ndarray]], k: int = 5
+) -> dict[str, TopicDirections]:
+    """One ``TopicDirections`` per view of ``side_vectors``, fitted on both sides' vectors (no labels)."""
+    return {view: TopicDirections(k).fit(np.vstack([a, b])) for view, (a, b) in sides.items()}
+
+
+def metric_features(
+    sides: dict[str, tuple[np.ndarray, np.ndarray]], directions: dict[str, TopicDirections] | None = None
+) -> np.ndarray:
+    """Per view of ``sides`` (``side_vectors``), in its order, the element-wise product and the absolute
+    difference of the two sides' vectors (after ``directions[view].transform`` when given)."""
     blocks: list[np.ndarray] = []
-    for view in views:
-        a = np.stack([side(p, view) for p in left]) if left else np.zeros((0, cache.model.dim))
-        b = np.stack([side(p, view) for p in right]) if right else np.zeros((0, cache.model.dim))
+    rows = 0
+    for view, (a, b) in sides.items():
+        rows = len(a)
+        if directions is not None and view in directions:
+            a, b = directions[view].transform(a), directions[view].transform(b)
         blocks += [a * b, np.abs(a - b)]
-    return np.hstack(blocks) if blocks else np.zeros((len(left), 0))
+    return np.hstack(blocks) if blocks else np.zeros((rows, 0))
+
+
+def vector_features(
+    left: Sequence[TextParts],
+    right: Sequence[TextParts],
+    cache: VectorCache,
+    views: Sequence[str],
+    directions: dict[str, TopicDirections] | None = None,
+) -> np.ndarray:
+    """The two texts' vectors side by side, for a learned metric: per view in ``views`` (a subset of
+    ``VECTOR_VIEWS``; ``centroid`` is the unit mean of the sentence vectors) the element-wise product and
+    the absolute difference, ``2 × dim`` columns per view, one row per pair. Both are symmetric in the
+    two sides; their sum over the product columns is the cosine, so a model fitted on them can learn
+    which directions of the space matter for "same story" and which only for "same topic".
+    ``directions`` (per view, see ``TopicDirections``) are taken out of the vectors first."""
+    return metric_features(side_vectors(left, right, cache, views), directions)
 
 
 # ---------------------------------------------------------------------------------------- lexical

@@ -325,3 +325,37 @@ def test_evaluate_on_dev_also_reports_the_topic_grouped_cross_validation(tmp_pat
         tmp_path / "semeval", "dev", cache_dir=tmp_path / "cache", embedders=fake, topics=2
     )
     assert few["pearson_grouped_cv"] is None and "too few" in few["grouped_cv"]
+
+
+def test_topic_directions_take_the_mean_and_main_directions_out_and_keep_unit_length():
+    from newsprism.similarity import TopicDirections
+
+    rng = np.random.default_rng(4)
+    topic = np.zeros(16)
+    topic[0] = 1.0
+    v = 3.0 * rng.standard_normal((200, 1)) * topic + 0.1 * rng.standard_normal((200, 16)) + 0.5
+    directions = TopicDirections(k=1).fit(v)
+    assert abs(abs(directions.components_[0] @ topic) - 1.0) < 0.01  # the big direction is found
+    out = directions.transform(v)
+    np.testing.assert_allclose(np.linalg.norm(out, axis=1), 1.0, atol=1e-9)
+    assert np.abs(out @ directions.components_[0]).max() < 1e-9  # and taken out
+    assert TopicDirections(k=5).fit(v[:3]).components_.shape == (2, 16)  # at most rows - 1 directions
+
+
+def test_metric_features_are_vector_features_and_directions_change_them():
+    from newsprism.similarity import fit_topic_directions, metric_features, side_vectors, vector_features
+
+    a = TextParts("Port closed by storm\nFerries stopped on Monday. Roads reopened on Tuesday.")
+    b = TextParts("Storm shuts port\nNo ferries on Monday.")
+    c = TextParts("Chess final drawn in Oslo\nThe players agreed a draw after forty moves.")
+    cache = VectorCache(HashingEmbedder())
+    sides = side_vectors([a, a, c], [b, c, b], cache, ("full", "opening"))
+    assert list(sides) == ["full", "opening"] and sides["full"][0].shape == (3, cache.model.dim)
+    plain = metric_features(sides)
+    np.testing.assert_allclose(plain, vector_features([a, a, c], [b, c, b], cache, ("full", "opening")))
+    directions = fit_topic_directions(sides, k=1)
+    moved = metric_features(sides, directions)
+    assert moved.shape == plain.shape and not np.allclose(moved, plain)
+    np.testing.assert_allclose(
+        moved, vector_features([a, a, c], [b, c, b], cache, ("full", "opening"), directions)
+    )
