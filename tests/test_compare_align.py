@@ -434,3 +434,27 @@ def test_a_group_telling_a_larger_ones_fact_again_is_one_claim_but_a_figure_subs
     figure = [0, 1]  # inside the big group: a figure only a and b report
     elsewhere = [0, 1, 2, 5]  # e is not in the big group: a fact of its own
     assert _fold_near_copies(units, [big, retold, figure, elsewhere]) == [[0, 1, 2, 3, 4], figure, elsewhere]
+
+
+def test_a_claim_is_shown_by_a_sentence_no_earlier_row_rests_on():
+    from newsprism.compare.align import representative
+    from newsprism.compare.units import Unit
+
+    units = [
+        Unit("a", 2, "The board voted five to two.", "The board voted five to two.", "en", []),
+        Unit(
+            "b",
+            0,
+            "The bank raised its rate by 50 basis points.",
+            "The bank raised its rate by 50 basis points.",
+            "en",
+            [],
+        ),
+        Unit("c", 3, "La junta subió la tasa.", "La junta subió la tasa.", "es", []),
+    ]
+    sim = np.array([[-np.inf, 0.6, 0.6], [0.6, -np.inf, 0.58], [0.6, 0.58, -np.inf]])
+    assert representative(units, [0, 1, 2], sim) == "The board voted five to two."
+    assert (
+        representative(units, [0, 1, 2], sim, told={("a", 2)})
+        == "The bank raised its rate by 50 basis points."
+    )

@@ -430,11 +430,13 @@ def claims_from_groups(
     rank = {"consensus": 0, "partial": 1, "unique": 2}
     made.sort(key=lambda m: (rank[m[0].status], -len(m[0].article_ids)))
     shown: set[str] = set()
+    told: set[tuple[str, int]] = set()  # the sentences of the claims listed so far
     for claim, group in made:
-        claim.text = representative(units, group, sim, shown)
+        claim.text = representative(units, group, sim, shown, told)
         if claim.text in shown:  # every unit of the group is shown already: name the figure it is about
             claim.text = figure_text(units, group, shown) or claim.text
         shown.add(claim.text)
+        told.update((e.article_id, e.sentence) for e in claim.evidence)
         claims.append(claim)
     return claims
 
@@ -458,11 +460,16 @@ def figure_text(units: list[Unit], group: Sequence[int], shown: Collection[str])
 
 
 def representative(
-    units: list[Unit], group: Iterable[int], sim: np.ndarray, shown: Collection[str] = ()
+    units: list[Unit],
+    group: Iterable[int],
+    sim: np.ndarray,
+    shown: Collection[str] = (),
+    told: Collection[tuple[str, int]] = (),
 ) -> str:
     """The unit closest on average to the others; among near-ties (within 0.05) a whole sentence over a
     clause fragment, English over other languages, then the shortest. A leading dateline is dropped.
-    A unit whose text another claim already shows (``shown``) comes last."""
+    A unit whose text another claim already shows (``shown``) comes last; before it, among near-ties, a
+    unit whose sentence is evidence of a claim listed before (``told``: (article id, sentence))."""
     group = list(group)
     if len(group) == 1:
         return strip_dateline(units[group[0]].text)
@@ -470,11 +477,12 @@ def representative(
     centrality = np.where(np.isfinite(sub), sub, 0.0).sum(axis=1) / (len(group) - 1)
     best = float(centrality.max())
 
-    def rank(k: int) -> tuple[bool, bool, bool, bool, int]:
+    def rank(k: int) -> tuple[bool, bool, bool, bool, bool, int]:
         u = units[group[k]]
         fragment = u.text != u.sentence_text and not u.text[:1].isupper()
         taken = strip_dateline(u.text) in shown
-        return (taken, bool(centrality[k] < best - 0.05), fragment, u.language != "en", len(u.text))
+        near = bool(centrality[k] < best - 0.05)
+        return (taken, near, (u.article_id, u.sentence) in told, fragment, u.language != "en", len(u.text))
 
     return strip_dateline(units[group[min(range(len(group)), key=rank)]].text)
 
