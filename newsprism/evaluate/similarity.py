@@ -18,37 +18,39 @@ occur in the test file), maps them to the task's scale, 1 (same story) … 4 (un
 
 ``--split dev`` reports two 5-fold cross-validations of the dev file: ``pearson`` (and the per language
 pair figures) over random folds, and ``pearson_grouped_cv`` over folds that hold out whole topics
-(``TOPICS`` = 20 spherical k-means clusters of the pairs' USE vectors, ``topic_groups``; folds balanced
-as scikit-learn's GroupKFold), so that no held-out pair has a pair of its topic among the rows its model
-was fitted on. Random folds over-rated the learned metric: with it, random 0.8165 and grouped 0.8006,
-without it 0.7926 and 0.7884 (means of three fold seeds / three k-means seeds), a gain of +0.024 under
-random folds but +0.012 under grouped ones, and +0.002 on test (0.762 → 0.764). Under the grouped
+(``TOPICS`` = 20 spherical k-means clusters of the pairs' USE vectors, ``topic_groups``; folds balanced as
+scikit-learn's GroupKFold), so that no held-out pair has a pair of its topic among the rows its model was
+fitted on. Random folds over-rated the learned metric: with it, random 0.8165 and grouped 0.8006, without
+it 0.7926 and 0.7884 (means of three fold seeds / three k-means seeds), a gain of +0.024 under random
+folds but +0.012 under grouped ones, and +0.002 on test (0.762 → 0.764). Under the grouped
 cross-validation (all on dev) nothing else beat that model by more than 0.003: ridge alone 0.7942, trees
-alone 0.7858, only the cosines, names and language counts 0.7954, stronger shrinkage of the metric
-(5,000: 0.7996; 10,000: 0.7968; 20,000: 0.7943) or of the ridge (l2 10: 0.7992; 100: 0.7931), trees at
-half the learning rate 0.7996 or 200 rounds 0.7999, trees weighted 0.2 or 0.6 (0.7990 both), monotone
-trees (decreasing in the cosines and overlaps: 0.8000), five tree seeds bagged 0.8004, the metric's
-out-of-fold column over topic-grouped inner folds 0.7967, typed entity overlaps (persons, organisations,
-places from ``analyze.gazetteer``) 0.7990, counts of shared names and numbers and the opening's names
-found in the other text 0.7995. Taking the main directions out of the metric's vectors did: 3 of them
-0.8022, 5 0.8045, 8 0.8004, 20 0.7932, only the mean 0.8006; five (+0.0039; random folds 0.8144,
--0.002) was adopted after it also won on six other topic clusterings not used to choose it (k = 10 and
-30, seeds 3-5: +0.0011 to +0.0075, mean +0.0043). The bootstrap standard error of a dev Pearson is 0.014,
-so the test file's 0.764 (old model) lies 2.5 of them below the grouped figure (1.8 standard errors of
-the difference, counting the test file's own): within sampling noise, and no covariate shift explains it (a classifier tells dev pairs from test pairs at AUC 0.47 on the features, 0.57 on the USE
-vectors; test pairs are as near their nearest dev pair as dev pairs are to each other, median cosine
-0.561 against 0.566).
+alone 0.7858, only the cosines, names and language counts 0.7954, stronger shrinkage of the metric (5,000:
+0.7996; 10,000: 0.7968; 20,000: 0.7943) or of the ridge (l2 10: 0.7992; 100: 0.7931), trees at half the
+learning rate 0.7996 or 200 rounds 0.7999, trees weighted 0.2 or 0.6 (0.7990 both), monotone trees
+(decreasing in the cosines and overlaps: 0.8000), five tree seeds bagged 0.8004, the metric's out-of-fold
+column over topic-grouped inner folds 0.7967, typed entity overlaps (persons, organisations, places from
+``analyze.gazetteer``) 0.7990, counts of shared names and numbers and the opening's names found in the
+other text 0.7995. Taking the main directions out of the metric's vectors did: 3 of them 0.8022, 5 0.8045,
+8 0.8004, 20 0.7932, only the mean 0.8006; five (+0.0039; random folds 0.8144, -0.002) was adopted after
+it also won on six other topic clusterings not used to choose it (k = 10 and 30, seeds 3-5: +0.0011 to
++0.0075, mean +0.0043). The scorer's own cosines taken through the same directions did not help: in place
+of the plain ones 0.7957, beside them 0.8020 (grouped). The bootstrap standard error of a dev Pearson is
+0.014, so the test file's 0.764 (old model) lies 2.5 of them below the grouped figure (1.8 standard errors
+of the difference, counting the test file's own): within sampling noise, and no covariate shift explains
+it (a classifier tells dev pairs from test pairs at AUC 0.47 on the features, 0.57 on the USE vectors;
+test pairs are as near their nearest dev pair as dev pairs are to each other, median cosine 0.561 against
+0.566).
 
-Tried earlier and left out, random-fold dev CV (mean of three fold seeds) moving by 0.001 or less: the human
-Geography / Entities / Time / Narrative / Style / Tone scores as auxiliary targets (stacked out-of-fold
-predictions, or blended into the target: 0.778-0.781 against 0.781), dates, months, weekdays and years
-shared by both texts (+0.001 or less), e5 on the next 320 characters (+0.0002), USE on the leads
-(-0.001), e5 opening-against-lead cosines (-0.001), more USE alignment statistics (-0.001), a per
-language pair linear recalibration (-0.000), other ridge / tree settings (within 0.0003). For the
-learned metric (against the metric without the USE centroid, 0.8137; the centroid added 0.003):
-products alone (-0.008) or differences alone (-0.009), e5 views alone (-0.010), shrinkage 10,000
-(-0.005) and 1,000 (±0), its score blended with the scorer's instead of stacked (-0.013), and a hubness
-correction of the cosines (CSLS over the file's texts, k = 5: +0.002, left out as within noise).
+Tried earlier and left out, random-fold dev CV (mean of three fold seeds) moving by 0.001 or less: the
+human Geography / Entities / Time / Narrative / Style / Tone scores as auxiliary targets (stacked
+out-of-fold predictions, or blended into the target: 0.778-0.781 against 0.781), dates, months, weekdays
+and years shared by both texts (+0.001 or less), e5 on the next 320 characters (+0.0002), USE on the leads
+(-0.001), e5 opening-against-lead cosines (-0.001), more USE alignment statistics (-0.001), a per language
+pair linear recalibration (-0.000), other ridge / tree settings (within 0.0003). For the learned metric
+(against the metric without the USE centroid, 0.8137; the centroid added 0.003): products alone (-0.008)
+or differences alone (-0.009), e5 views alone (-0.010), shrinkage 10,000 (-0.005) and 1,000 (±0), its
+score blended with the scorer's instead of stacked (-0.013), and a hubness correction of the cosines (CSLS
+over the file's texts, k = 5: +0.002, left out as within noise).
 
 Rows whose ``pair_id`` carries letters are machine-translated augmentations and are never used. Turkish
 mojibake is repaired with ftfy before anything else. Vectors are cached on disk (``cache_dir``, default
