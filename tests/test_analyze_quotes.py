@@ -474,3 +474,22 @@ def test_an_accented_title_before_a_name_is_part_of_its_fullest_mention() -> Non
     start = text.index("Ada")
     ent = Entity("Ada Lorenz", "PERSON", start, start + 10, key="person:ada lorenz")
     assert _fullest_mentions(text, [ent]) == {"person:ada lorenz": "Präsidentin Ada Lorenz"}
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Transport Minister Helena Vasquez urged both sides to accept mediation.",
+            "both sides to accept mediation",
+        ),
+        (
+            "The senator called on fellow Republicans to withdraw their support.",
+            "fellow Republicans to withdraw their support",
+        ),
+    ],
+)
+def test_who_is_urged_or_called_on_belongs_to_what_was_asked(text: str, content: str) -> None:
+    # PolNeAR marks the object with the infinitive ("urges supporters to monitor polling places")
+    atts = extract_attributions(text, split_sentences(text, "en"), "en", _parse(text))
+    assert [text[a.content[0] : a.content[1]] for a in atts] == [content]

@@ -110,6 +110,21 @@ def cue_lemma(word: str) -> str | None:
     return next((c for c in candidates if c in _CUE_LEMMAS), None)
 
 
+def _asked(verb: Any, comp: Any) -> Any:
+    """Who is urged or called on to do what ``comp`` (an infinitive after ``verb``) says: the object
+    between them ("urged both sides to …") or the object of "on" ("called on Republicans to …")."""
+    for child in verb.children:
+        if not verb.i < child.i < comp.i:
+            continue
+        if child.dep_ == "dobj":
+            return child
+        if child.dep_ in ("prep", "prt") and child.lower_ in ("on", "upon"):
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    return None
+
+
 def _subtree_span(token: Any, exclude: Any = None) -> tuple[int, int]:
     """Character span of a token's subtree (O(1) via its edges); ``exclude`` cuts a subtree that sits
     at one end of it."""
@@ -253,6 +268,10 @@ def from_parse(doc: Any, marks: list[QuoteMark], sentences: list[Sentence]) -> l
                 tail = [c for c in tok.children if c.i > comp.i and c.dep_ in _OBJECT_TAIL]
                 if tail:
                     content = (content[0], max(content[1], _subtree_span(tail[-1])[1]))
+            elif comp.dep_ == "xcomp":  # "urged both sides to accept …", "called on Republicans to …"
+                asked = _asked(tok, comp)
+                if asked is not None:
+                    content = (min(content[0], _subtree_span(asked)[0]), content[1])
             mark = containing_mark(marks, *content)
             if mark:
                 content, direct = (mark.start, mark.end), True
