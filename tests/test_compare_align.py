@@ -127,7 +127,7 @@ def test_an_article_telling_the_fact_in_another_sentence_does_not_leave_it_out()
     from newsprism.compare.units import Unit
     from newsprism.records import Evidence
 
-    units = [Unit(a, 0, a, a, "en", []) for a in ("a", "b", "c", "d")]
+    units = [Unit(a, 0, a, a, "en") for a in ("a", "b", "c", "d")]
     sim = np.array(
         [
             [-np.inf, 0.8, 0.5, 0.1],
@@ -426,7 +426,7 @@ def test_a_group_telling_a_larger_ones_fact_again_is_one_claim_but_a_figure_subs
     from newsprism.compare.units import Unit
 
     def unit(article: str, sentence: int) -> Unit:
-        return Unit(article, sentence, f"{article}{sentence}", f"{article}{sentence}", "en", [])
+        return Unit(article, sentence, f"{article}{sentence}", f"{article}{sentence}", "en")
 
     units = [unit("a", 0), unit("b", 0), unit("c", 0), unit("d", 0), unit("d", 1), unit("e", 0)]
     big = [0, 1, 2, 3]  # a0 b0 c0 d0
@@ -441,16 +441,15 @@ def test_a_claim_is_shown_by_a_sentence_no_earlier_row_rests_on():
     from newsprism.compare.units import Unit
 
     units = [
-        Unit("a", 2, "The board voted five to two.", "The board voted five to two.", "en", []),
+        Unit("a", 2, "The board voted five to two.", "The board voted five to two.", "en"),
         Unit(
             "b",
             0,
             "The bank raised its rate by 50 basis points.",
             "The bank raised its rate by 50 basis points.",
             "en",
-            [],
         ),
-        Unit("c", 3, "La junta subió la tasa.", "La junta subió la tasa.", "es", []),
+        Unit("c", 3, "La junta subió la tasa.", "La junta subió la tasa.", "es"),
     ]
     sim = np.array([[-np.inf, 0.6, 0.6], [0.6, -np.inf, 0.58], [0.6, 0.58, -np.inf]])
     assert representative(units, [0, 1, 2], sim) == "The board voted five to two."
@@ -458,3 +457,19 @@ def test_a_claim_is_shown_by_a_sentence_no_earlier_row_rests_on():
         representative(units, [0, 1, 2], sim, told={("a", 2)})
         == "The bank raised its rate by 50 basis points."
     )
+
+
+def test_a_figure_claim_is_named_by_the_figure_fewest_articles_report():
+    from newsprism.compare.align import figure_text
+    from newsprism.compare.units import Unit
+    from newsprism.records import Number
+
+    text = "The port, which handles $48 billion a year, takes a third of the imports."
+    figures = [Number("$48 billion", 48e9, "USD", "money", 0), Number("a third", 1 / 3, None, "fraction", 0)]
+    units = [
+        Unit("a", 8, text, text, "en", numbers=figures),
+        Unit("b", 8, text, text, "en", numbers=figures),
+        Unit("c", 2, "Trade through the port is worth $48bn.", "", "en", numbers=[figures[0]]),
+    ]
+    named = figure_text(units, [0, 1], shown={text})
+    assert named is not None and "a third" in named and "$48 billion" not in named
