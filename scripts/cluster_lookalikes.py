@@ -20,9 +20,7 @@ Usage: ``.venv/bin/python scripts/cluster_lookalikes.py --data ../shared/data/se
 from __future__ import annotations
 
 import argparse
-import csv
 import json
-import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -30,29 +28,22 @@ from typing import Any
 BANDS = ((1.0, 1.5), (1.5, 2.5), (2.5, 3.0), (3.0, 3.5), (3.5, 4.01))
 
 
-def _rows(path: Path) -> list[dict[str, str]]:
-    csv.field_size_limit(sys.maxsize)
-    with path.open(encoding="utf-8", newline="") as handle:
-        return [r for r in csv.DictReader(handle) if re.fullmatch(r"[\d_]+", r.get("pair_id") or "")]
-
-
 def load(data: Path) -> tuple[list[Any], list[tuple[str, str, float]]]:
     """The dev pairs' distinct texts as Articles, and the pairs ``(id, id, Overall)``."""
-    import ftfy
-
+    from newsprism.evaluate.similarity import _fix, _read
     from newsprism.records import Article, Source
 
     folder = data / "texts_sample_hfl"
-    shared = {r["pair_id"] for r in _rows(folder / "testing_set.csv")}
+    shared = {r["pair_id"] for r in _read(folder / "testing_set.csv")}  # ids only, never scores
     articles: dict[str, Any] = {}
     pairs = []
-    for row in _rows(folder / "training_set.csv"):
+    for row in _read(folder / "training_set.csv"):
         if row["pair_id"] in shared:
             continue
         ids = row["pair_id"].split("_")
         for aid, text, lang in ((ids[0], row["text1"], row["lang1"]), (ids[1], row["text2"], row["lang2"])):
             if aid not in articles:
-                title, _, body = ftfy.fix_text(text).strip().partition("  ")
+                title, _, body = _fix(text).partition("  ")
                 articles[aid] = Article(
                     id=aid,
                     source=Source(name=None, domain=None),

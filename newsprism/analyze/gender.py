@@ -88,6 +88,7 @@ _FIRST_M = frozenset(
     ahmet ali hüseyin huseyin hasan ibrahim daniel germán german
     """.split()  # noqa: SIM905
 )
+_FIRST = _FIRST_F | _FIRST_M
 _SLAVIC_SURNAME_F = re.compile(r"(?:ová|ova|eva|ina|yna|aya|ая|ова|ева|ина|ская|ská|ska|cka|cká)$")
 _SLAVIC_SURNAME_M = re.compile(r"(?:ov|ev|in|yn|sky|ský|ski|cki|ов|ев|ин|ский|ой)$")
 # an article before a role noun that has one form for both ("la portavoz", "el portavoz", "la ministre")
@@ -160,9 +161,7 @@ def person_gender(text: str, start: int, end: int) -> str | None:
 def is_first_name(word: str) -> bool:
     """Whether ``word`` is on our short lists of common first names ("Luc", "María", "Ekaterina")."""
     folded = fold(word).strip(".")
-    return bool(folded) and (
-        folded in _FIRST_F or folded in _FIRST_M or word.casefold() in _FIRST_F | _FIRST_M
-    )
+    return bool(folded) and (folded in _FIRST or word.casefold() in _FIRST)
 
 
 def _title_gender(word: str) -> str | None:

@@ -339,10 +339,11 @@ def _fold_retellings(primaries: list[list[int]], groups: list[list[int]]) -> lis
     for g, (own, group) in enumerate(zip(primaries, groups, strict=True)):
         borrowed = group[len(own) :]
         homes = {owner.get(i) for i in borrowed}
-        if len(own) >= 2 and len(borrowed) > len(own) and len(homes) == 1 and None not in homes:
-            home = homes.pop()
-            if home is not None and home != g and len(primaries[home]) > len(own):
-                into[g] = home
+        home = homes.pop() if len(homes) == 1 else None
+        if home is None or home == g or len(primaries[home]) <= len(own):
+            continue
+        if len(own) >= 2 and len(borrowed) > len(own):
+            into[g] = home
     out: dict[int, list[int]] = {}
     for g, group in enumerate(groups):
         if g in into:
@@ -431,27 +432,39 @@ def claims_from_groups(
     made.sort(key=lambda m: (rank[m[0].status], -len(m[0].article_ids)))
     shown: set[str] = set()
     told: set[tuple[str, int]] = set()  # the sentences of the claims listed so far
+    spread = figure_spread(units)
     for claim, group in made:
         claim.text = representative(units, group, sim, shown, told)
         if claim.text in shown:  # every unit of the group is shown already: name the figure it is about
-            claim.text = figure_text(units, group, shown) or claim.text
+            claim.text = figure_text(units, group, shown, spread) or claim.text
         shown.add(claim.text)
         told.update((e.article_id, e.sentence) for e in claim.evidence)
         claims.append(claim)
     return claims
 
 
-def figure_text(units: list[Unit], group: Sequence[int], shown: Collection[str]) -> str | None:
+def figure_spread(units: list[Unit]) -> dict[float, set[str]]:
+    """Each figure value of the story (rounded) → the articles that report it."""
+    spread: dict[float, set[str]] = {}
+    for unit in units:
+        for n in unit.numbers:
+            spread.setdefault(round(n.value, 6), set()).add(unit.article_id)
+    return spread
+
+
+def figure_text(
+    units: list[Unit],
+    group: Sequence[int],
+    shown: Collection[str],
+    spread: dict[float, set[str]] | None = None,
+) -> str | None:
     """The words around a figure of the group's units ("… accounts for roughly a third of the imports"),
     for a claim whose sentences another claim already shows: a figure all of them report first, and of
     those the one fewest articles of the story report (what sets this claim apart from the row that
     shows its sentence: "a third", not the "$48 billion" every outlet gives)."""
     held = [{round(n.value, 6) for n in units[i].numbers} for i in group]
     common = set.intersection(*held) if held else set()
-    spread: dict[float, set[str]] = {}
-    for unit in units:
-        for n in unit.numbers:
-            spread.setdefault(round(n.value, 6), set()).add(unit.article_id)
+    spread = spread if spread is not None else figure_spread(units)
     for i in group:
         unit = units[i]
         for number in sorted(

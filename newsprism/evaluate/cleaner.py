@@ -71,8 +71,8 @@ def predicted_leftovers(page: str, result: CleanedText) -> Counter[str]:
             out[line] += 1
         elif kept[line] > 0:
             kept[line] -= 1
-        elif kept[unglue(line)] > 0:  # kept, with a glued comma or full stop given its space
-            kept[unglue(line)] -= 1
+        elif kept[fixed := unglue(line)] > 0:  # kept, with a glued comma or full stop given its space
+            kept[fixed] -= 1
         elif line in in_comments or (
             result.comments and match_timestamp(line, year=2000, bare_relative=True) is not None
         ):
