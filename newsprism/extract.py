@@ -126,9 +126,10 @@ def from_json(raw: RawDocument) -> Article:
         article.text = _paragraphs(article.text)
         return article
     text = next((rec[k] for k in ("text", "body", "content", "article") if isinstance(rec.get(k), str)), None)
-    if text is None:
+    if text is None and not _headline(rec.get("title")):
         raise InputError(
             f"{raw.origin}: JSON record has no article text (no 'text', 'maintext' or 'body' field)"
+            " and no headline"
         )
     source = rec.get("source")
     meta = {
@@ -138,7 +139,9 @@ def from_json(raw: RawDocument) -> Article:
         "published": rec.get("published") or rec.get("date") or rec.get("date_publish"),
     }
     raw_text = RawDocument(origin=raw.origin, kind="text", url=rec.get("url"), path=raw.path, meta=meta)
-    article = from_text(text, raw_text)
+    article = from_text(text or "", raw_text)
+    if text is None:  # a headline-only record (``finish`` decides): its missing text is not news
+        article.warnings = [w for w in article.warnings if not w.startswith("empty input")]
     if isinstance(rec.get("language"), str) and rec["language"].strip():
         article.language = rec["language"].strip()
     return article
@@ -148,7 +151,18 @@ def finish(article: Article, raw: RawDocument, settings: Settings) -> Article:
     """Checks and fills what every path shares: text present, language, outlet, id, dates."""
     article.text = article.text.strip()
     _drop_repeated_title(article)
-    if len(article.text) < int(settings["extract.min_text_chars"]):
+    headline_only = (
+        not article.text
+        and raw.kind == "json"
+        and bool(settings["extract.headline_only"])
+        and _headline(article.title)
+    )
+    if headline_only:
+        article.warnings.append(
+            "headline only: the record has a title and no article text; it joins a story as coverage"
+            " and carries no claim"
+        )
+    elif len(article.text) < int(settings["extract.min_text_chars"]):
         what = (
             "no article text" if not article.text else f"only {len(article.text)} characters of article text"
         )
@@ -157,7 +171,7 @@ def finish(article: Article, raw: RawDocument, settings: Settings) -> Article:
         article.comments = []
     if not article.language or article.language == "und":
         article.language = detect_language(
-            article.text, min_confidence=float(settings["language.min_confidence"])
+            article.text or article.title or "", min_confidence=float(settings["language.min_confidence"])
         )
     article.url = article.url or raw.url
     article.source.domain = _domain(article.source.domain) or domain_of(article.url)
@@ -169,8 +183,18 @@ def finish(article: Article, raw: RawDocument, settings: Settings) -> Article:
         if article.published:
             article.warnings.append(f"no publication date on the page; {how}")
     if not article.id:
-        article.id = Article.make_id(article.url, article.text)
+        article.id = Article.make_id(article.url, article.text or article.title or "")
     return article
+
+
+_HEADLINE_CHARS = 12
+
+
+def _headline(title: Any) -> bool:
+    """Whether ``title`` can stand for an article on its own: a string with some words in it."""
+    return (
+        isinstance(title, str) and len(re.findall(r"\w", title)) >= _HEADLINE_CHARS and " " in title.strip()
+    )
 
 
 def _drop_repeated_title(article: Article) -> None:

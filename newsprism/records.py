@@ -198,6 +198,11 @@ class Article(Record):
     def analyzed(self) -> bool:
         return bool(self.sentences)
 
+    @property
+    def headline_only(self) -> bool:
+        """A record with a title and no text (``extract.headline_only``): coverage that carries no claim."""
+        return not self.text.strip() and bool((self.title or "").strip())
+
 
 # --------------------------------------------------------------------------------------------- Story
 

@@ -152,3 +152,22 @@ def single() -> tuple[Story, list[Article]]:
         warnings=["one independent source only: nothing to compare, no claim is called missing"],
     )
     return one, [article]
+
+
+def with_headline() -> tuple[Story, list[Article]]:
+    """The story with a fourth outlet that sent a headline only (no text: it carries no claim)."""
+    headline = Article(
+        id="a4",
+        source=Source("Delta Radio", "delta.example"),
+        title="Council passes the budget",
+        published="2026-01-05T10:00:00",
+        language="en",
+        warnings=["headline only: the record has a title and no article text"],
+    )
+    told = story()
+    told.article_ids.append("a4")
+    told.omissions["a4"] = []
+    told.warnings.append(
+        "headline only, no text: Delta Radio; counted as coverage, not as a voice on any claim"
+    )
+    return told, [*articles(), headline]

@@ -11,7 +11,7 @@ from newsprism.analyze import analyze
 from newsprism.compare import compare_story, omissions
 from newsprism.compare.align import _jaccard, independent_voices, status
 from newsprism.embed import get_embedder
-from newsprism.records import Article, Claim, Story
+from newsprism.records import Article, Claim, Source, Story
 
 
 def make(article_id: str, language: str, text: str, published: str = "2026-03-12") -> Article:
@@ -74,6 +74,22 @@ def test_omissions_list_the_consensus_claims_an_article_does_not_carry(use):
         for claim_id in missing:
             assert article_id not in by_id[claim_id].article_ids
             assert by_id[claim_id].status != "unique"
+
+
+def test_a_headline_only_article_is_coverage_not_a_voice(use):
+    articles = [make("en", "en", EN), make("fr", "fr", FR)]
+    headline = Article(
+        id="h", language="en", title="Velmora buys Skyward missile defence", source=Source("Quay Radio")
+    )
+    both = compare_story(story_of(articles), articles, embedder=use)
+    story = compare_story(story_of([*articles, headline]), [*articles, headline], embedder=use)
+    assert story.article_ids == ["en", "fr", "h"]
+    assert [(c.status, c.article_ids) for c in story.claims] == [
+        (c.status, c.article_ids) for c in both.claims
+    ]
+    assert claim_of(story, "en", "Skyward").status == "consensus"  # not broken by the headline
+    assert story.omissions["h"] == []
+    assert any(w.startswith("headline only, no text: Quay Radio") for w in story.warnings)
 
 
 def test_one_article_story_is_all_unique_with_a_note_and_no_omissions(use):

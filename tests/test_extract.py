@@ -50,9 +50,54 @@ def test_news_please_records_keep_their_domain_and_no_invented_outlet_name():
     assert article.published == "2026-03-03T14:05:00"
 
 
-def test_a_json_record_without_text_is_an_input_error_naming_it():
-    with pytest.raises(InputError, match="x.jsonl#3: JSON record has no article text"):
-        extract(RawDocument(origin="x.jsonl#3", content=b'{"title": "only a title"}', kind="json"))
+def test_a_json_record_without_text_or_headline_is_an_input_error_naming_it():
+    for content in (b'{"title": "Latest"}', b'{"url": "https://a.example/x"}', b'{"title": 7}'):
+        with pytest.raises(InputError, match="x.jsonl#3: JSON record has no article text .* and no headline"):
+            extract(RawDocument(origin="x.jsonl#3", content=content, kind="json"))
+
+
+HEADLINE = "Portvale dockers strike as ships queue outside the harbour"
+
+
+@pytest.mark.parametrize(
+    "rec",
+    [
+        {"title": HEADLINE, "url": "https://quay.example/a", "source": "Quay", "published": "2026-03-02"},
+        {"id": "q1", "title": HEADLINE, "text": "", "language": "en"},
+        {
+            "title": HEADLINE,
+            "maintext": None,
+            "source_domain": "www.quay.example",
+            "date_publish": "2026-03-02",
+        },
+    ],
+    ids=["generic", "ours", "news-please"],
+)
+def test_a_json_record_with_a_headline_and_no_text_is_a_headline_only_article(rec):
+    article = extract(RawDocument(origin="x.jsonl#4", content=json.dumps(rec).encode(), kind="json"))
+    assert article.headline_only and article.text == "" and article.title == HEADLINE
+    assert article.language == "en" and article.id
+    assert any(w.startswith("headline only") for w in article.warnings)
+    assert not any(w.startswith("empty input") for w in article.warnings)
+
+
+def test_headline_only_records_without_url_get_ids_of_their_own():
+    ids = {
+        extract(RawDocument(origin="h", content=json.dumps({"title": t}).encode(), kind="json")).id
+        for t in (HEADLINE, "Costanera's central bank raises its key rate to 6.75%")
+    }
+    assert len(ids) == 2
+
+
+def test_headline_only_records_are_skipped_when_the_setting_is_off():
+    from newsprism.config import Settings
+
+    settings = Settings({"extract.headline_only": False})
+    with pytest.raises(NoArticleError, match="x.jsonl#5: no article text found"):
+        extract(
+            RawDocument(origin="x.jsonl#5", content=json.dumps({"title": HEADLINE}).encode(), kind="json"),
+            settings,
+        )
 
 
 def test_too_little_text_is_no_article():

@@ -118,3 +118,13 @@ def test_html_story_of_one_article_is_reported_as_such_without_missing_claims():
     assert "A story of one article: nothing to compare, no claim is called missing." in out
     assert "<h3>Left out</h3>" not in out
     assert "<h3>What it reports</h3>" in out
+
+
+def test_html_marks_a_headline_only_outlet_in_the_matrix():
+    story, articles = reportdata.with_headline()
+    out = render("html", [story], articles)
+    head = re.search(r"<thead>.*?</thead>", out, re.S)
+    assert head and 'Delta Radio</a><br><span class="copy">headline only</span>' in head.group(0)
+    marks = re.findall(r'<td class="mark no"( title="[^"]*")?>(.)</td>', out)
+    assert ("", "·") in marks
+    assert (' title="headline only: no text that could carry it"', "–") in marks

@@ -77,3 +77,12 @@ def test_an_entity_is_shown_as_written_outside_a_dateline_in_capitals():
         ],
     )
     assert entity_names(article) == {"gpe:portvale": "Portvale", "org:nato": "NATO"}
+
+
+def test_markdown_marks_a_headline_only_outlet():
+    story, articles = reportdata.with_headline()
+    out = render("markdown", [story], articles)
+    assert "| Delta Radio (headline only) |" in out
+    rows = table_after(out, "### Claims reported by several outlets")
+    assert rows[2].endswith("| consensus | ✓ | ✓ | ✓ | – |")
+    assert rows[3].endswith("| partial | ✓ | ✓ | · | – |")

@@ -35,3 +35,13 @@ def test_terminal_story_of_one_article_is_reported_as_such():
     out = render_text([story], articles)
     assert "A story of one article: nothing to compare, no claim is called missing." in out
     assert "Left out" not in out
+
+
+def test_terminal_marks_a_headline_only_outlet_apart_from_one_that_does_not_report():
+    story, articles = reportdata.with_headline()
+    out = render_text([story], articles, width=140)
+    assert "4 Delta Radio [en] headline only" in " ".join(out.split())
+    consensus = next(line for line in out.splitlines() if "The council approved the budget on" in line)
+    assert consensus.count("✓") == 3 and consensus.count("–") == 1
+    partial = next(line for line in out.splitlines() if "The budget is 12 million" in line)
+    assert partial.count("·") == 1 and partial.count("–") == 1

@@ -43,6 +43,8 @@ def test_the_demo_corpus_reads_as_compared_stories(demo):
     page.goto(f"{base}/stories/{biggest.id}")
     cells = page.locator(".matrix .evidence-link")
     assert cells.count() >= 4
+    # the demo's headline-only record (Quayside Radio) joined the strike story as coverage
+    assert page.locator(".matrix th.outlet", has_text="headline only").count() == 1
     assert page.locator(".status.consensus").count() + page.locator(".status.partial").count() >= 2
     cells.first.click()
     assert page.locator(".evidence:visible").count() == 1

@@ -44,7 +44,13 @@ def compare_story(
     params = params or AlignParams()
     articles = [a for a in articles if a.id in set(story.article_ids)] or list(articles)
     story.article_ids = [a.id for a in articles]
-    origin = independent_voices(articles)
+    # a headline-only article is coverage, not a voice: it cannot carry a claim, so it neither breaks a
+    # consensus nor leaves anything out
+    headlines = [a for a in articles if a.headline_only]
+    origin = independent_voices([a for a in articles if not a.headline_only])
+    if headlines:
+        names = ", ".join(a.source.name or a.source.domain or a.id[:10] for a in headlines)
+        _warn(story, f"headline only, no text: {names}; counted as coverage, not as a voice on any claim")
     units = []
     for article in articles:
         if not article.sentences and article.text.strip():
@@ -120,7 +126,8 @@ def omissions(
     story: Story, origin: dict[str, str], told: dict[str, set[str]] | None = None
 ) -> dict[str, list[str]]:
     """For each article, the consensus or majority claims it does not carry (nor tell nearly: ``told``,
-    claim id → articles with a sentence as close as ``AlignParams.carried`` to the claim's)."""
+    claim id → articles with a sentence as close as ``AlignParams.carried`` to the claim's). Articles
+    without a voice in ``origin`` (headline-only ones) leave nothing out."""
     told = told or {}
     n_voices = len(set(origin.values()))
     out: dict[str, list[str]] = {a: [] for a in story.article_ids}
@@ -132,7 +139,7 @@ def omissions(
             carried = set(claim.article_ids)
             carried |= told.get(claim.id, set())
             for article_id in story.article_ids:
-                if article_id not in carried:
+                if article_id in origin and article_id not in carried:
                     out[article_id].append(claim.id)
     return out
 

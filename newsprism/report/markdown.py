@@ -54,7 +54,9 @@ def story_markdown(view: StoryView) -> list[str]:
         [
             [
                 str(c.index + 1),
-                cell(c.label) + (f" (copy of {cell(c.copy_of)})" if c.copy_of else ""),
+                cell(c.label)
+                + (f" (copy of {cell(c.copy_of)})" if c.copy_of else "")
+                + (" (headline only)" if c.article.headline_only else ""),
                 c.article.language,
                 cell(c.article.published or "undated"),
                 cell(c.article.title or "(no title)"),
@@ -67,10 +69,7 @@ def story_markdown(view: StoryView) -> list[str]:
         lines += ["### Claims reported by several outlets", ""]
         lines += table(
             ["claim", "status", *(cell(c.label) for c in view.columns)],
-            [
-                [cell(r.claim.text), r.claim.status, *("✓" if c.carried else "·" for c in r.cells)]
-                for r in view.shared
-            ],
+            [[cell(r.claim.text), r.claim.status, *(c.mark for c in r.cells)] for r in view.shared],
         )
     if view.unique:
         lines += ["### What it reports" if view.single else "### Only in one outlet", ""]

@@ -1,4 +1,5 @@
-"""The terminal view (rich): per story, the claims matrix with outlets as columns (✓ carried, · not),
+"""The terminal view (rich): per story, the claims matrix with outlets as columns (✓ carried, · not, – a headline-only
+article),
 then outlet-only facts, contradictions, voices, omissions, tone and reader comments.
 
 Article content is always passed to rich as ``Text`` (never as markup), so brackets in a title or a
@@ -62,7 +63,9 @@ def story_renderables(view: StoryView, width: int = 120) -> list[Any]:
         )
 
     legend = [
-        f"{c.index + 1} {c.label} [{c.article.language}]" + (f" copy of {c.copy_of}" if c.copy_of else "")
+        f"{c.index + 1} {c.label} [{c.article.language}]"
+        + (f" copy of {c.copy_of}" if c.copy_of else "")
+        + (" headline only" if c.article.headline_only else "")
         for c in view.columns
     ]
     out.append(Text("outlets: " + " · ".join(legend), style="dim"))
@@ -79,7 +82,7 @@ def story_renderables(view: StoryView, width: int = 120) -> list[Any]:
             claim = Text(" ".join(row.claim.text.split()))
             if row.claim.status == "consensus":
                 claim.stylize("bold")
-            marks = [Text("✓", style="green") if c.carried else Text("·", style="dim") for c in row.cells]
+            marks = [Text(c.mark, style="green" if c.carried else "dim") for c in row.cells]
             matrix.add_row(claim, *marks)
         out.append(matrix)
 

@@ -44,6 +44,11 @@ class Cell:
     def carried(self) -> bool:
         return self.sentence is not None
 
+    @property
+    def mark(self) -> str:
+        """✓ carried, · not carried, – a headline-only article (it has no text that could carry it)."""
+        return "✓" if self.carried else "–" if self.column.article.headline_only else "·"
+
 
 @dataclass
 class Row:
