@@ -14,7 +14,7 @@ over those pairs, ``merged_share`` gives, per band of ratings, the share of pair
 Nothing of the test file is read but its pair ids. Dev data only: a tool for maintainers.
 
 Usage: ``.venv/bin/python scripts/cluster_lookalikes.py --data ../shared/data/semeval2022-task8
-[--join-threshold 0.35] [--embedder auto|use|e5] [--cache DIR]``
+[--join-threshold 0.35] [--merge-threshold 0.6] [--embedder auto|use|e5] [--cache DIR]``
 """
 
 from __future__ import annotations
@@ -83,6 +83,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=Path("../shared/data/semeval2022-task8"))
     parser.add_argument("--join-threshold", type=float, default=None)
+    parser.add_argument("--merge-threshold", type=float, default=None)
     parser.add_argument("--embedder", default="auto")
     parser.add_argument("--cache", default=None, help="folder for the article vectors (kept across runs)")
     args = parser.parse_args(argv)
@@ -102,6 +103,8 @@ def main(argv: list[str] | None = None) -> int:
     params: dict[str, Any] = {"model": model.name}
     if args.join_threshold is not None:
         params["join_threshold"] = args.join_threshold
+    if args.merge_threshold is not None:
+        params["merge_threshold"] = args.merge_threshold
     clusterer = cluster_articles(articles, vectors, StoryClusterer(**params))
     result = score({a.id: clusterer.story_of(a.id) for a in articles}, pairs)
     print(json.dumps({**result, "n_articles": len(articles), "embedder": model.name, **params}, indent=2))
