@@ -47,6 +47,12 @@ def test_empty_text_gives_a_warning_not_an_error(analyzer: Analyzer) -> None:
     assert any("empty" in w for w in article.warnings)
 
 
+def test_a_headline_only_article_has_no_second_empty_text_warning(analyzer: Analyzer) -> None:
+    headline = Article(id="h", title="Portvale dockers strike as ships queue", language="en", text="")
+    out = analyzer(headline)
+    assert out.sentences == [] and not any("empty text" in w for w in out.warnings)
+
+
 def test_huge_single_line_is_cut_to_the_bound_with_a_warning() -> None:
     small = Analyzer(max_chars=5_000)
     text = "The minister said that 5 people were hurt and $3bn was lost " * 20_000

@@ -117,7 +117,7 @@ class Analyzer:
     def _prepare(self, article: Article) -> tuple[Article, str, str]:
         out = replace(article, warnings=list(article.warnings))
         text = article.text or ""
-        if not text.strip():
+        if not text.strip() and not article.headline_only:  # a headline-only article says so already
             out.warnings.append("analyze: empty text, nothing to analyse")
         if len(text) > self.max_chars:
             out.warnings.append(
