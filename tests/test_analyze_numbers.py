@@ -57,6 +57,38 @@ def test_counts_keep_their_noun_and_number_words_are_read() -> None:
 @pytest.mark.parametrize(
     ("language", "text", "expected"),
     [
+        ("en", "The board voted 5-2 in favour of the move.", [("5", 5), ("2", 2)]),
+        ("en", "The board voted five to two for the increase.", [("five", 5), ("two", 2)]),
+        ("en", "The jury voted seven to one to convict.", [("seven", 7), ("one", 1)]),
+        ("en", "The Senate passed it by 52 votes to 47.", [("52", 52), ("47", 47)]),
+        ("en", "It passed on a 9-3 vote.", [("9", 9), ("3", 3)]),
+        ("es", "La junta aprobó la medida por cinco votos contra dos.", [("cinco", 5), ("dos", 2)]),
+        ("es", "Se aprobó con cinco votos a favor y dos en contra.", [("cinco", 5), ("dos", 2)]),
+        ("de", "Der Rat entschied mit fünf zu zwei Stimmen.", [("fünf", 5), ("zwei", 2)]),
+        ("fr", "Le texte a été adopté par 312 voix contre 208.", [("312", 312), ("208", 208)]),
+    ],
+)
+def test_the_two_sides_of_a_vote_tally_are_counts_of_votes(language: str, text: str, expected: list) -> None:
+    numbers = extract_numbers(text, [], language, None)
+    assert [(n.text, n.value) for n in numbers] == expected
+    assert {(n.unit, n.kind) for n in numbers} == {("votes", "count")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "United won 3-1 on Sunday after a vote of confidence in the manager.",
+        "Some 40 to 50 lawmakers voted against it.",
+        "Shops open from 9 to 5 on weekdays.",
+    ],
+)
+def test_a_score_or_a_range_is_no_vote_tally(text: str) -> None:
+    assert all(n.unit != "votes" for n in extract_numbers(text, [], "en", None))
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
         ("fr", "Quatorze morts, vingt-sept disparus et soixante-douze blessés.", [14, 27, 72]),
         ("fr", "Quatre-vingt-dix bateaux et vingt et un navires.", [90, 21]),
         ("es", "Veintisiete personas murieron y treinta y dos resultaron heridas.", [27, 32]),

@@ -17,6 +17,9 @@ approximate words ``une vingtaine de``, ``una veintena de`` … are read as thei
 written as words (``two thirds of``, ``la moitié des``, ``zwei Drittel``, ``две трети``) are percentages.
 A bare scaled amount (``15 millones``, ``4 Millionen``) in a sentence about money (a fine, a loan, a
 payment) or beside an amount with a currency is money in the currency the article uses there.
+The two sides of a vote's tally ("voted 5-2", "five to two", "por cinco votos contra dos", "mit fünf zu
+zwei Stimmen", "par 312 voix contre 208") are counts of ``votes``, read only beside a word about voting
+and written winner first (a score, "won 3-1", and a range, "40 to 50 lawmakers", are not tallies).
 """
 
 from __future__ import annotations
@@ -81,6 +84,55 @@ _PARTITIVE = re.compile(
     + r")\s+([^\W\d_][\w'’-]*)",
     re.IGNORECASE,
 )
+# A vote's tally ("voted 5-2", "five to two", "por cinco votos contra dos", "mit fünf zu zwei Stimmen",
+# "par 52 voix contre 47", "seven votes in favour and two against"): both sides are counts of votes.
+_VOTE_WORD = re.compile(
+    r"(?<!\w)(?:vot(?:e|es|ed|ing|o|os|ó|aron|ación|e[sr]?|é|ée|ation)|voix|stimm\w*|abgestimmt|"
+    r"голос\w*|głos\w*|hlas\w*|unanim\w*)(?!\w)",
+    re.IGNORECASE,
+)
+_TALLY_ONE = {"one": 1, "uno": 1, "una": 1, "un": 1, "une": 1, "eins": 1, "einer": 1, "ein": 1, "zero": 0}
+_TALLY_SEP = (
+    r"\s?[-–—:]\s?|\s+(?:votes?\s+|votos\s+|voix\s+|Stimmen\s+)?(?:to|contra|contre|zu|a|à|против|do)\s+"
+    r"|\s+(?:votes?\s+)?(?:in\s+favou?r|a\s+favor|pour|dafür|за)[\s,]+(?:and|y|et|und|и|with|con)\s+"
+)
+_TALLY_AGAINST = r"(?:\s+(?:votes?\s+|votos\s+|voix\s+)?(?:against|en\s+contra|contre|dagegen|против))?"
+
+
+@lru_cache(maxsize=32)
+def _tally_re(language: str) -> re.Pattern[str]:
+    words = {**nw.EN_WORDS, **nw.OTHER_WORDS.get(language, {}), **_TALLY_ONE}
+    side = "\\d{1,4}|" + "|".join(
+        sorted((re.escape(w) for w in words if " " not in w), key=len, reverse=True)
+    )
+    return re.compile(
+        rf"(?<![\w.,])(?P<a>{side})(?:\s+(?:votes?|votos|voix|Stimmen))?(?P<sep>{_TALLY_SEP})"
+        rf"(?P<b>{side})(?![\w.,]\d)(?!\w){_TALLY_AGAINST}",
+        re.IGNORECASE,
+    )
+
+
+def _tallies(text: str, language: str) -> list[tuple[int, int, Number]]:
+    """The two sides of every vote tally: ``(start, end, Number)`` each, a count of votes."""
+    words = {**nw.EN_WORDS, **nw.OTHER_WORDS.get(language, {}), **_TALLY_ONE}
+    out = []
+    for m in _tally_re(language).finditer(text):
+        # a vote word before it ("voted 5-2"), in it ("cinco votos contra dos") or right after ("a 7-2 vote")
+        near = text[max(0, m.start() - 40) : m.end() + 10]
+        if not _VOTE_WORD.search(near):
+            continue  # "won 3-1", "from 9 to 5": a score or a range, not a vote
+        sep = m.group("sep").strip().casefold()
+        a, b = m.group("a"), m.group("b")
+        if sep in ("-", "–", "—", ":") and not (a.isdigit() and b.isdigit()):
+            continue
+        values = [float(x) if x.isdigit() else float(words[x.casefold()]) for x in (a, b)]
+        if values[0] < values[1] and not re.search(r"favou?r|pour|dafür|за", sep):
+            continue  # a tally names the winning side first: "40 to 50 lawmakers voted" is a range
+        for group, value in zip(("a", "b"), values, strict=True):
+            out.append((m.start(group), m.end(group), Number(m.group(group), value, "votes", "count", 0)))
+    return out
+
+
 _YEAR_AFTER = re.compile(r"\s?(?:года|году|год|г\.|roku|rok)(?!\w)")
 _EN_VERB = re.compile(r"^(?:\w{3,}ed|came|went|fled|left|said|were|was|are|got|took|made|stayed|remain\w*)$")
 
@@ -232,6 +284,10 @@ def extract_numbers(
             (m.start(), Number(text=m.group(0), value=round(share, 2), unit="%", kind="percent", sentence=0))
         )
         taken.append((m.start(), m.end()))
+    for start, end, tally in _tallies(text, language):
+        if not any(s <= start < e for s, e in taken):
+            out.append((start, tally))
+            taken.append((start, end))
     taken.sort()
     _, _, word_re = _patterns(language)
     candidates: list[tuple[int, int, float, str, bool]] = []
