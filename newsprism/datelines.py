@@ -19,7 +19,7 @@ from newsprism.timestamps import MONTH_RE, MONTHS
 
 _UPPER_PLACE = r"[^\W\d_a-zа-яё][^\W\da-zа-яё]*(?:[ .'’-]{1,2}[^\W\d_a-zа-яё][^\W\da-zа-яё]*){0,5}"
 _ANY_PLACE = r"[^\W\d_a-zа-яё][\w'’-]*(?:[ .-]{1,2}[^\W\d_][\w'’-]*){0,5}"
-_DATE = rf"(?:\d{{1,2}}\.?\s+(?:de\s+)?{MONTH_RE}|{MONTH_RE}\s+\d{{1,2}})(?:,?\s+\d{{4}})?"
+_DATE = rf"(?:\d{{1,2}}\.?\s+(?:de\s+)?{MONTH_RE}|{MONTH_RE}\s+\d{{1,2}})(?:,?\s+(?:de\s+)?\d{{4}})?"
 # a US state: "SANTA LUCIA, Calif." / "ALBANY, N.Y." / "BOISE, Idaho (AP)"
 _STATE = rf"(?:,\s*(?!{MONTH_RE}\b)(?:[A-Z][a-z]{{1,5}}\.|[A-Z]\.[A-Z]\.|[A-Z][a-z]{{2,12}}(?=\s*\()))?"
 _DASH = r"(?:\s*\.\s*[-–—]|\s*[-–—:]|\s*\.)"
@@ -35,6 +35,12 @@ _DASH_AGENCY = re.compile(
 )
 _BARE = re.compile(
     rf"^(?P<place>{_UPPER_PLACE}{_STATE})(?:,\s*(?P<date>{_DATE}))?\s*(?P<sep>[–—]| -|\.-|\.\s*[–—]|:)\s*(?=\S)"
+)
+# "Puerto Albar, 7 de marzo de 2026.- ", "Lyon, le 3 mars 2026 - ": a place as written (not in capitals)
+# is a dateline only with a whole date, year included, and a dash after it
+_PLACE_FULL_DATE = re.compile(
+    rf"^(?P<place>{_ANY_PLACE}),\s*(?:le\s+|am\s+)?(?P<date>(?:\d{{1,2}}\.?\s+(?:de\s+)?{MONTH_RE}|"
+    rf"{MONTH_RE}\s+\d{{1,2}}),?\s+(?:de\s+)?\d{{4}})\s*(?:\.\s*[-–—]|[–—]| -)\s*(?=\S)"
 )
 _DOTTED = re.compile(  # "Москва. 3 марта. INTERFAX.RU - "
     rf"^(?P<place>{_ANY_PLACE})\.\s*(?P<date>{_DATE})\.\s*(?P<agency>[^\W\d_a-zа-яё][^\s]{{1,30}})\s*[-–—]\s*"
@@ -206,6 +212,8 @@ def parse_dateline(
         if not m["date"] and place.lower() in KNOWN_AGENCIES:
             return Dateline(None, None, place), text[m.end() :]  # an outlet's tag: "TTO - …", "VOV - …"
         return Dateline(place, _resolve(m["date"], year), None), text[m.end() :]
+    if m := _PLACE_FULL_DATE.match(head):
+        return Dateline(m["place"].strip(), _resolve(m["date"], year), None), text[m.end() :]
     if (m := _AGENCY_ONLY.match(head)) and len(m["agency"].split()) <= 4 and m["agency"][:1].isupper():
         return Dateline(None, None, m["agency"].strip()), text[m.end() :]
     return None, text

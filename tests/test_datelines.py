@@ -34,6 +34,13 @@ from newsprism.records import Dateline
         ("BENGALURU: The line", Dateline("BENGALURU", None, None), "The line"),
         ("Bern (sda) Der Tunnel", Dateline("Bern", None, "sda"), "Der Tunnel"),
         (
+            "Puerto Albar, 7 de marzo de 2026.- El ministro",
+            Dateline("Puerto Albar", "2026-03-07", None),
+            "El ministro",
+        ),
+        ("Lyon, le 3 mars 2026 – Le maire", Dateline("Lyon", "2026-03-03", None), "Le maire"),
+        ("Berlin, 3. März 2026 - Die Regierung", Dateline("Berlin", "2026-03-03", None), "Die Regierung"),
+        (
             "Москва. 3 марта. INTERFAX.RU - Компания",
             Dateline("Москва", "2026-03-03", "INTERFAX.RU"),
             "Компания",
@@ -57,6 +64,8 @@ def test_dateline_date_stays_as_written_without_a_year():
         "US-Präsident (links) - ein Bild.",
         "In March, prices rose.",
         "UPDATE: The council met again.",
+        "Yesterday, March 3, 2026, the council met.",
+        "Paris, 3 mars - le maire a dit non.",
         "Die Regierung (dpa) hat beschlossen.",
         "",
     ],
