@@ -285,12 +285,23 @@ def byline_name(line: str) -> str | None:
     """The author(s) a byline names ("By Jane Doe" → "Jane Doe"), else None."""
     if not is_byline(line):
         return None
-    m = _BYLINE.match(line.strip())
+    m = _BYLINE.match(_byline_head(line))
     return m["name"].strip() if m else None
 
 
+_BYLINE_PARTS = re.compile(r"\s*[·•|]\s*")
+
+
+def _byline_head(line: str) -> str:
+    """A byline's first part, when the rest are its place and date ("Por Ana Ruiz · Lima · 6 de marzo")."""
+    parts = [p for p in _BYLINE_PARTS.split(line.strip()) if p]
+    if len(parts) > 1 and all(len(p.split()) <= 6 for p in parts[1:]):
+        return parts[0]
+    return line.strip()
+
+
 def is_byline(line: str) -> bool:
-    stripped = line.strip()
+    stripped = _byline_head(line)
     if len(stripped) > 120 or stripped.endswith((".", "!", "?")) and not re.search(r"\b\w\.$", stripped):
         return False
     m = _BYLINE.match(stripped)

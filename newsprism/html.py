@@ -37,7 +37,13 @@ from newsprism.htmlclean import (
     page_headings,
     text_key,
 )
-from newsprism.htmlcomments import comments_from_page, comments_from_section
+from newsprism.htmlcomments import (
+    comments_from_headed_section,
+    comments_from_page,
+    comments_from_section,
+    headed_section,
+    section_lines,
+)
 from newsprism.htmlgaps import fill_gaps
 from newsprism.records import Comment
 
@@ -101,6 +107,8 @@ def extract_html(html: str, *, url: str | None = None, min_chars: int | None = N
     if FILL_GAPS and text:
         text = _with_gaps(tree, text, links, notes, texts)
     text = _without_kicker(tree, text, removed)
+    text, bylined = _without_byline(text, removed)
+    comments, text = _comments(tree, default, text, removed, notes)
     if len(text) < max(1, min_chars):
         what = "no main text" if not text else f"only {len(text)} characters of main text (< {min_chars})"
         raise NoArticleError(f"no article in {name}: {what}")
@@ -108,8 +116,8 @@ def extract_html(html: str, *, url: str | None = None, min_chars: int | None = N
     out = HtmlExtract(
         title=title,
         text=text,
-        comments=_comments(tree, default, notes),
-        authors=_authors(meta.author),
+        comments=comments,
+        authors=_authors(meta.author) or bylined,
         published=_iso_date(meta.date),
         sitename=_clean_line(meta.sitename),
         removed=removed,
@@ -162,6 +170,23 @@ def _without_kicker(tree: etree._Element, text: str, removed: list[str]) -> str:
     return text
 
 
+BYLINE_PARAGRAPHS = 3  # a byline left in the text sits among its first paragraphs
+
+
+def _without_byline(text: str, removed: list[str]) -> tuple[str, list[str]]:
+    """``text`` without a byline paragraph among its first ones ("Por Andrés Villalta · Puerto Albar ·",
+    moved to ``removed``), and the author(s) it names."""
+    from newsprism.boilerplate import byline_name
+
+    paragraphs = text.split("\n\n")
+    for k, paragraph in enumerate(paragraphs[:BYLINE_PARAGRAPHS]):
+        name = byline_name(paragraph) if len(paragraphs) > 1 else None
+        if name:
+            removed.append(paragraph.strip())
+            return "\n\n".join(paragraphs[:k] + paragraphs[k + 1 :]), _authors(name)
+    return text, []
+
+
 def _best_text(
     default: Any,
     precise: Any,
@@ -199,12 +224,38 @@ def _with_gaps(
     return "\n\n".join(paragraphs)
 
 
-def _comments(tree: etree._Element, doc: Any, notes: list[str]) -> list[Comment]:
+def _comments(
+    tree: etree._Element, doc: Any, text: str, removed: list[str], notes: list[str]
+) -> tuple[list[Comment], str]:
+    """The page's reader comments, and ``text`` without a comment section trafilatura left in it (its
+    comments move to the comments, its other lines, a log-in prompt, to ``removed``)."""
     try:
-        return comments_from_page(tree) or comments_from_section(getattr(doc, "commentsbody", None))
+        marked = comments_from_page(tree)
+        if marked:
+            return marked, text
+        headed = headed_section(tree)
+        found = comments_from_headed_section(*headed) if headed else []
+        if not found:
+            return comments_from_section(getattr(doc, "commentsbody", None)), text
+        assert headed is not None
+        said = {_key(c.text) for c in found}
+        lines = {_key(line) for line in section_lines(headed[1])}
+        kept = []
+        for paragraph in text.split("\n\n"):
+            key = _key(paragraph)
+            if key in lines or key in said:
+                if key not in said:
+                    removed.append(paragraph.strip())
+                continue
+            kept.append(paragraph)
+        return found, "\n\n".join(kept)
     except _POSTPROCESS_ERRORS as exc:
         notes.append(f"comments could not be read ({type(exc).__name__})")
-        return []
+        return [], text
+
+
+def _key(text: str) -> str:
+    return " ".join(text.split()).casefold()
 
 
 # ------------------------------------------------------------------------------------------- trafilatura

@@ -1,8 +1,12 @@
 """Reader comments of a page, one :class:`~newsprism.records.Comment` each, with author and time when marked.
 
 Comment systems mark their parts with class names (``comment-content``, ``comment-author``, ``fn``,
-``<time datetime>``); where they do, each comment is read from the page itself. Where they do not, the
-comment section trafilatura set apart is split into its paragraphs.
+``<time datetime>``); where they do, each comment is read from the page itself. A section of the page
+headed "Comentarios (3)", "Comments", "Kommentare (12)" … (``boilerplate.is_comment_header``) whose
+comments are not marked so is read block by block (``headed_section``): each repeated child is one
+comment, its author the first short ``strong``/``b``/``cite`` or author-classed element, its time an
+ISO ``datetime``/``title`` attribute. Where neither holds, the comment section trafilatura set apart is
+split into its paragraphs.
 """
 
 from __future__ import annotations
@@ -29,7 +33,7 @@ _SAYS = re.compile(r"\s*\b(?:says|said|sagt|schreibt|dit|écrit|dice|escribe|dis
 _FROM_DATE = re.compile(r"\s+(?=\d)")  # "Name 11. Dezember 2012 um 11:07": the name ends at the date
 # lines of a comment section that are its furniture, not a comment
 _FURNITURE = re.compile(
-    r"\b(?:(?:leave|post|write|add) (?:a |your )?(?:reply|comment)|cancel reply|no comments|"
+    r"\b(?:(?:leave|post|write|add) (?:a |your )?(?:reply|comment)|cancel reply|no comments?(?: (?:are|were) found)?|"
     r"(?:schreib|schreiben sie)(?:e)? einen kommentar|kommentar (?:schreiben|verfassen)|laisser un commentaire|"
     r"deja (?:un|tu) comentario|textformate|community[- ]?(?:richtlinien|guidelines|rules)|disclaimer|"
     r"user comments|comments? (?:are|is) closed|log ?in to (?:comment|reply)|required fields)\b",
@@ -116,6 +120,59 @@ def _posted(container: etree._Element, content: etree._Element) -> str | None:
             if match:
                 return match.group(0)
     return None
+
+
+_HEADINGS = etree.XPath("//h1|//h2|//h3|//h4|//h5|//h6|//header|//*[@role='heading']")
+_NAMEISH = ("strong", "b", "cite")
+
+
+def headed_section(page: etree._Element) -> tuple[etree._Element, etree._Element] | None:
+    """``(section, heading)``: the element a comment header heads ("Comentarios (3)"), when there is one."""
+    from newsprism.boilerplate import is_comment_header
+
+    for heading in _HEADINGS(page):
+        if not isinstance(heading.tag, str) or not is_comment_header(_text(heading)):
+            continue
+        section = heading.getparent()
+        if section is not None and section.tag not in ("html", "body"):
+            return section, heading
+    return None
+
+
+def section_lines(heading: etree._Element) -> list[str]:
+    """The texts of a headed comment section: its heading, and each paragraph, list item and heading after it."""
+    out = [_text(heading)]
+    for block in heading.itersiblings():
+        if isinstance(block.tag, str):
+            out.extend(_text(el) for el in block.iter("p", "li", "h2", "h3", "h4", "h5"))
+    return [t for t in out if t]
+
+
+def comments_from_headed_section(section: etree._Element, heading: etree._Element) -> list[Comment]:
+    """One comment per child block of ``section`` after its ``heading`` holding a paragraph of text (what
+    comes before the heading is not the comments')."""
+    from newsprism.htmlclean import line_reason
+
+    out: list[Comment] = []
+    for block in heading.itersiblings():
+        if not isinstance(block.tag, str) or block.tag in ("p", "h1", "h2", "h3", "h4"):
+            continue  # a bare paragraph: a prompt ("Inicie sesión para comentar")
+        paragraphs = [_text(p) for p in block.iter("p") if _text(p)]
+        whole = " ".join(paragraphs)
+        if not paragraphs or _FURNITURE.search(whole) or line_reason(whole, len(whole.split())):
+            continue
+        content = next(p for p in block.iter("p") if _text(p))
+        author = _author(block, content) or next(
+            (_text(el) for el in _own(block, content) if el.tag in _NAMEISH and 0 < len(_text(el)) <= 80),
+            None,
+        )
+        posted = _posted(block, content) or next(
+            (m.group(0) for el in _own(block, content) if (m := _ISO.match(el.get("title") or ""))), None
+        )
+        out.append(Comment(author=author, posted=posted, text=whole))
+        if len(out) >= MAX_COMMENTS:
+            break
+    return out
 
 
 def comments_from_section(section: etree._Element | None) -> list[Comment]:

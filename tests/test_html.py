@@ -11,6 +11,7 @@ from newsprism.html import HtmlExtract, extract_html
 from newsprism.records import Comment
 
 FIXTURES = Path(__file__).parent / "fixtures" / "html"
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 URL = "https://harbourcourier.example/news/ferry-strike"
 
 
@@ -94,6 +95,24 @@ def test_unmarked_comment_section_becomes_one_comment_per_paragraph() -> None:
     ]
     assert all(c.author is None for c in page.comments)
     assert "First reader reply" not in page.text
+
+
+def test_a_comment_section_and_a_byline_inside_main_leave_the_text() -> None:
+    # comments under a "Comentarios (3)" heading, inside <main>, with no comment class names
+    page = extract_html((EXAMPLES / "html" / "heraldocostanero-banco-central.html").read_text("utf-8"))
+    assert [(c.author, c.posted) for c in page.comments] == [
+        ("Patricia Loaiza", "2026-03-06T19:10:00-05:00"),
+        ("econ_albar", "2026-03-06T19:32:00-05:00"),
+        ("Julián R.", "2026-03-06T20:05:00-05:00"),
+    ]
+    assert page.comments[0].text.startswith("Mi crédito hipotecario es a tasa variable.")
+    for comment in page.comments:
+        assert comment.text not in page.text
+    assert "Inicie sesión para comentar." in page.removed and "comentar" not in page.text
+    assert page.text.endswith("La próxima reunión de política monetaria está prevista para el 17 de abril.")
+    # no author in the page's metadata: the byline left in the text names him
+    assert page.authors == ["Andrés Villalta"] and "Por Andrés Villalta · Puerto Albar ·" in page.removed
+    assert "Villalta" not in page.text
 
 
 def _report(before_h1: str) -> str:

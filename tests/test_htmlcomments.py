@@ -46,3 +46,40 @@ def test_comments_from_section_drops_the_sections_furniture() -> None:
         "<p>I was on the last ferry and it was packed.</p><p>Share</p></div>"
     )
     assert comments_from_section(section) == [Comment(text="I was on the last ferry and it was packed.")]
+
+
+HEADED = """<html><body><main>
+<h1>Stadtrat beschließt neuen Busplan</h1>
+<p>Der Stadtrat von Weilhafen hat am Dienstag den neuen Busplan beschlossen.</p>
+<section class="zone-b">
+  <h3>Kommentare (2)</h3>
+  <div class="k"><b>Heike M.</b> <span title="2026-04-07T18:02:00+02:00">vor 2 Stunden</span>
+    <p>Endlich fährt die Linie 4 auch abends.</p><p>Das hat lange gedauert.</p></div>
+  <div class="k"><b>busfahrer77</b> <span>gestern</span>
+    <p>Und wer bezahlt die neuen Fahrer?</p></div>
+  <p class="hint">Melden Sie sich an, um zu kommentieren.</p>
+</section>
+</main></body></html>"""
+
+
+def test_a_section_headed_as_comments_is_read_block_by_block() -> None:
+    from newsprism.htmlcomments import comments_from_headed_section, headed_section
+
+    page = lxml.html.fromstring(HEADED)
+    found = headed_section(page)
+    assert found is not None and found[1].text == "Kommentare (2)"
+    assert comments_from_headed_section(*found) == [
+        Comment(
+            "Heike M.",
+            "2026-04-07T18:02:00+02:00",
+            "Endlich fährt die Linie 4 auch abends. Das hat lange gedauert.",
+        ),
+        Comment("busfahrer77", None, "Und wer bezahlt die neuen Fahrer?"),
+    ]
+
+
+def test_a_heading_that_is_not_a_comment_header_heads_no_comment_section() -> None:
+    from newsprism.htmlcomments import headed_section
+
+    page = lxml.html.fromstring(HEADED.replace("Kommentare (2)", "Mehr zum Thema"))
+    assert headed_section(page) is None

@@ -100,6 +100,15 @@ def test_clean_text_names_the_outlet_and_the_byline():
     assert result.language == "en"
 
 
+def test_a_byline_with_its_place_and_date_is_a_leftover_naming_the_author():
+    page = (
+        "Sube la tasa de interés\nPor Ana Ruiz · Puerto Albar · 6 de marzo de 2026\n"
+        "El Banco Central de Costanera elevó este viernes su tasa de política monetaria en medio punto."
+    )
+    result = _clean(page)
+    assert result.authors == ["Ana Ruiz"] and "Por Ana Ruiz" not in result.text
+
+
 def test_clean_text_resolves_the_dateline_date_with_the_published_year():
     page = "Grève au port\nNANTES, 3 mars (AFP) - Les dockers du port ont reconduit mardi leur mouvement de grève."
     assert _clean(page, published="2026-03-03T12:00:00").dateline == Dateline("NANTES", "2026-03-03", "AFP")
