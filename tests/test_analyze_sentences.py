@@ -22,14 +22,6 @@ def test_abbreviations_and_initials_do_not_end_sentences() -> None:
     assert len(split_sentences("The ruling by J. K. Larsen stands. It was final.", "en")) == 2
 
 
-def test_a_dateline_ending_in_a_dot_and_dash_stays_with_its_sentence() -> None:
-    text = "Puerto Albar, 7 de marzo de 2026.- El ministro culpó al banco. - Una frase con guion sigue."
-    assert [s.text for s in split_sentences(text, "es")] == [
-        "Puerto Albar, 7 de marzo de 2026.- El ministro culpó al banco.",
-        "- Una frase con guion sigue.",
-    ]
-
-
 def test_glued_machine_translated_sentences_are_split() -> None:
     sentences = split_sentences("The minister resigned.The cabinet met at noon.", "en")
     assert [s.text for s in sentences] == ["The minister resigned.", "The cabinet met at noon."]

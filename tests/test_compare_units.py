@@ -69,6 +69,13 @@ def test_fragments_of_under_three_words_are_not_units():
     assert [u.text for u in article_units(article("Updated."))] == []
 
 
+def test_a_dateline_cut_off_as_a_sentence_is_not_a_claim():
+    a = article("Puerto Albar, 7 de marzo de 2026.", "- El ministro de Hacienda culpó al banco central.")
+    assert [u.text for u in article_units(a)] == ["El ministro de Hacienda culpó al banco central."]
+    b = article("LIMA, March 3 (Reuters) - The port reopened on Friday after a week.")
+    assert [u.sentence for u in article_units(b)] == [0]
+
+
 def test_credit_line_in_parentheses_is_not_a_claim():
     a = article("The port reopened on Friday after a week.", "(Reporting by Ana Ruiz; Editing by Tom Bell)")
     assert [u.text for u in article_units(a)] == ["The port reopened on Friday after a week."]

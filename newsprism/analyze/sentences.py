@@ -88,18 +88,6 @@ def _ends_with_abbreviation(sentence: str, language: str) -> bool:
     return word in known or word.rsplit(" ", 1)[-1] in known
 
 
-_DATELINE_DASH = re.compile(r"[-–—]\s")
-
-
-def _dateline_ends_after(paragraph: str, at: int) -> bool:
-    """Whether ``paragraph`` opens with a dateline running past ``at`` (its dash, which the sentence
-    splitter took for the start of a new sentence)."""
-    from newsprism.datelines import parse_dateline
-
-    dateline, rest = parse_dateline(paragraph)
-    return dateline is not None and len(paragraph) - len(rest) > at
-
-
 def _sentencex(language: str, text: str) -> list[str]:
     from sentencex import segment
 
@@ -171,14 +159,7 @@ def split_spans(
         # abbreviations that sentencex split at
         merged: list[tuple[int, int]] = []
         for s, e in glued:
-            if merged and (
-                _ends_with_abbreviation(paragraph[merged[-1][0] : merged[-1][1]], lang)
-                or (
-                    len(merged) == 1
-                    and _DATELINE_DASH.match(paragraph, s)
-                    and _dateline_ends_after(paragraph, s)
-                )
-            ):  # and a dateline's ".-" ("Puerto Albar, 7 de marzo de 2026.- El ministro …")
+            if merged and _ends_with_abbreviation(paragraph[merged[-1][0] : merged[-1][1]], lang):
                 merged[-1] = (merged[-1][0], e)
             else:
                 merged.append((s, e))

@@ -113,12 +113,15 @@ def article_units(article: Article) -> list[Unit]:
     for num in article.numbers:
         nums_by_sentence.setdefault(num.sentence, []).append(num)
     units: list[Unit] = []
+    dated = _dateline_end(article)
     for s in article.sentences:
-        if len(_WORD.findall(s.text)) < 3 or _CREDIT.match(s.text):
-            continue
+        if len(_WORD.findall(s.text)) < 3 or _CREDIT.match(s.text) or s.end <= dated:
+            continue  # a fragment, a credit line, or a dateline the sentence splitter cut off as a sentence
         pieces = split_clauses(s.text)
         if s.i in quoted:
             pieces = outside_quotes(s.text, pieces)
+        if s.start < dated:  # the sentence the dateline's dash was cut from: "- El ministro …"
+            pieces = [pieces[0].lstrip("-–—: "), *pieces[1:]]
         for piece in pieces:
             units.append(
                 Unit(
@@ -133,6 +136,15 @@ def article_units(article: Article) -> list[Unit]:
                 )
             )
     return units
+
+
+def _dateline_end(article: Article) -> int:
+    """Where the dateline opening the article's text ends ("Puerto Albar, 7 de marzo de 2026.-"), 0 if none."""
+    from newsprism.datelines import parse_dateline
+
+    head = article.text[:300]
+    dateline, rest = parse_dateline(head)
+    return len(head) - len(rest) if dateline is not None else 0
 
 
 def split_clauses(sentence: str) -> list[str]:
