@@ -114,7 +114,7 @@ def test_description_followed_by_a_name_resolves_to_that_person():
 def test_anonymous_official_is_kept_under_its_description():
     article = quoted("a", '"It was overloaded", said one official.', "one official", "desc:one official")
     [voice] = find_voices([article])
-    assert voice.speaker == "one official"
+    assert voice.speaker == "One official"  # shown as a label
 
 
 def test_display_name_drops_titles_and_latin_folds_cyrillic():
@@ -358,7 +358,7 @@ def test_one_anonymous_person_is_a_voice_but_a_request_for_anonymity_is_not_a_qu
     article = _one_quote(
         text, Quote('"Nos enteramos tarde"', "un armador", "se quejó", True, 0, speaker_key="desc:un armador")
     )
-    assert [v.speaker for v in find_voices([article])] == ["un armador"]
+    assert [v.speaker for v in find_voices([article])] == ["Un armador"]
     crowd = _one_quote(
         text, Quote("x", "los armadores", "dijeron", True, 0, speaker_key="desc:los armadores")
     )
