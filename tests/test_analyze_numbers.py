@@ -65,6 +65,7 @@ def test_counts_keep_their_noun_and_number_words_are_read() -> None:
         ("es", "La junta aprobó la medida por cinco votos contra dos.", [("cinco", 5), ("dos", 2)]),
         ("es", "Se aprobó con cinco votos a favor y dos en contra.", [("cinco", 5), ("dos", 2)]),
         ("de", "Der Rat entschied mit fünf zu zwei Stimmen.", [("fünf", 5), ("zwei", 2)]),
+        ("de", "Der Rat entschied mit 5:2 Stimmen.", [("5", 5), ("2", 2)]),
         ("fr", "Le texte a été adopté par 312 voix contre 208.", [("312", 312), ("208", 208)]),
     ],
 )
@@ -80,6 +81,8 @@ def test_the_two_sides_of_a_vote_tally_are_counts_of_votes(language: str, text: 
         "United won 3-1 on Sunday after a vote of confidence in the manager.",
         "Some 40 to 50 lawmakers voted against it.",
         "Shops open from 9 to 5 on weekdays.",
+        "Voting closed at 21:15 on Sunday.",
+        "Polls close at 20:00 and the vote count begins.",
     ],
 )
 def test_a_score_or_a_range_is_no_vote_tally(text: str) -> None:

@@ -125,6 +125,8 @@ def _tallies(text: str, language: str) -> list[tuple[int, int, Number]]:
         a, b = m.group("a"), m.group("b")
         if sep in ("-", "–", "—", ":") and not (a.isdigit() and b.isdigit()):
             continue
+        if b[:1] == "0" and len(b) > 1 or sep == ":" and not _VOTE_WORD.search(text, m.end(), m.end() + 12):
+            continue  # a clock time: "voting closes at 21:15", "20:00"; "mit 5:2 Stimmen" is a tally
         values = [float(x) if x.isdigit() else float(words[x.casefold()]) for x in (a, b)]
         if values[0] < values[1] and not re.search(r"favou?r|pour|dafür|за", sep):
             continue  # a tally names the winning side first: "40 to 50 lawmakers voted" is a range

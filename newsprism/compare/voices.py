@@ -622,9 +622,9 @@ def find_voices(
             voice.article_ids.append(article.id)
         voice.quotes.append(VoiceQuote(article.id, quote.text))
     for ck, voice in voices.items():
-        shown = names.get(ck) or fallback[ck]
+        label = names.get(ck) or fallback[ck]
         # a label starts with a capital: "la Asociación de Bananeros" → "La Asociación de Bananeros"
-        voice.speaker = shown[:1].upper() + shown[1:] if shown[:1].islower() else shown
+        voice.speaker = label[:1].upper() + label[1:] if label[:1].islower() else label
     return sorted(voices.values(), key=lambda v: (-len(v.article_ids), -len(v.quotes), v.speaker))
 
 
