@@ -100,6 +100,11 @@ def from_json(raw: RawDocument) -> Article:
         raise DecodeError(f"{raw.origin}: not valid JSON ({exc})") from None
     if "maintext" in rec or "source_domain" in rec:  # news-please
         text = rec.get("maintext") or ""
+        notes = []
+        description = rec.get("description")
+        if not text.strip() and isinstance(description, str) and description.strip():
+            text = description  # its crawler got no body: the page's own summary stands for it
+            notes.append("no maintext in the news-please record: its description stands for the text")
         url = rec.get("url")
         return Article(
             id="",
@@ -114,6 +119,7 @@ def from_json(raw: RawDocument) -> Article:
             language=rec.get("language") or "und",
             text=_paragraphs(text),
             authors=[a for a in rec.get("authors") or [] if isinstance(a, str)],
+            warnings=notes,
             kind="json",
         )
     if isinstance(rec.get("text"), str) and "id" in rec:  # ours
@@ -139,6 +145,9 @@ def from_json(raw: RawDocument) -> Article:
         "published": rec.get("published") or rec.get("date") or rec.get("date_publish"),
     }
     raw_text = RawDocument(origin=raw.origin, kind="text", url=rec.get("url"), path=raw.path, meta=meta)
+    title = rec.get("title")
+    if isinstance(title, str) and title.strip() and text and not text.lstrip().startswith(title.strip()):
+        text = f"{title.strip()}\n\n{text}"  # the record's headline heads the page, as on a scraped one
     article = from_text(text or "", raw_text)
     if text is None:  # a headline-only record (``finish`` decides): its missing text is not news
         article.warnings = [w for w in article.warnings if not w.startswith("empty input")]
@@ -151,18 +160,22 @@ def finish(article: Article, raw: RawDocument, settings: Settings) -> Article:
     """Checks and fills what every path shares: text present, language, outlet, id, dates."""
     article.text = article.text.strip()
     _drop_repeated_title(article)
+    too_short = len(article.text) < int(settings["extract.min_text_chars"])
     headline_only = (
-        not article.text
+        too_short
         and raw.kind == "json"
         and bool(settings["extract.headline_only"])
         and _headline(article.title)
     )
     if headline_only:
+        if article.text:  # a teaser too short to compare: kept, apart from the text
+            article.removed.append(article.text)
+            article.text = ""
         article.warnings.append(
             "headline only: the record has a title and no article text; it joins a story as coverage"
             " and carries no claim"
         )
-    elif len(article.text) < int(settings["extract.min_text_chars"]):
+    elif too_short:
         what = (
             "no article text" if not article.text else f"only {len(article.text)} characters of article text"
         )

@@ -81,6 +81,20 @@ def test_a_json_record_with_a_headline_and_no_text_is_a_headline_only_article(re
     assert not any(w.startswith("empty input") for w in article.warnings)
 
 
+def test_a_news_please_record_without_maintext_takes_its_description():
+    lead = "Dockworkers at the Port of Portvale walked out on Monday over automated cranes at Terminal 3."
+    rec = {"title": HEADLINE, "maintext": None, "description": lead, "source_domain": "quay.example"}
+    article = extract(RawDocument(origin="np", content=json.dumps(rec).encode(), kind="json"))
+    assert article.text == lead and not article.headline_only
+    assert any("description stands for the text" in w for w in article.warnings)
+
+
+def test_a_record_with_a_headline_and_a_teaser_too_short_to_compare_is_headline_only():
+    rec = {"title": HEADLINE, "text": "Ships wait offshore.", "language": "en"}
+    article = extract(RawDocument(origin="t", content=json.dumps(rec).encode(), kind="json"))
+    assert article.headline_only and article.removed == ["Ships wait offshore."]
+
+
 def test_headline_only_records_without_url_get_ids_of_their_own():
     ids = {
         extract(RawDocument(origin="h", content=json.dumps({"title": t}).encode(), kind="json")).id
