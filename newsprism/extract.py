@@ -183,9 +183,10 @@ def finish(article: Article, raw: RawDocument, settings: Settings) -> Article:
     if not settings["extract.comments"]:
         article.comments = []
     if not article.language or article.language == "und":
-        article.language = detect_language(
-            article.text or article.title or "", min_confidence=float(settings["language.min_confidence"])
-        )
+        confidence = float(settings["language.min_confidence"])
+        if headline_only:  # a headline is short: py3langid is as sure of it, and as right, at a lower bar
+            confidence = min(confidence, HEADLINE_LANGUAGE_CONFIDENCE)
+        article.language = detect_language(article.text or article.title or "", min_confidence=confidence)
     article.url = article.url or raw.url
     article.source.domain = _domain(article.source.domain) or domain_of(article.url)
     if not article.source.name and article.dateline and article.dateline.agency:
@@ -201,6 +202,10 @@ def finish(article: Article, raw: RawDocument, settings: Settings) -> Article:
 
 
 _HEADLINE_CHARS = 12
+# On the first 6 / 10 words of the 1,448 SemEval-2022 dev texts (scripts/headline_language.py), py3langid's
+# guess at a probability of 0.6 or more was right 99.5 % / 99.7 % of the time and covered 66 % / 83 % of
+# them; at 0.8 (the language.min_confidence default) 100 % / 99.9 %, covering only 46 % / 67 %.
+HEADLINE_LANGUAGE_CONFIDENCE = 0.6
 
 
 def _headline(title: Any) -> bool:

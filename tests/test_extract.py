@@ -95,6 +95,13 @@ def test_a_record_with_a_headline_and_a_teaser_too_short_to_compare_is_headline_
     assert article.headline_only and article.removed == ["Ships wait offshore."]
 
 
+def test_a_headline_only_record_gets_the_language_of_its_headline():
+    # py3langid gives this headline 0.79, under the 0.8 asked of whole texts
+    rec = {"title": "Portvale dockworkers walk out over automation, 40 ships wait offshore"}
+    article = extract(RawDocument(origin="h", content=json.dumps(rec).encode(), kind="json"))
+    assert article.headline_only and article.language == "en"
+
+
 def test_headline_only_records_without_url_get_ids_of_their_own():
     ids = {
         extract(RawDocument(origin="h", content=json.dumps({"title": t}).encode(), kind="json")).id
