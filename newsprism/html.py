@@ -38,10 +38,10 @@ from newsprism.htmlclean import (
     text_key,
 )
 from newsprism.htmlcomments import (
-    comments_from_headed_section,
+    comment_heading,
+    comments_after_heading,
     comments_from_page,
     comments_from_section,
-    headed_section,
     section_lines,
 )
 from newsprism.htmlgaps import fill_gaps
@@ -233,13 +233,12 @@ def _comments(
         marked = comments_from_page(tree)
         if marked:
             return marked, text
-        headed = headed_section(tree)
-        found = comments_from_headed_section(*headed) if headed else []
-        if not found:
+        heading = comment_heading(tree)
+        found = comments_after_heading(heading) if heading is not None else []
+        if heading is None or not found:
             return comments_from_section(getattr(doc, "commentsbody", None)), text
-        assert headed is not None
         said = {_key(c.text) for c in found}
-        lines = {_key(line) for line in section_lines(headed[1])}
+        lines = {_key(line) for line in section_lines(heading)}
         kept = []
         for paragraph in text.split("\n\n"):
             key = _key(paragraph)

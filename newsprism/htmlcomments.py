@@ -3,7 +3,7 @@
 Comment systems mark their parts with class names (``comment-content``, ``comment-author``, ``fn``,
 ``<time datetime>``); where they do, each comment is read from the page itself. A section of the page
 headed "Comentarios (3)", "Comments", "Kommentare (12)" … (``boilerplate.is_comment_header``) whose
-comments are not marked so is read block by block (``headed_section``): each repeated child is one
+comments are not marked so is read block by block (``comment_heading``, ``comments_after_heading``): each repeated child is one
 comment, its author the first short ``strong``/``b``/``cite`` or author-classed element, its time an
 ISO ``datetime``/``title`` attribute. Where neither holds, the comment section trafilatura set apart is
 split into its paragraphs.
@@ -126,8 +126,9 @@ _HEADINGS = etree.XPath("//h1|//h2|//h3|//h4|//h5|//h6|//header|//*[@role='headi
 _NAMEISH = ("strong", "b", "cite")
 
 
-def headed_section(page: etree._Element) -> tuple[etree._Element, etree._Element] | None:
-    """``(section, heading)``: the element a comment header heads ("Comentarios (3)"), when there is one."""
+def comment_heading(page: etree._Element) -> etree._Element | None:
+    """The heading of a comment section ("Comentarios (3)") inside some element of the page: the section is
+    what follows it in that element."""
     from newsprism.boilerplate import is_comment_header
 
     for heading in _HEADINGS(page):
@@ -135,7 +136,7 @@ def headed_section(page: etree._Element) -> tuple[etree._Element, etree._Element
             continue
         section = heading.getparent()
         if section is not None and section.tag not in ("html", "body"):
-            return section, heading
+            return heading
     return None
 
 
@@ -148,9 +149,9 @@ def section_lines(heading: etree._Element) -> list[str]:
     return [t for t in out if t]
 
 
-def comments_from_headed_section(section: etree._Element, heading: etree._Element) -> list[Comment]:
-    """One comment per child block of ``section`` after its ``heading`` holding a paragraph of text (what
-    comes before the heading is not the comments')."""
+def comments_after_heading(heading: etree._Element) -> list[Comment]:
+    """One comment per block after a comment section's ``heading`` (in its parent) holding a paragraph of
+    text (what comes before the heading is not the comments')."""
     from newsprism.htmlclean import line_reason
 
     out: list[Comment] = []

@@ -116,15 +116,10 @@ def test_the_language_is_guessed_from_function_words_when_not_given() -> None:
 def test_fallback_gold_dev_split_stays_above_its_measured_level() -> None:
     """The dev half of tests/fixtures/analyze/entities_gold.jsonl (exact span + label F1 0.975 when the
     rules were last tuned; 0.254 before): a regression gate, not a clean measure."""
-    import importlib.util
-    from pathlib import Path
+    from scriptload import ROOT, load_script
 
-    root = Path(__file__).resolve().parents[1]
-    spec = importlib.util.spec_from_file_location("eval_entities", root / "scripts" / "eval_entities.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    lines = (root / "tests/fixtures/analyze/entities_gold.jsonl").read_text(encoding="utf-8").splitlines()
+    module = load_script("scripts/eval_entities.py")
+    lines = (ROOT / "tests/fixtures/analyze/entities_gold.jsonl").read_text(encoding="utf-8").splitlines()
     items = [json.loads(line) for line in lines if line.strip()]
     items = [i for i in items if module.split_of(i["id"]) == "dev"]
     gold = [(i["id"], e["start"], e["end"], e["label"]) for i in items for e in i["entities"]]

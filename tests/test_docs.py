@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import importlib.util
-
 from conftest import ROOT
+from scriptload import load_script
 
 from newsprism.config import SETTINGS
 
 
 def _script(name):
-    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script(f"scripts/{name}.py")
 
 
 def test_every_setting_is_documented_with_its_help():

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import importlib.util
 import json
 import operator
 import os
@@ -20,6 +19,7 @@ from pathlib import Path
 
 import psutil
 import pytest
+from scriptload import load_script
 
 from newsprism.engine import make_engine
 from newsprism.engine_dask import DaskEngine, check_scheduler
@@ -34,12 +34,7 @@ pytestmark = pytest.mark.slow
 
 
 def _make_warc_module():
-    spec = importlib.util.spec_from_file_location("make_warc", ROOT / "benchmarks" / "make_warc.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("make_warc", module)  # its dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
+    return load_script("benchmarks/make_warc.py", register=True)  # its dataclasses look their module up
 
 
 def _warc(tmp_path: Path, n: int) -> Path:

@@ -63,12 +63,12 @@ HEADED = """<html><body><main>
 
 
 def test_a_section_headed_as_comments_is_read_block_by_block() -> None:
-    from newsprism.htmlcomments import comments_from_headed_section, headed_section
+    from newsprism.htmlcomments import comment_heading, comments_after_heading
 
     page = lxml.html.fromstring(HEADED)
-    found = headed_section(page)
-    assert found is not None and found[1].text == "Kommentare (2)"
-    assert comments_from_headed_section(*found) == [
+    found = comment_heading(page)
+    assert found is not None and found.text == "Kommentare (2)"
+    assert comments_after_heading(found) == [
         Comment(
             "Heike M.",
             "2026-04-07T18:02:00+02:00",
@@ -79,7 +79,7 @@ def test_a_section_headed_as_comments_is_read_block_by_block() -> None:
 
 
 def test_a_heading_that_is_not_a_comment_header_heads_no_comment_section() -> None:
-    from newsprism.htmlcomments import headed_section
+    from newsprism.htmlcomments import comment_heading
 
     page = lxml.html.fromstring(HEADED.replace("Kommentare (2)", "Mehr zum Thema"))
-    assert headed_section(page) is None
+    assert comment_heading(page) is None

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
+
+from scriptload import load_script
 
 from newsprism.partition import (
     Partition,
@@ -18,15 +18,9 @@ from newsprism.partition import (
 from newsprism.records import RawDocument, Skip
 from newsprism.sources import DocumentSource, iter_documents
 
-ROOT = Path(__file__).resolve().parents[1]
-
 
 def _warc(tmp_path: Path, n: int) -> Path:
-    spec = importlib.util.spec_from_file_location("make_warc", ROOT / "benchmarks" / "make_warc.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("make_warc", module)  # its dataclasses look their module up
-    spec.loader.exec_module(module)
+    module = load_script("benchmarks/make_warc.py", register=True)  # its dataclasses look their module up
     path = tmp_path / f"pages-{n}.warc.gz"
     assert module.write_warc(str(path), n, seed=5) == n
     return path

@@ -2,18 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
-SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "cluster_lookalikes.py"
+from scriptload import load_script
 
 
 def _module():
-    spec = importlib.util.spec_from_file_location("cluster_lookalikes", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("scripts/cluster_lookalikes.py")
 
 
 def test_only_rated_pairs_count_and_a_look_alike_put_together_costs_precision():

@@ -2,18 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
-SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "headline_language.py"
+from scriptload import load_script
 
 
 def _module():
-    spec = importlib.util.spec_from_file_location("headline_language", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("scripts/headline_language.py")
 
 
 def test_a_higher_bar_keeps_fewer_guesses_and_counts_only_those_it_keeps():

@@ -100,8 +100,13 @@ _TALLY_AGAINST = r"(?:\s+(?:votes?\s+|votos\s+|voix\s+)?(?:against|en\s+contra|c
 
 
 @lru_cache(maxsize=32)
+def _tally_words(language: str) -> dict[str, float]:
+    return {**nw.EN_WORDS, **nw.OTHER_WORDS.get(language, {}), **_TALLY_ONE}
+
+
+@lru_cache(maxsize=32)
 def _tally_re(language: str) -> re.Pattern[str]:
-    words = {**nw.EN_WORDS, **nw.OTHER_WORDS.get(language, {}), **_TALLY_ONE}
+    words = _tally_words(language)
     side = "\\d{1,4}|" + "|".join(
         sorted((re.escape(w) for w in words if " " not in w), key=len, reverse=True)
     )
@@ -114,7 +119,7 @@ def _tally_re(language: str) -> re.Pattern[str]:
 
 def _tallies(text: str, language: str) -> list[tuple[int, int, Number]]:
     """The two sides of every vote tally: ``(start, end, Number)`` each, a count of votes."""
-    words = {**nw.EN_WORDS, **nw.OTHER_WORDS.get(language, {}), **_TALLY_ONE}
+    words = _tally_words(language)
     out = []
     for m in _tally_re(language).finditer(text):
         # a vote word before it ("voted 5-2"), in it ("cinco votos contra dos") or right after ("a 7-2 vote")
