@@ -1,8 +1,9 @@
 """How often the story clusterer puts look-alike but different events together, on SemEval-2022 dev pairs.
 
-NeuS-AllSides (issue 4's hardest clustering set) is test-only, and its trouble is look-alike stories: the
-dev streams we fit on (BASIL, giveme5w1h, packed into dense days) keep precision near 0.95 and cannot show
-it. SemEval-2022 Task 8's dev file (``texts_sample_hfl/training_set.csv``, minus the pair ids its test
+NeuS-AllSides (issue 4's hardest clustering set) is test-only (its dev stand-in, the probe roundups that
+share no article with a test story, is ``eval clustering --split dev``), and its trouble is look-alike
+stories: the dev streams we fit on (BASIL, giveme5w1h, packed into dense days) keep precision near 0.95
+and cannot show it. SemEval-2022 Task 8's dev file (``texts_sample_hfl/training_set.csv``, minus the pair ids its test
 file shares) holds exactly such pairs: title + lead samples in seven languages that human raters scored
 1 (same story) … 4 (unrelated), many of them about one topic but a different event (3 … 3.5).
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
 import pytest
 
-from newsprism.errors import UsageError
+from newsprism.errors import EvalDataError, UsageError
 from newsprism.evaluate import clustering
 from newsprism.evaluate.clustering import (
     adjusted_rand,
@@ -108,6 +109,71 @@ def test_neus_articles_take_the_url_date_and_the_roundup_day_as_ingest_time(tmp_
     assert by_side["77-left"].published == "2021-05-31"
     assert by_side["77-right"].published is None
     assert by_side["77-right"].ingested == "2021-06-01"
+
+
+def _write_neus_test_story(root: Path) -> None:
+    raw = root / "raw_crawled"
+    raw.mkdir(parents=True)
+    news = {
+        "left": {
+            "newsTitle": "Harbour tunnel vote passes",
+            "newsLink": "",
+            "newBody": ["The council backed it."],
+        },
+        "right": {
+            "newsTitle": "Council approves the harbour tunnel after a long night",
+            "newsLink": "",
+            "newBody": ["After a long night the council approved the tunnel."],
+        },
+    }
+    (raw / "x.jsonl").write_text(json.dumps({"id": 9, "date": "2021-06-01", "news": news}) + "\n", "utf-8")
+
+
+def test_neus_dev_split_reads_the_probe_without_the_roundups_a_test_story_shares(tmp_path):
+    root = tmp_path / "neus-allsides"
+    _write_neus_test_story(root)
+    probe = root / clustering.PROBE_DIR
+    probe.mkdir()
+    lines = [
+        # two new roundups: kept, in file order
+        "TITLE=> Senate delays farm bill vote. ARTICLE=> The vote moved to May. [SEP] "
+        "TITLE=> Farm bill vote put off again. ARTICLE=> Senators put it off. [SEP] "
+        "TITLE=> Farm bill stalls. ARTICLE=> Another delay.",
+        "TITLE=> Storm closes ports. ARTICLE=> Ports shut on Monday. [SEP] "
+        "TITLE=> Ports shut by storm. ARTICLE=> A storm shut the ports.",
+        # shares a test title (case and punctuation aside): dropped
+        "TITLE=> Harbour Tunnel Vote Passes!. ARTICLE=> Something else. [SEP] "
+        "TITLE=> Other title. ARTICLE=> Other lead.",
+        # shares a test lead's opening: dropped
+        "TITLE=> A different headline. ARTICLE=> After a long night, the council approved the tunnel. [SEP] "
+        "TITLE=> Yet another one. ARTICLE=> More.",
+        # a title with nearly all the words of a test title: dropped
+        "TITLE=> Council approves harbour tunnel after a long night. ARTICLE=> Text. [SEP] "
+        "TITLE=> Tunnel approved. ARTICLE=> Text two.",
+        # one article only: no story to group
+        "TITLE=> Alone here. ARTICLE=> Nothing to group.",
+    ]
+    (probe / "train.source").write_text("\n".join(lines[:4]) + "\n", "utf-8")
+    (probe / "val.source").write_text("\n".join(lines[4:]) + "\n", "utf-8")
+    (tmp_path / "splits.json").write_text(json.dumps({"neus-allsides": {"dev": [], "test": "all"}}), "utf-8")
+
+    name, articles, gold = load(root, "dev")
+    assert name == "neus-allsides"
+    assert gold == ["probe-train-0"] * 3 + ["probe-train-1"] * 2
+    assert [a.title for a in articles[:2]] == ["Senate delays farm bill vote", "Farm bill vote put off again"]
+    assert articles[0].text == "The vote moved to May." and articles[0].language == "en"
+    days = {a.id: dt.date.fromisoformat(a.published) for a in articles}
+    # each article on its roundup's day or the day before; the two roundups within one day (3 a day)
+    assert all((dt.date(2019, 4, 14) - d).days in (0, 1) for d in days.values())
+    _, test_articles, _ = load(root, "test")
+    assert len(test_articles) == 2  # the test split is still raw_crawled
+
+
+def test_neus_dev_split_without_the_probe_says_what_is_missing(tmp_path):
+    root = tmp_path / "neus-allsides"
+    _write_neus_test_story(root)
+    with pytest.raises(EvalDataError, match=clustering.PROBE_DIR):
+        load(root, "dev")
 
 
 def test_dense_proxy_packs_events_into_consecutive_days(tmp_path):

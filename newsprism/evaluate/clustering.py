@@ -8,7 +8,10 @@ What each data set gives the clusterer:
   files are skipped, 23 records have no date. Gold: ``newsCluster.EventId``.
 * ``neus-allsides``: per outlet only ``newsTitle`` + lead ``newsBody``; articles have no date of their own,
   so ``published`` is the date in the article URL when there is one, and ``ingested`` is the day of the
-  AllSides roundup (the day the page was collected). Gold: the roundup ``id``.
+  AllSides roundup (the day the page was collected). Gold: the roundup ``id``. splits.json makes every
+  ``raw_crawled`` story a test item; ``--split dev`` reads instead the NeuS summarisation probe that
+  ships beside it (``neus_probe``): earlier AllSides roundups of the same kind, minus every one that shares
+  an article with a test story.
 
 Before clustering, the articles go through the analyzer's entity and number stages, as ``ingest`` and
 ``compare`` do (``analyze=False``, ``--no-analyze``: the raw articles, whose entities the clusterer reads
@@ -42,6 +45,9 @@ from newsprism.stories import cluster_articles, publication_order
 DATASETS = ("basil", "giveme5w1h-newscluster", "neus-allsides")
 LEAD_SENTENCES = 2  # sentences kept by the "leads" and "dense" modes
 DENSE_PER_DAY = 6.0  # events a day in the "dense" mode
+PROBE_DIR = "naacl2022_lrc_roundup_random_order_probe"
+PROBE_PER_DAY = 3.0  # roundups a day in the probe stream: NeuS's own rate (506 test stories in 178 days)
+_PROBE_ARTICLE = re.compile(r"TITLE=>(.*?)\s*ARTICLE=>(.*)", re.S)
 _URL_DATE = re.compile(r"/(20\d\d|19\d\d)[/-](\d\d)[/-](\d\d)(?:/|-|$)")
 
 
@@ -84,7 +90,7 @@ def load(data: Path, split: str) -> tuple[str, list[Article], list[str]]:
     root = data if data.name == name else data / name
     keep = _selector(root, name, split)
     loader = {"basil": _basil, "giveme5w1h-newscluster": _giveme, "neus-allsides": _neus}[name]
-    pairs = loader(root, keep)
+    pairs = neus_probe(root) if name == "neus-allsides" and split == "dev" else loader(root, keep)
     if not pairs and split != "test":
         raise EvalDataError(f"no articles of split {split!r} found in {root}")
     return name, [a for a, _ in pairs], [g for _, g in pairs]
@@ -157,6 +163,73 @@ def _neus(root: Path, keep: Any) -> list[tuple[Article, str]]:
                     ingested=(record.get("date") or "")[:10] or None,
                     language="en",
                     text="\n\n".join(body) if isinstance(body, list) else str(body),
+                )
+                out.append((article, story))
+    return out
+
+
+def _folded(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def neus_probe(root: Path, per_day: float = PROBE_PER_DAY) -> list[tuple[Article, str]]:
+    """NeuS-AllSides' dev stand-in: the roundups of its summarisation probe that no test story shares.
+
+    ``<root>/naacl2022_lrc_roundup_random_order_probe/{train,val,test}.source`` hold one AllSides roundup
+    a line, its articles as ``TITLE=> … ARTICLE=> …`` (title and lead) joined by ``[SEP]``: the same
+    kind of look-alike political stories as the ``raw_crawled`` test stories, from earlier years, without
+    outlets or dates. A roundup is dropped when one of its articles has the title or the lead opening
+    (first 80 characters, case and punctuation folded) of a test article, or a title sharing more than
+    0.6 of its words with one: about a third of ``raw_crawled`` recurs there, and nothing of it may be
+    tuned on. Only the test stories' titles and leads are read, never their grouping.
+
+    The roundups are streamed in file order, ``per_day`` a day (NeuS's own rate), each article dated its
+    roundup's day or, when the first hex digit of the SHA-1 of its id is 0-4, the day before (test
+    articles carry the date of their URL, often a day before the roundup's). Gold: the roundup.
+    """
+    folder = root / PROBE_DIR
+    if not folder.is_dir():
+        raise EvalDataError(f"{root}: no {PROBE_DIR}/ (the NeuS probe is the dev stand-in of neus-allsides)")
+    titles: set[str] = set()
+    leads: set[str] = set()
+    for article, _ in _neus(root, lambda _id: True):
+        titles.add(_folded(article.title or ""))
+        leads.add(_folded(article.text)[:80])
+    title_words = [set(t.split()) for t in titles if t]
+
+    def shared(title: str, lead: str) -> bool:
+        folded = _folded(title)
+        if folded in titles or _folded(lead)[:80] in leads:
+            return True
+        words = set(folded.split())
+        return bool(words) and any(len(words & w) > 0.6 * len(words | w) for w in title_words)
+
+    out: list[tuple[Article, str]] = []
+    kept = 0
+    base = 18_000.0  # days since the epoch (2019-04-14); the probe's roundups carry no date
+    for part in ("train", "val", "test"):
+        path = folder / f"{part}.source"
+        if not path.exists():
+            continue
+        for number, line in enumerate(path.read_text("utf-8").splitlines()):
+            articles = [m.groups() for m in map(_PROBE_ARTICLE.search, line.split("[SEP]")) if m]
+            pieces = [(t.strip().removesuffix("."), b.strip()) for t, b in articles]
+            if len(pieces) < 2 or any(shared(t, b) for t, b in pieces):
+                continue
+            story = f"probe-{part}-{number}"
+            day = base + kept // per_day
+            kept += 1
+            for side, (title, lead) in enumerate(pieces):
+                aid = f"{story}-{side}"
+                before = int(hashlib.sha1(aid.encode("utf-8")).hexdigest()[0], 16) < 5
+                when = datetime.fromtimestamp((day - before) * 86_400, tz=timezone.utc)
+                article = Article(
+                    id=aid,
+                    source=Source(name=None, domain=None),
+                    title=title,
+                    published=when.date().isoformat(),
+                    language="en",
+                    text=lead,
                 )
                 out.append((article, story))
     return out
