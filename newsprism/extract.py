@@ -197,7 +197,8 @@ def finish(article: Article, raw: RawDocument, settings: Settings) -> Article:
         if article.published:
             article.warnings.append(f"no publication date on the page; {how}")
     if not article.id:
-        article.id = Article.make_id(article.url, article.text or article.title or "")
+        outlet = article.source.domain or article.source.name
+        article.id = Article.make_id(article.url, article.text or article.title or "", outlet)
     return article
 
 

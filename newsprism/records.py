@@ -95,6 +95,11 @@ def sha1(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 
+def outlet_key(outlet: str | None) -> str:
+    """An outlet's domain or name as ids and the store compare it: case and spacing folded."""
+    return " ".join((outlet or "").casefold().split())
+
+
 # --------------------------------------------------------------------------------------------- Article
 
 
@@ -186,13 +191,15 @@ class Article(Record):
     syndication: str | None = None  # id of the earliest copy when this is wire copy republished (dedup)
 
     @staticmethod
-    def make_id(url: str | None, text: str) -> str:
-        """Stable id: sha1 of the canonical URL, else of the clean text."""
+    def make_id(url: str | None, text: str, outlet: str | None = None) -> str:
+        """Stable id: sha1 of the canonical URL, else of the clean text, preceded by the outlet when known
+        (``outlet_key``): two outlets' copies of one wire text are two articles, not one."""
         from newsprism.urls import canonical_url
 
         if url:
             return sha1(canonical_url(url))
-        return sha1(text.strip())
+        key = outlet_key(outlet)
+        return sha1(f"{key}\n{text.strip()}" if key else text.strip())
 
     @property
     def analyzed(self) -> bool:

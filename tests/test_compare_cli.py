@@ -156,3 +156,33 @@ def test_compare_two_text_files_end_to_end_with_a_bad_input_named(capsys, tmp_pa
         assert set(story["comments"]) == set(story["article_ids"])
     counts = {i: c["count"] for s in payload["stories"] for i, c in s["comments"].items()}
     assert sorted(counts.values()) == [0, 1]
+
+
+def test_compare_keeps_two_outlets_copies_of_one_wire_text_without_urls_as_one_voice(capsys, tmp_path):
+    # the same clean text from two outlets, no URLs: two articles (ids carry the outlet), one syndication group
+    wire = (
+        "HARBOURTON, March 3 (Coastwire) - Ferry services between Harbourton and the islands were suspended"
+        " on Tuesday after a storm damaged the main pier, the port authority said. Repairs are expected to"
+        " take at least two weeks, officials said."
+    )
+    rows = [
+        {
+            "title": "Ferry service suspended after storm",
+            "text": wire,
+            "source": name,
+            "published": "2026-03-03",
+        }
+        for name in ("Coast Daily", "Island Herald")
+    ]
+    path = tmp_path / "wire.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), "utf-8")
+    code, out, _ = run(capsys, "compare", str(path), "--format", "json")
+    assert code == 0
+    payload = json.loads(out)
+    ids = [a["id"] for a in payload["articles"]]
+    assert len(set(ids)) == 2
+    assert sorted(a["source"]["name"] for a in payload["articles"]) == ["Coast Daily", "Island Herald"]
+    assert [sorted(s["article_ids"]) for s in payload["stories"]] == [sorted(ids)]
+    assert sorted(a["syndication"] is None for a in payload["articles"]) == [False, True]
+    code, out, _ = run(capsys, "compare", str(path))
+    assert "One independent source: nothing to compare" in out and "A story of one article" not in out

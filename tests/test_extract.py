@@ -6,7 +6,7 @@ import pytest
 
 from newsprism.errors import InputError, NoArticleError
 from newsprism.extract import extract, page_head
-from newsprism.records import RawDocument
+from newsprism.records import RawDocument, sha1
 
 BODY = (
     "The harbour authority of Portvale said on Tuesday that forty ships were waiting outside the port while"
@@ -108,6 +108,19 @@ def test_headline_only_records_without_url_get_ids_of_their_own():
         for t in (HEADLINE, "Costanera's central bank raises its key rate to 6.75%")
     }
     assert len(ids) == 2
+
+
+def test_one_text_from_two_outlets_without_url_gets_two_ids_and_without_outlet_the_contract_id():
+    def record_id(**rec) -> str:
+        return extract(RawDocument(origin="w", content=json.dumps(rec).encode(), kind="json")).id
+
+    a, b = (
+        record_id(title="Ships queue", text=BODY, source=name) for name in ("Coast Daily", "Island Herald")
+    )
+    assert a != b
+    assert record_id(title="Ships queue", text=BODY, source="coast  DAILY") == a
+    anonymous = extract(RawDocument(origin="w", content=json.dumps({"text": BODY}).encode(), kind="json"))
+    assert anonymous.id == sha1(anonymous.text.strip())
 
 
 def test_headline_only_records_are_skipped_when_the_setting_is_off():

@@ -56,6 +56,32 @@ def test_same_text_under_two_urls_stays_two_articles(store):
     assert store.count_articles() == 2
 
 
+def test_same_text_from_two_outlets_without_urls_stays_two_articles(store):
+    # ids carry the outlet; the same-text match must not fold one outlet's copy into the other's
+    text = "The council approved the new budget on Tuesday."
+    for name in ("Coast Daily", "Island Herald"):
+        store.put_article(Article(id=Article.make_id(None, text, name), text=text, source=Source(name)))
+    assert store.count_articles() == 2
+    # the same outlet read again (another case, an id made before ids carried the outlet) is the same one
+    again = store.put_article(
+        Article(id=Article.make_id(None, text), text=text, source=Source("coast daily"))
+    )
+    assert not again.created and store.count_articles() == 2
+
+
+def test_headline_only_articles_never_match_by_their_empty_text(store):
+    first = store.put_article(
+        Article(
+            id=Article.make_id("https://a.example/1", ""), url="https://a.example/1", title="Dockers strike"
+        )
+    )
+    second = store.put_article(Article(id=Article.make_id(None, "Ferry halted"), title="Ferry halted"))
+    assert second.created and second.id != first.id and store.count_articles() == 2
+    assert store.get_article(first.id).title == "Dockers strike"
+    again = store.put_article(Article(id=Article.make_id(None, "Ferry halted"), title="Ferry halted"))
+    assert not again.created and store.count_articles() == 2
+
+
 def test_full_text_search_finds_title_and_body_words_with_prefixes(store):
     store.put_article(
         make_article(text="Les dockers de Portvale sont en grève depuis lundi.", title="Grève au port")

@@ -202,6 +202,16 @@ def test_integrity_check_reports_a_text_stored_twice_without_url(pg_url):
         assert s.integrity_problems() == ["1 texts stored more than once without a URL"]
 
 
+def test_integrity_check_accepts_two_outlets_copies_and_headlines_without_url(pg_url):
+    with open_store(pg_url) as s:
+        for name in ("Coast Daily", "Island Herald"):
+            text = "The same wire words."
+            s.put_article(Article(id=Article.make_id(None, text, name), text=text, source=Source(name, None)))
+        for title in ("Dockers strike", "Ferry halted"):
+            s.put_article(Article(id=Article.make_id(None, title), title=title))
+        assert s.count_articles() == 4 and s.integrity_problems() == []
+
+
 # ------------------------------------------------------------------ both backends, beyond test_store.py
 
 

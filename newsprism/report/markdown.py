@@ -46,7 +46,7 @@ def story_markdown(view: StoryView) -> list[str]:
     if story.warnings:
         lines.append("")
     if view.single:
-        lines += ["**A story of one article: nothing to compare, no claim is called missing.**", ""]
+        lines += [f"**{view.single_note}**", ""]
 
     lines += ["### Articles", ""]
     lines += table(

@@ -58,9 +58,7 @@ def story_renderables(view: StoryView, width: int = 120) -> list[Any]:
     for w in story.warnings:
         out.append(Text(f"! {w}", style="yellow"))
     if view.single:
-        out.append(
-            Text("A story of one article: nothing to compare, no claim is called missing.", style="bold")
-        )
+        out.append(Text(view.single_note, style="bold"))
 
     legend = [
         f"{c.index + 1} {c.label} [{c.article.language}]"

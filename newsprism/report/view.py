@@ -100,6 +100,13 @@ class StoryView:
             w.startswith("one independent source only") for w in self.story.warnings
         )
 
+    @property
+    def single_note(self) -> str:
+        """What a single story's report says of it: one article, or several carrying one source's text."""
+        if len(self.columns) < 2:
+            return "A story of one article: nothing to compare, no claim is called missing."
+        return "One independent source: nothing to compare, no claim is called missing."
+
     def column_of(self, article_id: str) -> Column | None:
         return next((c for c in self.columns if c.article.id == article_id), None)
 

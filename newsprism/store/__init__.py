@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 
 from newsprism.errors import UsageError
-from newsprism.records import Article, Skip, Story
+from newsprism.records import Article, Skip, Story, outlet_key
 
 
 @dataclass
@@ -53,6 +53,20 @@ class StorySummary:
     languages: list[str] = field(default_factory=list)
 
 
+def same_stored_text(article: Article, url: str | None, domain: str | None, name: str | None) -> bool:
+    """Whether a stored row whose clean text is ``article``'s (same ``text_hash``), with this URL and
+    outlet, is ``article`` read again: it is unless the two carry different URLs or name different
+    outlets (wire copy republished by two outlets is two articles, grouped later as syndication). An
+    empty text (a headline-only record) matches nothing: its id, from its URL or headline, tells it."""
+    if not article.text.strip():
+        return False
+    if url and article.url and url != article.url:
+        return False
+    if domain and article.source.domain and outlet_key(domain) != outlet_key(article.source.domain):
+        return False
+    return not (name and article.source.name and outlet_key(name) != outlet_key(article.source.name))
+
+
 class Store(ABC):
     """The interface every backend implements. Methods are transactional; ids are Article.id / Story.id."""
 
@@ -66,8 +80,9 @@ class Store(ABC):
         """Insert or update one article atomically.
 
         An article with the same id (canonical URL) or the same clean text as a stored one updates that
-        row, keeping its id. ``raw`` is the original page, kept for audit. ``input_key`` marks the input
-        (or record inside it) as done in the same transaction, so a re-run can skip it.
+        row, keeping its id, unless URLs or outlets tell them apart (``same_stored_text``). ``raw`` is the
+        original page, kept for audit. ``input_key`` marks the input (or record inside it) as done in the
+        same transaction, so a re-run can skip it.
         """
 
     @abstractmethod

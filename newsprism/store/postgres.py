@@ -29,7 +29,7 @@ import numpy as np
 from newsprism.dates import now_iso
 from newsprism.errors import MigrationError, StoreError
 from newsprism.records import Article, Skip, Story
-from newsprism.store import PutResult, SourceInfo, Store, StorySummary, story_page_sql
+from newsprism.store import PutResult, SourceInfo, Store, StorySummary, same_stored_text, story_page_sql
 from newsprism.store.migrations import POSTGRES, Migration
 from newsprism.store.sqlite import text_hash
 
@@ -298,8 +298,8 @@ class PostgresStore(Store):
                 ),
                 keys,
             )
-            # the row with this id, else one with the same text: the same article unless both carry
-            # different URLs (a new statement, so it sees what the writer we waited for committed)
+            # the row with this id, else one with the same text: the same article unless URLs or outlets
+            # differ (a new statement, so it sees what the writer we waited for committed)
             rows = cur.execute(
                 "SELECT id, ingested, url, domain, source_name FROM articles WHERE id = %s OR text_hash = %s"
                 " ORDER BY id = %s DESC, ingested, id",
@@ -307,7 +307,7 @@ class PostgresStore(Store):
             ).fetchall()
             row = None
             for cand in rows:
-                if cand[0] == article.id or not cand[2] or not article.url or cand[2] == article.url:
+                if cand[0] == article.id or same_stored_text(article, cand[2], cand[3], cand[4]):
                     row = cand
                     break
             if row is not None:
@@ -696,9 +696,13 @@ class PostgresStore(Store):
         )
         if orphans[0][0]:
             problems.append(f"{orphans[0][0]} raw pages without an article")
+        # one outlet's text twice without a URL (two outlets' copies are two articles; headline-only
+        # records have no text to compare)
         twins = self._query(
-            "SELECT count(*) FROM (SELECT text_hash FROM articles WHERE url IS NULL"
-            " GROUP BY text_hash HAVING count(*) > 1) t"
+            "SELECT count(*) FROM (SELECT text_hash FROM articles WHERE url IS NULL AND text_hash <> %s"
+            " GROUP BY text_hash, lower(COALESCE(domain, '')), lower(COALESCE(source_name, ''))"
+            " HAVING count(*) > 1) t",
+            (text_hash(""),),
         )
         if twins[0][0]:
             problems.append(f"{twins[0][0]} texts stored more than once without a URL")

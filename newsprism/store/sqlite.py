@@ -23,7 +23,7 @@ import numpy as np
 from newsprism.dates import now_iso
 from newsprism.errors import MigrationError, StoreError
 from newsprism.records import Article, Skip, Story, sha1
-from newsprism.store import PutResult, SourceInfo, Store, StorySummary, story_page_sql
+from newsprism.store import PutResult, SourceInfo, Store, StorySummary, same_stored_text, story_page_sql
 from newsprism.store.migrations import SQLITE, Migration
 
 
@@ -169,9 +169,9 @@ class SQLiteStore(Store):
             cols = "rowid, id, ingested, url, domain, source_name"
             row = conn.execute(f"SELECT {cols} FROM articles WHERE id = ?", (article.id,)).fetchone()
             if row is None:
-                # the same text already stored: the same article unless both carry different URLs
+                # the same text already stored: the same article unless URLs or outlets differ
                 for cand in conn.execute(f"SELECT {cols} FROM articles WHERE text_hash = ?", (th,)):
-                    if not cand["url"] or not article.url or cand["url"] == article.url:
+                    if same_stored_text(article, cand["url"], cand["domain"], cand["source_name"]):
                         row = cand
                         break
             created = row is None
