@@ -146,6 +146,7 @@ class SyndicationIndex:
         self._next_group = 0
         self._keys: dict[str, tuple[str, str]] = {}
         self._rows: _Rows | None = None  # set when the index is kept in a store, row by row
+        self._restamped: set[str] = set()  # indexed earlier, their group's origin changed since
 
     def _minhash(self, text: str) -> object | None:
         from datasketch import MinHash
@@ -180,8 +181,10 @@ class SyndicationIndex:
         key = _sort_key(article)
         group_ids = sorted({self._group_or_new(m) for m in matches})
         target = self._groups[group_ids[0]]
+        was_origin = target.origin
         for gid in group_ids[1:]:  # the new copy bridges two groups: fold them into one
             other = self._groups.pop(gid)
+            self._restamped.update(other.members)  # checked against the final origin below
             for member in other.members:
                 self._group_of[member] = group_ids[0]
             target.members.extend(other.members)
@@ -194,6 +197,9 @@ class SyndicationIndex:
         self._group_of[article.id] = group_ids[0]
         if key < target.origin_key:  # arrived late but was published first
             target.origin, target.origin_key = article.id, key
+        if target.origin != was_origin:
+            self._restamped.update(target.members)
+        self._restamped.discard(article.id)
         if rows is not None:
             rows.members.add(article.id)
             rows.groups.add(group_ids[0])
@@ -218,6 +224,14 @@ class SyndicationIndex:
             return None
         origin = self._groups[gid].origin
         return None if origin == article_id else origin
+
+    def restamped(self) -> dict[str, str | None]:
+        """``{article id: its origin now}`` for articles indexed before the last ``add`` calls whose group
+        got another origin since (a copy published earlier arrived later, or two groups were folded),
+        then forgotten: what an article marked as a copy, or as none, must be marked again."""
+        out = {aid: self.origin_of(aid) for aid in sorted(self._restamped)}
+        self._restamped = set()
+        return out
 
     def groups(self) -> dict[str, str]:
         """``{copy id: origin id}`` for every copy indexed so far."""

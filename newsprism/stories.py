@@ -115,6 +115,9 @@ def cluster_articles(
         except StageError as exc:
             article.warnings.append(f"not clustered: {exc}")
             log.warning("article %s not clustered: %s", article.id, exc)
+    if index is not None:  # a copy read later but published first became its group's origin: say so
+        for article in articles:
+            article.syndication = index.origin_of(article.id)
     return clusterer
 
 
@@ -232,7 +235,17 @@ def update_stories(
         stored = {a.id: a for a in store.articles(ids=sorted(member_ids - set(fresh_here)))}
         members = list(stored.values()) + list(fresh_here.values())
         written.append(make_story(sid, members, base))
+    # stored copies whose group got an earlier origin from this batch are marked again
+    restamped = syndication.restamped()
+    stale = [
+        a
+        for a in store.articles(ids=sorted(set(restamped) - fresh_ids))
+        if a.syndication != restamped.get(a.id)
+    ]
     with store.transaction():  # all of the run or none of it: a killed run is done again whole
+        for article in stale:
+            article.syndication = restamped[article.id]
+            store.put_article(article)
         for story in written:
             store.put_story(story)
         for old_id in merged_now:

@@ -61,6 +61,30 @@ def test_group_articles_keeps_odd_articles_alone_without_stopping():
     assert sorted(i for s in stories for i in s.article_ids) == ["f1", "f2", "t1", "u1", "u2"]
 
 
+def test_a_wire_copy_read_first_is_marked_a_copy_of_the_origin_read_after_it():
+    # one time for both, so the id breaks the tie: "w-a" is the origin though "w-b" comes first in the input
+    text = FLOOD + " " + TRAM
+    copies = [
+        art(aid, "Levee fails", text, "2026-03-02T08:00:00+00:00", outlet)
+        for aid, outlet in (("w-b", "B"), ("w-a", "A"))
+    ]
+    group_articles(copies, embedder=HashingEmbedder())
+    assert [(a.id, a.syndication) for a in copies] == [("w-b", "w-a"), ("w-a", None)]
+
+
+def test_a_stored_copy_is_marked_again_when_an_earlier_copy_arrives_in_a_later_run(store):
+    text = FLOOD + " " + TRAM
+    later = art("w-late", "Levee fails", text, "2026-03-02T10:00:00+00:00", "Late Post")
+    store.put_article(later)
+    update_stories(store, [later], embedder=HashingEmbedder())
+    assert store.get_article("w-late").syndication is None  # alone so far: no copy of anything
+    early = art("w-early", "Levee fails", text, "2026-03-02T08:00:00+00:00", "Early Wire")
+    store.put_article(early)
+    update_stories(store, [early], embedder=HashingEmbedder())
+    assert early.syndication is None and store.get_article("w-late").syndication == "w-early"
+    assert store.story_of("w-late") == store.story_of("w-early")
+
+
 def test_publication_order_puts_undated_articles_last_by_ingest_time():
     a = art("a", "A", "", None, "X")
     a.ingested = "2026-03-01T00:00:00+00:00"

@@ -112,7 +112,9 @@ def single_story(articles: list[Article]) -> Story:
 
     index = SyndicationIndex()
     for article in publication_order(articles):
-        article.syndication = index.add(article)
+        index.add(article)
+    for article in articles:  # after all are in: a copy read later may be its group's origin
+        article.syndication = index.origin_of(article.id)
     story_id = "st-" + sha1(" ".join(sorted(a.id for a in articles)))[:16]
     return make_story(story_id, articles)
 
