@@ -566,7 +566,9 @@ class StoryClusterer:
             dim = self.dim_ if self.fitted else 1
             vector = np.zeros(dim, dtype=np.float32)
             article.warnings.append("no vector: clustered on its words, entities and dates only")
-        if sig.time_source != "published":
+        if sig.time_source != "published" and not any(
+            w.startswith("no publication date") for w in article.warnings
+        ):
             article.warnings.append(
                 "no publication date: clustered at its ingest time"
                 if sig.time_source == "ingested"

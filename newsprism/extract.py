@@ -194,13 +194,15 @@ def finish(article: Article, raw: RawDocument, settings: Settings) -> Article:
     article.published = to_iso(article.published)
     if not article.published:
         article.published, how = infer_published(article)
-        if article.published:
-            article.warnings.append(f"no publication date on the page; {how}")
+        article.warnings.append(f"no publication date on the page; {how}" if article.published else UNDATED)
     if not article.id:
         outlet = article.source.domain or article.source.name
         article.id = Article.make_id(article.url, article.text or article.title or "", outlet)
     return article
 
+
+#: the warning of an article whose date nothing gave: stories place it at the time it was read
+UNDATED = "no publication date found: stories place it at its ingest time"
 
 _HEADLINE_CHARS = 12
 # On the first 6 / 10 words of the 1,448 SemEval-2022 dev texts (scripts/headline_language.py), py3langid's

@@ -65,6 +65,12 @@ def run_summary(stats: dict[str, Any], articles: list[Article], skips: list[Skip
         lines.append("languages: " + ", ".join(f"{k} {v}" for k, v in langs.most_common()))
     if outlets:
         lines.append("outlets:   " + ", ".join(f"{k} {v}" for k, v in outlets.most_common()))
+    undated = sum(not a.published for a in articles)
+    if undated:
+        lines.append(f"undated:   {undated}, placed in stories at their ingest time")
+    headlines = sum(a.headline_only for a in articles)
+    if headlines:
+        lines.append(f"headline only: {headlines}, counted as coverage without claims")
     if skips:
         lines.append("skipped:")
         lines += [f"  {s.input}: {s.reason}" for s in skips]

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import pytest
 
 from newsprism.errors import InputError, NoArticleError
@@ -121,6 +122,22 @@ def test_one_text_from_two_outlets_without_url_gets_two_ids_and_without_outlet_t
     assert record_id(title="Ships queue", text=BODY, source="coast  DAILY") == a
     anonymous = extract(RawDocument(origin="w", content=json.dumps({"text": BODY}).encode(), kind="json"))
     assert anonymous.id == sha1(anonymous.text.strip())
+
+
+def test_an_article_nothing_dates_says_so_once_through_clustering():
+    from newsprism.cluster import StoryClusterer
+    from newsprism.extract import UNDATED
+
+    article = extract(
+        RawDocument(
+            origin="u", content=json.dumps({"title": "Ships queue", "text": BODY}).encode(), kind="json"
+        )
+    )
+    assert article.published is None and article.warnings == [UNDATED]
+    clusterer = StoryClusterer()
+    clusterer.start(3)
+    clusterer.add(article, np.ones(3, dtype=np.float32))
+    assert article.warnings == [UNDATED]
 
 
 def test_headline_only_records_are_skipped_when_the_setting_is_off():

@@ -137,3 +137,18 @@ def test_the_ingest_summary_names_an_outlet_without_name_or_domain_by_its_file()
     ]
     text = run_summary({"articles": 2}, articles, [])
     assert "gazette-barrage.txt 1" in text and "The Harbor Ledger 1" in text and "unknown" not in text
+
+
+def test_the_ingest_summary_counts_undated_and_headline_only_articles():
+    from newsprism.records import Article
+    from newsprism.render import run_summary
+
+    articles = [
+        Article(id="a", text="Body.", published="2026-03-02", language="en"),
+        Article(id="b", text="Body.", language="en"),
+        Article(id="c", title="Dockers strike", language="en"),
+    ]
+    text = run_summary({"articles": 3}, articles, [])
+    assert "undated:   2, placed in stories at their ingest time" in text
+    assert "headline only: 1, counted as coverage without claims" in text
+    assert "undated" not in run_summary({"articles": 1}, articles[:1], [])
