@@ -15,7 +15,7 @@ from newsprism.config import Settings
 from newsprism.dates import now_iso, to_iso
 from newsprism.encoding import decode_bytes
 from newsprism.errors import DecodeError, InputError, NoArticleError, UnsupportedInput
-from newsprism.language import detect_language
+from newsprism.language import detect_language, language_code
 from newsprism.records import Article, RawDocument, Source
 from newsprism.urls import domain_of
 
@@ -67,10 +67,19 @@ def from_html(html: str, raw: RawDocument) -> Article:
     )
 
 
+def read_date(value: object, warnings: list[str]) -> str | None:
+    """``value`` as ISO-8601; a value given but not readable as a date is named in ``warnings``."""
+    iso = to_iso(value) if isinstance(value, str | int | float) or value is None else None
+    if iso is None and value not in (None, ""):
+        warnings.append(f"publication date {str(value)[:80]!r} could not be read as a date")
+    return iso
+
+
 def from_text(text: str, raw: RawDocument) -> Article:
     from newsprism.textclean import clean_text
 
-    published = to_iso(raw.meta.get("published"))
+    notes: list[str] = []
+    published = read_date(raw.meta.get("published"), notes)
     # relative comment times ("2 hours ago") count back from when the page was fetched or read
     scraped = to_iso(raw.meta.get("fetched")) or now_iso()
     res = clean_text(text, url=raw.url, published=published, scraped=scraped)
@@ -86,7 +95,7 @@ def from_text(text: str, raw: RawDocument) -> Article:
         text=res.text,
         comments=res.comments,
         removed=res.removed,
-        warnings=list(res.warnings),
+        warnings=notes + list(res.warnings),
         authors=list(res.authors),
         kind="text",
     )
@@ -115,7 +124,7 @@ def from_json(raw: RawDocument) -> Article:
                 domain=_domain(rec.get("source_domain")) or domain_of(url),
             ),
             title=rec.get("title"),
-            published=to_iso(rec.get("date_publish")),
+            published=read_date(rec.get("date_publish"), notes),
             language=rec.get("language") or "und",
             text=_paragraphs(text),
             authors=[a for a in rec.get("authors") or [] if isinstance(a, str)],
@@ -182,7 +191,13 @@ def finish(article: Article, raw: RawDocument, settings: Settings) -> Article:
         raise NoArticleError(f"{raw.origin}: {what} found")
     if not settings["extract.comments"]:
         article.comments = []
-    if not article.language or article.language == "und":
+    code = language_code(article.language)
+    if code is None:
+        article.warnings.append(
+            f"language {str(article.language)[:40]!r} is not an ISO 639-1 code: read from the text instead"
+        )
+    article.language = code or "und"
+    if article.language == "und":
         confidence = float(settings["language.min_confidence"])
         if headline_only:  # a headline is short: py3langid is as sure of it, and as right, at a lower bar
             confidence = min(confidence, HEADLINE_LANGUAGE_CONFIDENCE)
@@ -191,7 +206,9 @@ def finish(article: Article, raw: RawDocument, settings: Settings) -> Article:
     article.source.domain = _domain(article.source.domain) or domain_of(article.url)
     if not article.source.name and article.dateline and article.dateline.agency:
         article.source.name = article.dateline.agency
-    article.published = to_iso(article.published)
+    article.published = read_date(article.published, article.warnings)
+    if article.published and (ahead := _days_ahead(article.published)) > FUTURE_DAYS:
+        article.warnings.append(f"publication date {article.published} is {ahead:.0f} days after it was read")
     if not article.published:
         article.published, how = infer_published(article)
         article.warnings.append(f"no publication date on the page; {how}" if article.published else UNDATED)
@@ -199,6 +216,23 @@ def finish(article: Article, raw: RawDocument, settings: Settings) -> Article:
         outlet = article.source.domain or article.source.name
         article.id = Article.make_id(article.url, article.text or article.title or "", outlet)
     return article
+
+
+#: a publication date more days than this after the time of reading is named in the warnings
+FUTURE_DAYS = 2
+
+
+def _days_ahead(iso: str) -> float:
+    """Days from now to ``iso`` (a date without a zone is taken as UTC); 0 when unreadable."""
+    from datetime import datetime, timezone
+
+    try:
+        when = datetime.fromisoformat(iso)
+    except ValueError:
+        return 0.0
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    return (when - datetime.now(timezone.utc)).total_seconds() / 86400
 
 
 #: the warning of an article whose date nothing gave: stories place it at the time it was read

@@ -140,6 +140,43 @@ def test_an_article_nothing_dates_says_so_once_through_clustering():
     assert article.warnings == [UNDATED]
 
 
+def record(**rec) -> object:
+    return extract(RawDocument(origin="r.jsonl#1", content=json.dumps(rec).encode(), kind="json"))
+
+
+@pytest.mark.parametrize(
+    ("given", "code"), [("en-US", "en"), ("EN", "en"), ("pt_BR", "pt"), ("iw", "he"), ("", "en")]
+)
+def test_a_record_language_becomes_its_iso_639_1_code(given, code):
+    article = record(title="Ships queue", text=BODY, language=given, published="2026-03-04")
+    assert article.language == code and article.warnings == []
+
+
+@pytest.mark.parametrize("given", ["english", "xx", "fra"])
+def test_a_record_language_that_is_no_iso_639_1_code_is_read_from_the_text_and_named(given):
+    article = record(title="Ships queue", text=BODY, language=given, published="2026-03-04")
+    assert article.language == "en"
+    assert article.warnings == [f"language {given!r} is not an ISO 639-1 code: read from the text instead"]
+
+
+def test_an_unreadable_or_future_publication_date_is_named():
+    unreadable = record(title="Ships queue", text=BODY, published="sometime last week")
+    assert unreadable.published is None
+    assert unreadable.warnings[0] == "publication date 'sometime last week' could not be read as a date"
+    future = record(title="Ships queue", text=BODY, published="2099-01-01T00:00:00Z")
+    assert future.published.startswith("2099-01-01")
+    assert len(future.warnings) == 1 and future.warnings[0].startswith(
+        "publication date 2099-01-01T00:00:00+00:00 is "
+    )
+    newsplease = {
+        "maintext": BODY,
+        "title": "Ships queue",
+        "date_publish": "not a date",
+        "url": "https://a.example/1",
+    }
+    assert "publication date 'not a date' could not be read as a date" in record(**newsplease).warnings
+
+
 def test_headline_only_records_are_skipped_when_the_setting_is_off():
     from newsprism.config import Settings
 
