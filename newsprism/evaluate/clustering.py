@@ -49,7 +49,7 @@ from newsprism.cluster import FEATURES, StoryClusterer
 from newsprism.embed import Embedder, article_text_for_embedding, get_embedder, resolve
 from newsprism.errors import EvalDataError, UsageError
 from newsprism.evaluate import load_splits, split_of
-from newsprism.records import Article, Source
+from newsprism.records import Article, Source, sha1
 from newsprism.signals import extract_signals
 from newsprism.stories import cluster_articles, publication_order
 
@@ -232,7 +232,7 @@ def neus_probe(root: Path, per_day: float = PROBE_PER_DAY) -> list[tuple[Article
             kept += 1
             for side, (title, lead) in enumerate(pieces):
                 aid = f"{story}-{side}"
-                before = int(hashlib.sha1(aid.encode("utf-8")).hexdigest()[0], 16) < 5
+                before = int(sha1(aid)[0], 16) < 5
                 when = datetime.fromtimestamp((day - before) * 86_400, tz=timezone.utc)
                 article = Article(
                     id=aid,
