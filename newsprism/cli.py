@@ -346,9 +346,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--split", choices=SPLITS, default="test")
     p.add_argument(
         "--mode",
-        choices=("as-given", "leads", "dense"),
+        choices=("as-given", "leads", "dense", "bursts"),
         help="clustering only: the articles as the data set gives them (default), cut to title and lead,"
-        " or also packed into dense days",
+        " also packed into dense days, or streamed 3 events a day in runs of one topic (bursts)",
     )
     p.add_argument(
         "--no-analyze",

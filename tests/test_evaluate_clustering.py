@@ -6,6 +6,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from newsprism.errors import EvalDataError, UsageError
@@ -13,12 +14,14 @@ from newsprism.evaluate import clustering
 from newsprism.evaluate.clustering import (
     adjusted_rand,
     bcubed,
+    burst_proxy,
     dense_proxy,
     embed_cached,
     fit_weights,
     leads_only,
     load,
     score,
+    topical_runs,
 )
 from newsprism.records import Article
 from tests.fake_embedder import HashingEmbedder
@@ -195,13 +198,56 @@ def test_dense_proxy_puts_undated_articles_at_their_events_first_time_and_cuts_t
     assert leads_only(articles, 1)[0].text == "The Velmont harbour tunnel opened to traffic on Thursday."
 
 
+def two_topics(events_per_topic: int = 6) -> tuple[list[str], list[np.ndarray]]:
+    """Gold events of two unrelated topics (vectors along two axes, a little noise), interleaved."""
+    rng = np.random.default_rng(3)
+    gold, vectors = [], []
+    for i in range(events_per_topic):
+        for axis, topic in enumerate("ab"):
+            for _ in range(3):  # three articles an event
+                v = np.zeros(8)
+                v[axis] = 1.0
+                gold.append(f"{topic}{i}")
+                vectors.append(v + rng.normal(0, 0.05, 8))
+    return gold, vectors
+
+
+def test_topical_runs_stream_a_topic_whole_at_stickiness_one_and_every_event_once():
+    gold, vectors = two_topics()
+    order = topical_runs(gold, vectors, stickiness=1.0, topics=2)
+    assert sorted(order.values()) == list(range(12)) and set(order) == set(gold)
+    streamed = sorted(order, key=order.get)
+    assert len({e[0] for e in streamed[:6]}) == 1 and len({e[0] for e in streamed[6:]}) == 1
+    assert topical_runs(gold, vectors, stickiness=1.0, topics=2) == order  # seeded
+    switches = [
+        sum(a[0] != b[0] for a, b in zip(s, s[1:], strict=False))
+        for s in (
+            sorted(o, key=o.get)
+            for o in (topical_runs(gold, vectors, stickiness=0.0, topics=2, seed=k) for k in range(5))
+        )
+    ]
+    assert max(switches) > 1  # at 0 the topics are mixed
+
+
+def test_burst_proxy_keeps_texts_and_vectors_and_dates_an_event_on_one_day(tmp_path):
+    write_basil(tmp_path)
+    _, articles, gold = load(tmp_path / "basil", "dev")
+    vectors = embed_cached(articles, HashingEmbedder())
+    copies, moved = burst_proxy(articles, gold, vectors, per_day=1.0)
+    assert [c.text for c in copies] == [a.text for a in articles]
+    assert all(np.array_equal(moved[c.id], vectors[a.id]) for c, a in zip(copies, articles, strict=True))
+    days = {g: {c.published[:10] for c, h in zip(copies, gold, strict=True) if h == g} for g in set(gold)}
+    assert all(len(d) == 1 for d in days.values()) and days["1"] != days["2"]
+
+
 def test_clustering_modes_feed_leads_or_dense_days_and_reject_unknown_ones(tmp_path, monkeypatch):
     write_basil(tmp_path)
     monkeypatch.setattr(clustering, "get_embedder", lambda _name: HashingEmbedder())
     given = clustering.evaluate(tmp_path / "basil", "dev", mode="as-given")
     dense = clustering.evaluate(tmp_path / "basil", "dev", mode="dense")
-    assert given["mode"] == "as-given" and dense["mode"] == "dense"
-    assert dense["n_articles"] == given["n_articles"] == 6
+    bursts = clustering.evaluate(tmp_path / "basil", "dev", mode="bursts")
+    assert given["mode"] == "as-given" and dense["mode"] == "dense" and bursts["mode"] == "bursts"
+    assert bursts["n_articles"] == dense["n_articles"] == given["n_articles"] == 6
     with pytest.raises(UsageError):
         clustering.evaluate(tmp_path / "basil", "dev", mode="titles")
 
