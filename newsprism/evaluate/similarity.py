@@ -53,7 +53,10 @@ pair linear recalibration (-0.000), other ridge / tree settings (within 0.0003).
 (against the metric without the USE centroid, 0.8137; the centroid added 0.003): products alone (-0.008)
 or differences alone (-0.009), e5 views alone (-0.010), shrinkage 10,000 (-0.005) and 1,000 (±0), its
 score blended with the scorer's instead of stacked (-0.013), and a hubness correction of the cosines (CSLS
-over the file's texts, k = 5: +0.002, left out as within noise).
+over the file's texts, k = 5: +0.002, left out as within noise). Session 14: e5 on the whole ~1,000-character
+sample (zero-shot 0.7172, as its lead's 0.7175) as a seventh cosine gave 0.8173 random / 0.8061 grouped
+(three seeds each) against 0.8144 / 0.8045, and also in the learned metric 0.8168 / 0.8061: +0.003 and
++0.002, within the noise named above, and 12 minutes more of e5 a run; left out.
 
 Rows whose ``pair_id`` carries letters are machine-translated augmentations and are never used. Turkish
 mojibake is repaired with ftfy before anything else. Vectors are cached on disk (``cache_dir``, default
