@@ -5,8 +5,6 @@ alive within ``window_days`` of its time (``WindowIndex``: the cost per article 
 not the corpus). Each candidate is scored by a logistic model over:
 
     dense     cosine to the story centroid, and the best cosine to its recent members (cross-lingual)
-    centred   the same two cosines with the stream's centre (the mean vector of every article so far)
-              taken out of both sides first: what all news shares no longer counts as likeness
     tfidf     cosine of stemmed words, IDF learned online per language (only within a language)
     entities  overlap of normalised entity keys          numbers  shared numbers
     specific  the same weighted by entity IDF (rarest shared entity, the story's core entities)
@@ -40,7 +38,6 @@ from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from importlib import resources
 from typing import Any
 
 import numpy as np
@@ -65,8 +62,6 @@ FEATURES = (
     "entities_miss",
     "entities_core",
     "title_max",
-    "dense_c",
-    "dense_max_c",
 )
 #: the model's weight sets: "full" for an article and a story in one language, "cross" for two (no word
 #: features); each with entities from the analyzer, and "_words" with entities read from capitalised words
@@ -79,90 +74,72 @@ KINDS = ("full", "cross", "full_words", "cross_words")
 # capitalised words: ingest --no-analyze); join_threshold and merge_threshold then chosen on the analysed
 # sets (mean BCubed F1 over the six streams, USE: 0.9076 at 0.35 / 0.6; the analysed articles under the
 # "_words" weights, as ingest clustered them before, 0.8977; the raw path 0.9023). Weights a model lacks
-# (features added after its fit) count as 0. USE was fitted again with the centred cosines (session 14;
-# the centre starts from ``prior_centre``): six streams 0.9076 -> 0.9078, raw path 0.9023 -> 0.9072,
-# giveme5w1h packed 6 a day 0.8876 -> 0.8909, the NeuS probe in topical bursts (eval clustering --mode
-# bursts; scratch sweep at stickiness 0 / 0.5 / 0.8 / 0.95) 0.925 / 0.873 / 0.812 / 0.735 -> 0.929 /
-# 0.878 / 0.821 / 0.749, scripts/cluster_lookalikes.py's pair F1 0.7309 -> 0.7356. Without the prior
-# (the centre drawn towards zero) the six streams gave 0.9088 but the look-alike pairs 0.7277, and a
-# handful of articles had centred cosines as high as raw ones. e5's refit moved its six streams by +0.0002
-# and its raw path by -0.004, so e5 keeps its weights (none on the centred cosines) and has no prior.
-# A model with no weights of its own gets ANY_MODEL's: USE's fit before the centred cosines, which need a
-# model's usual centre to mean anything on a handful of articles.
-ANY_MODEL = "any"
+# (features added after its fit) count as 0.
 DEFAULT_WEIGHTS: dict[str, dict[str, dict[str, float]]] = {
     "use-m3": {
         "full": {
-            "bias": -4.156,
-            "dense": -0.21,
-            "dense_max": -0.625,
-            "tfidf": 8.758,
-            "entities": 1.079,
-            "entities_n": 0.099,
-            "numbers": 1.109,
-            "gap": -2.218,
-            "size": -1.06,
-            "entities_idf": -0.489,
-            "entities_top": -0.225,
-            "entities_miss": -0.398,
-            "entities_core": -0.765,
-            "title_max": 7.577,
-            "dense_c": 4.469,
-            "dense_max_c": 3.225,
+            "bias": -5.148,
+            "dense": 3.3,
+            "dense_max": 3.627,
+            "tfidf": 9.71,
+            "entities": 0.695,
+            "entities_n": 0.031,
+            "numbers": 1.132,
+            "gap": -2.139,
+            "size": -0.962,
+            "entities_idf": -0.634,
+            "entities_top": -0.097,
+            "entities_miss": -0.957,
+            "entities_core": -0.585,
+            "title_max": 8.282,
         },
         "cross": {
-            "bias": -6.607,
-            "dense": 2.444,
-            "dense_max": -1.63,
+            "bias": -9.153,
+            "dense": 9.487,
+            "dense_max": 5.435,
             "tfidf": 0.0,
-            "entities": 1.504,
-            "entities_n": -0.757,
-            "numbers": 1.629,
-            "gap": -2.478,
-            "size": -0.877,
-            "entities_idf": 1.49,
-            "entities_top": -0.299,
-            "entities_miss": 1.725,
-            "entities_core": 0.21,
+            "entities": 0.781,
+            "entities_n": -1.165,
+            "numbers": 1.856,
+            "gap": -2.35,
+            "size": -0.718,
+            "entities_idf": 1.702,
+            "entities_top": 0.008,
+            "entities_miss": 1.324,
+            "entities_core": 0.628,
             "title_max": 0.0,
-            "dense_c": 8.411,
-            "dense_max_c": 3.938,
         },
         "full_words": {
-            "bias": -4.835,
-            "dense": 0.072,
-            "dense_max": -0.114,
-            "tfidf": 8.347,
-            "entities": 1.255,
-            "entities_n": -1.58,
-            "numbers": 0.669,
-            "gap": -2.244,
-            "size": -1.116,
-            "entities_idf": -0.685,
-            "entities_top": 1.005,
-            "entities_miss": 0.044,
-            "entities_core": 0.662,
-            "title_max": 7.213,
-            "dense_c": 4.316,
-            "dense_max_c": 3.324,
+            "bias": -5.933,
+            "dense": 3.593,
+            "dense_max": 4.179,
+            "tfidf": 9.302,
+            "entities": 0.734,
+            "entities_n": -1.674,
+            "numbers": 0.909,
+            "gap": -2.146,
+            "size": -1.021,
+            "entities_idf": -0.71,
+            "entities_top": 1.092,
+            "entities_miss": -0.399,
+            "entities_core": 0.819,
+            "title_max": 7.867,
         },
         "cross_words": {
-            "bias": -6.227,
-            "dense": 2.055,
-            "dense_max": -1.294,
+            "bias": -8.75,
+            "dense": 8.452,
+            "dense_max": 5.607,
             "tfidf": 0.0,
-            "entities": 1.865,
-            "entities_n": -1.906,
-            "numbers": 1.162,
-            "gap": -2.453,
-            "size": -1.027,
-            "entities_idf": 1.21,
-            "entities_top": 1.192,
-            "entities_miss": 1.334,
-            "entities_core": 1.541,
+            "entities": 0.962,
+            "entities_n": -2.472,
+            "numbers": 1.662,
+            "gap": -2.297,
+            "size": -0.902,
+            "entities_idf": 1.903,
+            "entities_top": 1.647,
+            "entities_miss": 1.059,
+            "entities_core": 1.883,
             "title_max": 0.0,
-            "dense_c": 7.609,
-            "dense_max_c": 3.995,
         },
     },
     "e5-small": {
@@ -231,95 +208,10 @@ DEFAULT_WEIGHTS: dict[str, dict[str, dict[str, float]]] = {
             "title_max": 0.0,
         },
     },
-    "any": {
-        "full": {
-            "bias": -5.148,
-            "dense": 3.3,
-            "dense_max": 3.627,
-            "tfidf": 9.71,
-            "entities": 0.695,
-            "entities_n": 0.031,
-            "numbers": 1.132,
-            "gap": -2.139,
-            "size": -0.962,
-            "entities_idf": -0.634,
-            "entities_top": -0.097,
-            "entities_miss": -0.957,
-            "entities_core": -0.585,
-            "title_max": 8.282,
-        },
-        "cross": {
-            "bias": -9.153,
-            "dense": 9.487,
-            "dense_max": 5.435,
-            "tfidf": 0.0,
-            "entities": 0.781,
-            "entities_n": -1.165,
-            "numbers": 1.856,
-            "gap": -2.35,
-            "size": -0.718,
-            "entities_idf": 1.702,
-            "entities_top": 0.008,
-            "entities_miss": 1.324,
-            "entities_core": 0.628,
-            "title_max": 0.0,
-        },
-        "full_words": {
-            "bias": -5.933,
-            "dense": 3.593,
-            "dense_max": 4.179,
-            "tfidf": 9.302,
-            "entities": 0.734,
-            "entities_n": -1.674,
-            "numbers": 0.909,
-            "gap": -2.146,
-            "size": -1.021,
-            "entities_idf": -0.71,
-            "entities_top": 1.092,
-            "entities_miss": -0.399,
-            "entities_core": 0.819,
-            "title_max": 7.867,
-        },
-        "cross_words": {
-            "bias": -8.75,
-            "dense": 8.452,
-            "dense_max": 5.607,
-            "tfidf": 0.0,
-            "entities": 0.962,
-            "entities_n": -2.472,
-            "numbers": 1.662,
-            "gap": -2.297,
-            "size": -0.902,
-            "entities_idf": 1.903,
-            "entities_top": 1.647,
-            "entities_miss": 1.059,
-            "entities_core": 1.883,
-            "title_max": 0.0,
-        },
-    },
 }
 # Same-story pairs in two languages have lower cosines than in one: SemEval-2022 Task 8 dev pairs rated
 # Overall <= 1.5 average 0.528 (de-en) vs 0.617 (one language) under USE, 0.871 vs 0.919 under e5. This is
 # added to the cosines of an article and a story that has no article in the article's language.
-#: articles' worth of the model's usual centre (``prior_centre``) the stream's centre starts from, so the
-#: first articles do not make it alone
-CENTRE_PRIOR = 20
-CENTRES_FILE = "centres.npz"  # per model, the mean unit vector of the dev streams' articles (no text)
-_PRIORS: dict[str, np.ndarray] = {}
-
-
-def prior_centre(model: str, dim: int) -> np.ndarray:
-    """Where ``model``'s vectors of news sit on average before a stream says more: the mean of the dev
-    streams' title+lead vectors (basil and giveme5w1h dev, 560 articles; ``newsprism/data/centres.npz``),
-    zeros for a model without one or of another size."""
-    if not _PRIORS:
-        path = resources.files("newsprism.data").joinpath(CENTRES_FILE)
-        with path.open("rb") as fh, np.load(fh, allow_pickle=False) as stored:
-            _PRIORS.update({k: np.asarray(stored[k], dtype=np.float64) for k in stored.files})
-    prior = _PRIORS.get(model)
-    return prior if prior is not None and len(prior) == dim else np.zeros(dim, dtype=np.float64)
-
-
 CROSS_LINGUAL_BOOST = {"use-m3": 0.06, "e5-small": 0.04}
 
 _SHARED = FEATURES.index("entities_n")
@@ -539,16 +431,13 @@ class StoryClusterer:
         self.ndocs_: dict[str, int] = {}
         self.edf_: dict[int, int] = {}  # entity → articles naming it (all languages)
         self.edocs_ = 0
-        self.centre_sum_ = np.zeros(dim, dtype=np.float64)  # sum of the vectors of every article so far
-        self.centre_n_ = 0
-        self._prior = prior_centre(self.model, dim)
         self.clock_ = -math.inf
         self.model_: str | None = self.model
         self.merges_ = 0
         self._journal = None  # set when the state is kept in a store, row by row
         self._lookup = None  # article ids → story keys, read from the store
         self._boost = CROSS_LINGUAL_BOOST.get(self.model, 0.0)
-        w = self.weights or DEFAULT_WEIGHTS.get(self.model, DEFAULT_WEIGHTS[ANY_MODEL])
+        w = self.weights or DEFAULT_WEIGHTS.get(self.model, DEFAULT_WEIGHTS["use-m3"])
         # weights without a "_words" set (given by a caller, or saved before there was one) serve both
         sets = {name: w.get(name) or w[name.removesuffix("_words")] for name in KINDS}
         self._w = {name: np.array([sets[name].get(f, 0.0) for f in FEATURES]) for name in KINDS}
@@ -609,7 +498,6 @@ class StoryClusterer:
             if same_language and sig.title_terms
             else 0.0
         )
-        dense_c, dense_max_c = self._centred(vector, story)
         numbers = sum(1 for x in sig.numbers if x in story.numbers)
         t = sig.time if sig.time is not None else self.clock_
         gap = max(0.0, t - story.last, story.first - t)
@@ -625,38 +513,10 @@ class StoryClusterer:
                 math.log1p(story.n),
                 *specific,
                 title,
-                dense_c,
-                dense_max_c,
             ]
         )
         kind = "full" if same_language else "cross"
         return row, (kind if sig.analyzed else kind + "_words")
-
-    def centre(self) -> np.ndarray:
-        """Where the stream's articles sit on average: their mean vector, drawn towards the model's usual
-        centre (``prior_centre``) while they are few."""
-        total = self.centre_sum_ + CENTRE_PRIOR * self._prior
-        return np.asarray(total / (self.centre_n_ + CENTRE_PRIOR), dtype=np.float32)
-
-    def _centred(self, vector: np.ndarray, story: _Story) -> tuple[float, float]:
-        """Cosines of the article to the story's mean and to its best recent member, all taken from the
-        stream's centre (``centre``): what news shares in general no longer counts as likeness."""
-        if story.vec_sum is None or not story.n:
-            return 0.0, 0.0
-        centre = self.centre()
-        a = vector - centre
-        na = float(np.linalg.norm(a))
-        if na == 0:
-            return 0.0, 0.0
-        m = story.vec_sum / story.n - centre
-        nm = float(np.linalg.norm(m))
-        dense = float(m @ a) / (nm * na) if nm else 0.0
-        if story.recent is None:
-            return dense, dense
-        r = story.recent - centre
-        norms = np.linalg.norm(r, axis=1)
-        norms[norms == 0] = 1.0
-        return dense, float(((r @ a) / norms).max()) / na
 
     def _entity_specificity(self, entities: frozenset[int], story: _Story) -> tuple[float, ...]:
         """How much of what is specific (rare: high IDF) in the article's entities the story shares.
@@ -796,9 +656,6 @@ class StoryClusterer:
         story = self.stories_[key]
         assert story.vec_sum is not None
         story.vec_sum += vector
-        if vector.any():
-            self.centre_sum_ += vector
-            self.centre_n_ += 1
         row = vector[None, :].copy()
         story.recent = row if story.recent is None else np.vstack([story.recent, row])[-self.recent_members :]
         story.recent_titles = [*story.recent_titles, dict(sig.title_terms)][-self.recent_members :]
@@ -1034,7 +891,6 @@ class StoryClusterer:
             "edf": {str(k): v for k, v in self.edf_.items()},
             "edocs": self.edocs_,
             "index": list(self.index_.state()[1:]),
-            **self._centre_meta(),
         }
         sums = (
             np.stack([s.vec_sum for s in live if s.vec_sum is not None]) if live else np.zeros((0, self.dim_))
@@ -1094,18 +950,7 @@ class StoryClusterer:
         if "index" in meta:  # the window index's fitted axes (absent from states saved before)
             basis = arrays["basis"]
             self.index_.restore(basis if basis.size else None, *meta["index"])
-        self._restore_centre(meta)
         return self
-
-    def _centre_meta(self) -> dict[str, Any]:
-        return {"centre": self.centre_sum_.tolist(), "centre_n": self.centre_n_}
-
-    def _restore_centre(self, meta: dict[str, Any]) -> None:
-        """The stream's centre as saved (a state saved before there was one starts it again from zero)."""
-        centre = meta.get("centre")
-        if centre is not None and len(centre) == self.dim_:
-            self.centre_sum_ = np.array(centre, dtype=np.float64)
-            self.centre_n_ = int(meta.get("centre_n", 0))
 
     # ------------------------------------------------------------------ persistence, row by row
     def _meta(self) -> dict[str, Any]:
@@ -1120,7 +965,6 @@ class StoryClusterer:
             "ndocs": self.ndocs_,
             "edocs": self.edocs_,
             "index": [inserted, fitted_on],
-            **self._centre_meta(),
         }
 
     def restore_rows(
@@ -1149,7 +993,6 @@ class StoryClusterer:
         self.merges_ = meta["merges"]
         self.ndocs_ = dict(meta["ndocs"])
         self.edocs_ = int(meta["edocs"])
-        self._restore_centre(meta)
         for space, term, n in terms:
             (self.edf_ if space == ENTITY_SPACE else self.df_.setdefault(space, {}))[int(term)] = int(n)
         dim = self.dim_
@@ -1235,7 +1078,7 @@ class StoryClusterer:
 
     def memory_bytes(self) -> int:
         """Approximate bytes held by the state (index matrix included)."""
-        total = self.index_.nbytes() + self.centre_sum_.nbytes if self.fitted else 0
+        total = self.index_.nbytes() if self.fitted else 0
         for s in self.stories_ if self.fitted else []:
             total += 120
             if s.vec_sum is not None:

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from newsprism.ann import WindowIndex
-from newsprism.cluster import CENTRE_PRIOR, FEATURES, StoryClusterer, prior_centre
+from newsprism.cluster import StoryClusterer
 from newsprism.errors import StageError
 from newsprism.records import Article, Entity, Source
 
@@ -385,48 +385,3 @@ def test_articles_without_analysed_entities_are_scored_with_the_words_weights():
     both = StoryClusterer(weights={"full": joins, "cross": joins})
     first = both.add(raw("w5"), near(center, 5))
     assert both.add(raw("w6"), near(center, 6)) == first
-
-
-def test_the_streams_centre_is_the_mean_of_its_vectors_and_is_saved_with_the_state():
-    stream = [
-        (article(f"c{i}", 1 + i // 4, f"Story {i % 3} update"), near(unit(300 + i % 3), i)) for i in range(9)
-    ]
-    stream.append((article("blank", 4, "No vector"), None))  # counts for nothing
-    clusterer = StoryClusterer().fit(stream)
-    vectors = np.array([v for _, v in stream if v is not None], dtype=np.float64)
-    assert clusterer.centre_n_ == 9
-    assert np.allclose(clusterer.centre_sum_, vectors.sum(axis=0))
-    assert np.allclose(clusterer.centre(), vectors.sum(axis=0) / (9 + CENTRE_PRIOR))  # shrunk while few
-    restored = StoryClusterer().load(clusterer.save())
-    assert restored.centre_n_ == 9 and np.array_equal(restored.centre_sum_, clusterer.centre_sum_)
-
-
-def test_centred_cosines_tell_apart_events_that_share_what_all_the_streams_news_shares():
-    """Every vector leans the same way (what all news shares) plus its event's own direction: raw cosines
-    between two events are high, the centred ones are not."""
-    common = unit(400)
-    events = [unit(500 + k) for k in range(12)]
-
-    def vec(k: int, seed: int) -> np.ndarray:
-        v = 2.0 * common + near(events[k], seed, noise=0.3)
-        return (v / np.linalg.norm(v)).astype(np.float32)
-
-    warm = [(article(f"w{i}", 1, f"Earlier {i}"), vec(i % 8, 1000 + i)) for i in range(160)]
-    today = [(article(f"t{i}", 20, f"Today {i}"), vec(8 + i % 4, 2000 + i)) for i in range(12)]
-    raw = {"bias": -8.0, "dense": 10.0, "dense_max": 0.0}
-    centred = {"bias": -5.0, "dense_c": 10.0, "dense_max_c": 0.0}
-    stories = {}
-    for name, w in (("raw", raw), ("centred", centred)):
-        clusterer = StoryClusterer(weights={k: dict(w) for k in ("full", "cross")}).fit(warm + today)
-        stories[name] = {clusterer.story_of(a.id) for a, _ in today}
-    assert len(stories["raw"]) == 1  # the common direction alone makes the four events one story
-    assert len(stories["centred"]) == 4
-
-
-def test_the_usual_centre_ships_for_use_only_and_a_model_without_weights_scores_no_centred_cosines():
-    use = prior_centre("use-m3", 512)
-    assert use.shape == (512,) and 0.3 < float(np.linalg.norm(use)) < 0.6  # news shares a direction
-    assert not prior_centre("use-m3", 64).any() and not prior_centre("another-model", 512).any()
-    clusterer = StoryClusterer(model="another-model").start(DIM)
-    assert clusterer._w["full"][FEATURES.index("dense_c")] == 0.0
-    assert StoryClusterer(model="use-m3").start(DIM)._w["full"][FEATURES.index("dense_c")] > 0.0

@@ -78,8 +78,6 @@ def test_state_in_rows_gives_the_stories_of_the_state_saved_whole(store):
     assert len(live.index_) > 512 and live.index_.state()[0] is not None  # the approximate stage ran
     assert len(live.stories_) > len(live.index_)  # faded stories too (not read)
     assert dict.__len__(live.stories_) == 0  # no story read whole before clustering needs it
-    assert live.centre_n_ == len(articles)  # the stream's centre is kept in the meta row
-    assert np.allclose(live.centre_sum_, np.sum([vectors[a.id] for a in articles], axis=0, dtype=np.float64))
 
 
 def test_a_store_saved_whole_carries_on_in_rows(store):
