@@ -537,17 +537,15 @@ def leads_only(articles: Sequence[Article], lead_sentences: int = LEAD_SENTENCES
     """Copies of ``articles`` (ids ending in ``-lead``) keeping the title and ``lead_sentences`` sentences."""
     from newsprism.embed import lead as cut_lead
 
-    out = []
-    for article in articles:
-        sentences = re.split(r"(?<=[.!?])\s+", article.text.strip())
-        copy = Article.from_dict(article.to_dict())
-        copy.id = article.id + "-lead"
+    out = _copies(articles, "-lead")
+    for copy in out:
+        sentences = re.split(r"(?<=[.!?])\s+", copy.text.strip())
         copy.text = cut_lead(" ".join(sentences[:lead_sentences]), 10_000)
-        out.append(copy)
     return out
 
 
 def _copies(articles: Sequence[Article], suffix: str) -> list[Article]:
+    """Copies of ``articles`` with ``suffix`` added to their ids."""
     out = []
     for article in articles:
         copy = Article.from_dict(article.to_dict())
