@@ -13,6 +13,8 @@ goal which change is worth building. Dev data only (a tool for maintainers):
 * **batch**: agglomerative clustering of each stream under that model's probabilities (``agglomerate``:
   ``complete`` linkage joins two groups only when every pair across them is likely, ``average`` when
   the pairs are on average), at distance thresholds (1 - probability) ``THRESHOLDS``;
+* **windowed**: the same decided day by day (``windowed``): each day the articles of the last
+  ``WINDOW_DAYS`` days are grouped again with the final groups of older ones, as a stream could;
 * **split**: the clusterer's own stories, each cut again by complete linkage of its members (what a pass
   over a story when it fades from the window could do);
 * **stream**: the clusterer as shipped, for reference.
@@ -22,7 +24,7 @@ Each is scored (BCubed F1) on the six dev streams (their mean) and on the NeuS d
 NeuS stand-in. Prints one JSON object.
 
 Usage: ``.venv/bin/python scripts/cluster_pairs.py --data ../shared/data [--cache DIR]`` (about 15 minutes
-on an empty cache, most of it the analyzer on the 8,025 NeuS titles and leads).
+on an empty cache, most of it the analyzer on the 8,025 NeuS titles and leads, and the windowed runs).
 """
 
 from __future__ import annotations
@@ -104,8 +106,8 @@ class Stream:
         self.lead = tfidf_cosines([_words(text) for text in lead])
         self.names = tfidf_cosines([_NAME.findall(text) for text in lead])
         self.numbers = tfidf_cosines([_NUMBER.findall(text) for text in lead])
-        t = np.array([days(a) for a in articles])
-        self.gap = np.abs(t[:, None] - t[None, :])
+        self.days = np.array([days(a) for a in articles])
+        self.gap = np.abs(self.days[:, None] - self.days[None, :])
         g = np.array(self.gold)
         self.same = g[:, None] == g[None, :]
 
@@ -184,27 +186,38 @@ def agglomerate(distance: np.ndarray, threshold: float, linkage: str = "complete
     return labels
 
 
-def _agglomerate_part(d: np.ndarray, threshold: float, linkage: str) -> list[int]:
+def _agglomerate_part(
+    d: np.ndarray,
+    threshold: float,
+    linkage: str,
+    size: Sequence[float] | None = None,
+    frozen: Sequence[bool] | None = None,
+) -> list[int]:
+    """Agglomerate units at distances ``d`` (units of ``size`` members; ``frozen`` units, decided
+    earlier, never merge with each other); returns each unit's final owner (the lowest unit index of its
+    group, so a frozen unit owns whatever joins it)."""
     d = np.array(d, dtype=float)
     n = len(d)
     np.fill_diagonal(d, np.inf)
-    size = np.ones(n)
+    size_ = np.ones(n) if size is None else np.array(size, dtype=float)
+    fixed = np.zeros(n, dtype=bool) if frozen is None else np.array(frozen, dtype=bool)
+    d[np.ix_(fixed, fixed)] = np.inf
     owner = list(range(n))
-    alive = np.ones(n, dtype=bool)
     while True:
-        flat = int(np.argmin(d))
-        a, b = divmod(flat, n)
+        a, b = divmod(int(np.argmin(d)), n)  # a < b: the first of a symmetric pair
         if not d[a, b] <= threshold:
             break
         if linkage == "complete":
             row = np.maximum(d[a], d[b])
         else:
-            row = (d[a] * size[a] + d[b] * size[b]) / (size[a] + size[b])
+            row = (d[a] * size_[a] + d[b] * size_[b]) / (size_[a] + size_[b])
         d[a, :], d[:, a] = row, row
         d[a, a] = np.inf
         d[b, :], d[:, b] = np.inf, np.inf
-        size[a] += size[b]
-        alive[b] = False
+        size_[a] += size_[b]
+        if fixed[b] or fixed[a]:
+            fixed[a] = True
+            d[a, fixed], d[fixed, a] = np.inf, np.inf
         owner = [a if o == b else o for o in owner]
     return owner
 
@@ -219,6 +232,52 @@ def cluster(
     distance[i, j] = distance[j, i] = 1.0 - p
     np.fill_diagonal(distance, 0.0)
     return agglomerate(distance, threshold, linkage)
+
+
+def windowed(
+    stream: Stream,
+    predict: Callable[[np.ndarray], np.ndarray],
+    threshold: float,
+    linkage: str,
+    window: float = WINDOW_DAYS,
+) -> list[int]:
+    """``cluster`` decided day by day, as a stream could: each day the articles of the last ``window``
+    days are grouped again (their earlier grouping undone) together with the groups of older articles,
+    which are final (they can take new articles but neither split nor merge with each other)."""
+    n = len(stream.gold)
+    i, j = stream.candidates()
+    distance = np.ones((n, n))
+    if len(i):
+        distance[i, j] = distance[j, i] = 1.0 - predict(stream.features(i, j))
+    label = np.full(n, -1)
+    fresh = n  # group ids not yet used (article indices never are: ids start at n)
+    day = np.floor(stream.days)
+    for today in np.unique(day):
+        seen = np.flatnonzero(label >= 0)
+        recent = seen[stream.days[seen] >= today - window]
+        open_ = np.concatenate([recent, np.flatnonzero(day == today)])
+        final: dict[int, list[int]] = {}
+        for k in seen[(stream.days[seen] < today - window) & (stream.days[seen] >= today - 2 * window)]:
+            final.setdefault(int(label[k]), []).append(int(k))
+        units = [*final.values(), *([int(k)] for k in open_)]
+        gather = np.max if linkage == "complete" else np.mean
+        d = np.ones((len(units), len(units)))
+        for x in range(len(units)):
+            for y in range(x + 1, len(units)):
+                d[x, y] = d[y, x] = float(gather(distance[np.ix_(units[x], units[y])]))
+        owner = _agglomerate_part(
+            d, threshold, linkage, [len(u) for u in units], [x < len(final) for x in range(len(units))]
+        )
+        keys = list(final)
+        named: dict[int, int] = {}
+        for x in range(len(final), len(units)):
+            if owner[x] < len(final):
+                label[units[x][0]] = keys[owner[x]]
+            else:
+                if owner[x] not in named:
+                    named[owner[x]], fresh = fresh, fresh + 1
+                label[units[x][0]] = named[owner[x]]
+    return label.tolist()
 
 
 def split(
@@ -284,6 +343,11 @@ def main(argv: list[str] | None = None) -> int:
     for linkage in ("complete", "average"):
         result[f"batch_{linkage}"] = {
             f"{t:g}": summary(lambda name, t=t, linkage=linkage: cluster(streams[name], predict, t, linkage))
+            for t in THRESHOLDS
+        }
+    for linkage in ("complete", "average"):
+        result[f"windowed_{linkage}"] = {
+            f"{t:g}": summary(lambda name, t=t, linkage=linkage: windowed(streams[name], predict, t, linkage))
             for t in THRESHOLDS
         }
     result["split"] = {

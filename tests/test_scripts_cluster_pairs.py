@@ -115,3 +115,25 @@ def test_the_pair_model_learns_that_alike_pairs_go_together_and_the_split_cuts_a
     assert p_same > 0.5 > p_other
     labels = script.split(stream, ["s", "s", "s", "t"], predict, 0.5)
     assert labels[0] == labels[1] != labels[2] and labels[3] == "t"
+
+
+def test_units_decided_earlier_never_merge_with_each_other_but_take_new_ones():
+    script = _module()
+    d = np.array([[0.0, 0.1, 0.2], [0.1, 0.0, 0.2], [0.2, 0.2, 0.0]])
+    assert script._agglomerate_part(d, 0.5, "average") == [0, 0, 0]
+    owner = script._agglomerate_part(d, 0.5, "average", [2, 1, 1], [True, True, False])
+    assert owner[0] != owner[1] and owner[2] in (owner[0], owner[1])
+
+
+def test_deciding_day_by_day_keeps_the_events_of_the_whole_stream():
+    script = _module()
+    stream = _stream(script)
+    predict = script.fit_pair_model([stream])
+    labels = script.windowed(stream, predict, 0.5, "complete")
+    assert labels[0] == labels[1] and len({labels[0], labels[2], labels[3]}) == 3
+    whole = script.cluster(stream, predict, 0.5, "complete")
+
+    def groups(labels):
+        return {frozenset(k for k, x in enumerate(labels) if x == label) for label in labels}
+
+    assert groups(labels) == groups(whole)
