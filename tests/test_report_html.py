@@ -118,6 +118,7 @@ def test_html_story_of_one_article_is_reported_as_such_without_missing_claims():
     assert "A story of one article: nothing to compare, no claim is called missing." in out
     assert "<h3>Left out</h3>" not in out
     assert "<h3>What it reports</h3>" in out
+    assert "one independent source only" not in out  # the note says it once, not the warning again
 
 
 def test_html_marks_a_headline_only_outlet_in_the_matrix():

@@ -61,6 +61,7 @@ def test_markdown_story_of_one_article_calls_nothing_missing():
     out = render("markdown", [story], articles)
     assert "A story of one article" in out
     assert "### Left out" not in out
+    assert "one independent source only" not in out  # the note says it once, not the warning again
 
 
 def test_an_entity_is_shown_as_written_outside_a_dateline_in_capitals():

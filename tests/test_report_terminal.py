@@ -35,6 +35,7 @@ def test_terminal_story_of_one_article_is_reported_as_such():
     out = render_text([story], articles)
     assert "A story of one article: nothing to compare, no claim is called missing." in out
     assert "Left out" not in out
+    assert "one independent source only" not in out  # the note says it once, not the warning again
 
 
 def test_terminal_marks_a_headline_only_outlet_apart_from_one_that_does_not_report():

@@ -126,3 +126,16 @@ def test_compare_refuses_urls_unless_allow_fetch_and_needs_two_texts(web):
 def test_only_public_http_addresses_may_be_fetched(url):
     with pytest.raises(FetchError):
         check_url(url)
+
+
+def test_story_page_of_one_independent_source_says_so_once(web):
+    from tests import reportdata
+
+    client, _, store = web
+    story, articles = reportdata.single()
+    for article in articles:
+        store.put_article(article)
+    store.put_story(story)
+    html = client.get(f"/stories/{story.id}").text
+    assert "A story of one article: nothing to compare, no claim is called missing." in html
+    assert "one independent source only" not in html  # the note says it, the warning is not repeated

@@ -41,9 +41,9 @@ def story_markdown(view: StoryView) -> list[str]:
         f"`{story.id}` · {plural(len(view.columns), 'article')} · {cell(', '.join(story.languages))} · {span}",
         "",
     ]
-    for w in story.warnings:
+    for w in view.notes:
         lines.append(f"> ⚠ {cell(w)}")
-    if story.warnings:
+    if view.notes:
         lines.append("")
     if view.single:
         lines += [f"**{view.single_note}**", ""]

@@ -55,7 +55,7 @@ def story_renderables(view: StoryView, width: int = 120) -> list[Any]:
             f"{story.id} · {plural(len(view.columns), 'article')} · {', '.join(story.languages) or 'und'} · {span}"
         )
     )
-    for w in story.warnings:
+    for w in view.notes:
         out.append(Text(f"! {w}", style="yellow"))
     if view.single:
         out.append(Text(view.single_note, style="bold"))

@@ -101,6 +101,13 @@ class StoryView:
         )
 
     @property
+    def notes(self) -> list[str]:
+        """The story's warnings as a report shows them: without the one ``single_note`` already says."""
+        if not self.single:
+            return list(self.story.warnings)
+        return [w for w in self.story.warnings if not w.startswith("one independent source only")]
+
+    @property
     def single_note(self) -> str:
         """What a single story's report says of it: one article, or several carrying one source's text."""
         if len(self.columns) < 2:
