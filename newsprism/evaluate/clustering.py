@@ -89,6 +89,26 @@ final) the gain holds: average linkage at 0.7 scores six 0.9128, bursts 0.8444; 
 to 0.8 bursts 0.892 to 0.895 at six 0.865 to 0.885. No setting of any of them reaches 0.90 on the bursts
 without a loss on the six streams; a windowed re-grouping stage in the clusterer is the design it points
 to.
+
+Session 16 tried two more signals on the same measures (scratch), neither adopted:
+
+* the outlet: NeuS's roundups, like BASIL's events, hold one article per outlet, so a second article of an
+  outlet a story already holds hints at another happening. As a feature (the story holds the article's
+  outlet) fitted on the six streams (outlet weight -1.9) it lowered the bursts to 0.804 (P 0.710): the fit
+  learns it from BASIL, where every wrong join of a three-article story repeats an outlet, and answers by
+  weakening ``size`` (-0.96 -> -0.60), so stories without a repeated outlet grow more easily. The probe has
+  no outlets; for this its articles were given three distinct outlets a roundup, one from each of three
+  lists of ten (left, centre, right outlets of AllSides roundups, drawn with weights 1/rank; 1/rank² as a
+  more concentrated variant). Added to the shipped weights as a pure penalty, with nothing else refitted,
+  it is a trade: at -1.7 the six streams 0.9081, giveme5w1h 0.801 -> 0.793, giveme dense 0.8876 -> 0.8807,
+  bursts 0.840 (0.847 concentrated); as the outlet's share of the story's articles at -3, giveme5w1h
+  0.798, bursts 0.837. giveme5w1h's events do repeat outlets (80 of 1,524 same-event pairs, 5 %; 22 of
+  its 70 dev events), as real coverage of one event does.
+* USE and e5 together: each article's vector the two unit vectors side by side, each scaled by the square root of its
+  share, so that a cosine is the share-weighted mean of the two models' cosines, refitted on the six
+  streams: at an even share six 0.9111, bursts 0.8335 (P 0.763); at 0.3 e5, 0.9093 and 0.8316. That is
+  +0.0035 on each, for e5's twenty-fold embedding time (22 minutes for the probe's 8,025 titles and
+  leads).
 """
 
 from __future__ import annotations
