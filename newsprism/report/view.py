@@ -12,6 +12,9 @@ from datetime import datetime, timezone
 
 from newsprism.records import Article, Claim, CommentSummary, Story
 
+#: how compare's warning on a story of one independent source begins (``compare.compare_story``)
+SINGLE_SOURCE_WARNING = "one independent source only"
+
 STATUS_ORDER = {"consensus": 0, "partial": 1, "unique": 2}
 TIMELINE_WIDTH = 720
 TIMELINE_ROW = 26
@@ -97,7 +100,7 @@ class StoryView:
     def single(self) -> bool:
         """A story of one independent article: reported as such, nothing called missing."""
         return len({c.copy_of or c.label for c in self.columns}) < 2 or any(
-            w.startswith("one independent source only") for w in self.story.warnings
+            w.startswith(SINGLE_SOURCE_WARNING) for w in self.story.warnings
         )
 
     @property
@@ -105,7 +108,7 @@ class StoryView:
         """The story's warnings as a report shows them: without the one ``single_note`` already says."""
         if not self.single:
             return list(self.story.warnings)
-        return [w for w in self.story.warnings if not w.startswith("one independent source only")]
+        return [w for w in self.story.warnings if not w.startswith(SINGLE_SOURCE_WARNING)]
 
     @property
     def single_note(self) -> str:
