@@ -211,6 +211,21 @@ def test_evaluate_scores_a_small_copy_of_the_layout_without_augmented_rows(tmp_p
     assert (tmp_path / "cache" / "test-hashing-other-texts.npz").exists()
 
 
+def test_days_apart_reads_the_two_story_ids_of_the_pair_id_as_days_and_fills_odd_ids():
+    day = similarity.IDS_PER_DAY
+    rows = [
+        {"pair_id": f"{5 * day}_{5 * day + 10}"},  # collected minutes apart
+        {"pair_id": f"{9 * day}_{2 * day}"},  # a week apart, the later id first
+        {"pair_id": "123"},  # not two ids
+        {"pair_id": f"{day}_{4 * day}"},
+    ]
+    got = similarity.days_apart(rows)
+    np.testing.assert_allclose(got[[0, 1, 3]], [np.log1p(10 / day), np.log1p(7.0), np.log1p(3.0)])
+    assert got[2] == pytest.approx(np.log1p(3.0))  # the median of the others
+    np.testing.assert_array_equal(similarity.days_apart([{"pair_id": "x"}]), [0.0])
+    assert similarity.FEATURES[-1] == "log_days"
+
+
 def test_evaluate_reports_missing_files(tmp_path):
     from newsprism.errors import EvalDataError
 
