@@ -15,6 +15,10 @@ from typing import Any, TypeVar, Union
 
 T = TypeVar("T", bound="Record")
 
+#: how the warning begins that ``compare`` puts on a story of one independent source (``Story.warnings``);
+#: reports match it to say so once
+SINGLE_SOURCE_WARNING = "one independent source only"
+
 
 class Record:
     """Mixin: dict round-trip for (nested) dataclasses."""

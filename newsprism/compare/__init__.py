@@ -25,7 +25,7 @@ from newsprism.compare.align import (
 from newsprism.compare.contradictions import find_contradictions
 from newsprism.compare.units import Unit, article_units
 from newsprism.compare.voices import find_voices
-from newsprism.records import Article, CommentSummary, Story
+from newsprism.records import SINGLE_SOURCE_WARNING, Article, CommentSummary, Story
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 LEXICAL_DIM = 2048
@@ -83,7 +83,7 @@ def compare_story(
     story.omissions = omissions(story, origin, told_nearly(story, units, sim, params.carried))
     story.comments = {a.id: CommentSummary(count=len(a.comments)) for a in articles}
     if len(set(origin.values())) < 2:
-        _warn(story, "one independent source only: nothing to compare, no claim is called missing")
+        _warn(story, f"{SINGLE_SOURCE_WARNING}: nothing to compare, no claim is called missing")
     if tone:
         from newsprism.compare.tone import apply_tone
 

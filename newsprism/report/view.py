@@ -10,10 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
-from newsprism.records import Article, Claim, CommentSummary, Story
-
-#: how compare's warning on a story of one independent source begins (``compare.compare_story``)
-SINGLE_SOURCE_WARNING = "one independent source only"
+from newsprism.records import SINGLE_SOURCE_WARNING, Article, Claim, CommentSummary, Story
 
 STATUS_ORDER = {"consensus": 0, "partial": 1, "unique": 2}
 TIMELINE_WIDTH = 720
