@@ -21,6 +21,9 @@ of a file's texts out of them) to a learned metric (``MetricRidge``, stacked und
 ``lexical_features`` adds what needs no model: overlap of capitalised names (accents folded, so "Müller"
 meets "Muller" across languages), of numbers, of character 4-grams of the names, and the texts' lengths;
 ``language_counts`` says which languages the pair is in.
+
+``link_features`` reads the pair's two URLs: most news URLs spell the headline in their path
+(``url_headline``), which stays readable when the scraped text is a cookie wall or a captcha page.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ import hashlib
 import re
 from collections.abc import Sequence
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import numpy as np
 
@@ -446,6 +450,66 @@ def language_counts(
             j = column.get(side.language.split("-")[0])
             if j is not None:
                 out[i, j] += 1.0
+    return out
+
+
+# ------------------------------------------------------------------------------------------ links
+
+
+LINKS = ("link_cosine", "link_words", "link_both", "link_same_site")
+
+_PAGE_SUFFIX = re.compile(r"\.(?:s?html?|php\d?|aspx?|cms|jsp)$", re.IGNORECASE)
+_SLUG_SPLIT = re.compile(r"[-_+~\s]+")
+#: path words that are codes, not headline words: numbers, ids with a digit ("id228033745", "a1b2c3")
+_CODE = re.compile(r"^(?:\d+|[a-z]{0,3}\d[a-z\d]*|(?=[a-f\d]*\d)[a-f\d]{6,})$", re.IGNORECASE)
+
+
+def url_headline(url: str, min_words: int = 3) -> str:
+    """The headline a news URL spells in its path, as words: the longest path segment of at least
+    ``min_words`` words once numbers and ids are dropped (``/world/2020/01/02/storm-closes-velmont-port-
+    id4711.html`` → ``storm closes velmont port``); percent-escapes are decoded, so Arabic or Polish slugs
+    come back in their script. ``""`` when no segment qualifies (``/?p=5139830``, ``/stories/3040154/``)."""
+    try:
+        path = unquote(urlsplit(url.strip()).path)
+    except ValueError:
+        return ""
+    best: list[str] = []
+    for segment in path.split("/"):
+        words = [w for w in _SLUG_SPLIT.split(_PAGE_SUFFIX.sub("", segment)) if w and not _CODE.match(w)]
+        if len(words) >= min_words and len(" ".join(words)) > len(" ".join(best)):
+            best = words
+    return " ".join(best)
+
+
+def url_site(url: str) -> str:
+    """The URL's host in lower case without a leading ``www.``."""
+    try:
+        host = (urlsplit(url.strip()).hostname or "").lower()
+    except ValueError:
+        return ""
+    return host.removeprefix("www.")
+
+
+def link_features(
+    left: Sequence[str], right: Sequence[str], languages: Sequence[tuple[str, str]], cache: VectorCache
+) -> np.ndarray:
+    """One row of ``LINKS`` per pair of URLs (``""`` when a side's URL is unknown): the cosine of the two
+    ``url_headline``s under ``cache``'s model (multilingual, so it crosses languages), the Jaccard overlap
+    of their words, whether both URLs spell a headline (cosine and overlap are 0 when not), and whether the
+    two pages are on one site. ``languages`` gives each pair's two language codes, for the model."""
+    heads = [(url_headline(a), url_headline(b)) for a, b in zip(left, right, strict=True)]
+    both = [i for i, (a, b) in enumerate(heads) if a and b]
+    out = np.zeros((len(heads), len(LINKS)))
+    if both:
+        va = cache.embed([heads[i][0] for i in both], [languages[i][0] for i in both])
+        vb = cache.embed([heads[i][1] for i in both], [languages[i][1] for i in both])
+        for k, i in enumerate(both):
+            out[i, 0] = float(_unit(va[k]) @ _unit(vb[k]))
+            out[i, 1] = _jaccard(set(heads[i][0].lower().split()), set(heads[i][1].lower().split()))
+            out[i, 2] = 1.0
+    for i, (a, b) in enumerate(zip(left, right, strict=True)):
+        site = url_site(a)
+        out[i, 3] = 1.0 if site and site == url_site(b) else 0.0
     return out
 
 

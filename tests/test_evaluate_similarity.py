@@ -21,10 +21,13 @@ from newsprism.similarity import (
     language_counts,
     lead,
     lexical_features,
+    link_features,
     names,
     numbers,
     opening,
     sentences,
+    url_headline,
+    url_site,
 )
 from tests.fake_embedder import HashingEmbedder
 
@@ -223,7 +226,129 @@ def test_days_apart_reads_the_two_story_ids_of_the_pair_id_as_days_and_fills_odd
     np.testing.assert_allclose(got[[0, 1, 3]], [np.log1p(10 / day), np.log1p(7.0), np.log1p(3.0)])
     assert got[2] == pytest.approx(np.log1p(3.0))  # the median of the others
     np.testing.assert_array_equal(similarity.days_apart([{"pair_id": "x"}]), [0.0])
-    assert similarity.FEATURES[-1] == "log_days"
+    assert "log_days" in similarity.FEATURES
+
+
+def _slug(title: str) -> str:
+    return title.lower().replace(" ", "-")
+
+
+def write_links(root: Path, extra: int = 60, test_score: str | None = None) -> None:
+    """The official label file beside the text files: the URLs of every dev and test pair (their scores
+    replaced by ``test_score`` for the test pairs when given) and ``extra`` scored pairs of neither file."""
+    folder = root / "official_labels_urls"
+    folder.mkdir(parents=True, exist_ok=True)
+    fields = ["url1_lang", "url2_lang", "pair_id", "link1", "link2", "Overall"]
+    with (folder / "semeval-2022_task8_train-data_batch_2.csv").open(
+        "w", encoding="utf-8", newline=""
+    ) as out:
+        table = csv.DictWriter(out, fieldnames=fields)
+        table.writeheader()
+        rows = []
+        for offset, score in ((0, None), (1000, test_score)):
+            for i in range(40):
+                a = STORIES[i % 4]
+                b = a if i % 2 == 0 else STORIES[(i + 1) % 4]
+                where = f"velmont.example/news/2020/05/0{i % 9 + 1}/{_slug(a[0])}-{i}.html"
+                link2 = f"https://www.kestrel.example/{_slug(b[0])}-id{i}"
+                rows.append((f"{offset + i}_{offset + i + 500}", f"https://{where}", link2, score, a == b))
+        for i in range(extra):
+            a = STORIES[i % 4]
+            b = a if i % 3 == 0 else STORIES[(i + 2) % 4]
+            link1, link2 = f"https://velmont.example/{_slug(a[0])}", f"https://kestrel.example/{_slug(b[0])}"
+            rows.append((f"{5000 + i}_{6000 + i}", link1, link2, None, a == b))
+        for pair_id, link1, link2, score, same in rows:
+            overall = score or ("1.0" if same else "4.0")
+            table.writerow(
+                {"url1_lang": "en", "url2_lang": "en", "pair_id": pair_id, "link1": link1, "link2": link2}
+                | {"Overall": overall}
+            )
+        # shares an article (1000) with a test pair: its score is never read
+        table.writerow(
+            {"pair_id": "1000_7777", "link1": "", "link2": "", "Overall": "1"}
+            | dict.fromkeys(fields[:2], "en")
+        )
+
+
+def test_url_headline_is_the_longest_worded_path_segment_without_numbers_and_ids():
+    assert url_headline("https://www.tlz.de/blaulicht/brand-in-sulzer-siedlung-id228033745.html") == (
+        "brand in sulzer siedlung"
+    )
+    assert (
+        url_headline("https://news.example/2020/01/02/storm-closes-velmont-port/")
+        == "storm closes velmont port"
+    )
+    assert (
+        url_headline("https://x.example/a/the-decade-in-review") == "the decade in review"
+    )  # letters a-f stay
+    assert (
+        url_headline(
+            "https://youm7.example/story/%D8%B3%D9%88%D8%B1%D9%8A%D8%A7-%D8%A7%D9%84%D9%8A%D9%88%D9%85-%D8%AE%D8%A8%D8%B1"
+        )
+        == "سوريا اليوم خبر"
+    )
+    for bare in (
+        "https://www.pressherald.example/?p=5139830",
+        "https://orf.example/stories/3040154/",
+        "http://[x",
+        "",
+    ):
+        assert url_headline(bare) == ""
+    assert url_site("https://WWW.Kestrel.example/a") == "kestrel.example"
+    assert url_site("http://[x") == ""
+
+
+def test_link_features_compare_the_headlines_in_the_urls_and_the_sites():
+    model = HashingEmbedder()
+    cache = VectorCache(model, None)
+    left = [
+        "https://a.example/storm-closes-velmont-port",
+        "https://a.example/storm-closes-velmont-port",
+        "",
+        "https://a.example/?p=1",
+    ]
+    right = [
+        "https://b.example/storm-closes-velmont-port-again",
+        "https://a.example/chess-final-drawn-in-oslo",
+        "https://b.example/x-y-z",
+        "https://a.example/?p=2",
+    ]
+    got = link_features(left, right, [("en", "en")] * 4, cache)
+    assert got.shape == (4, 4)
+    assert got[0, 0] > 0.8 and got[0, 1] == pytest.approx(4 / 5) and got[0, 2] == 1.0 and got[0, 3] == 0.0
+    assert got[1, 0] < 0.3 and got[1, 1] == 0.0 and got[1, 3] == 1.0
+    np.testing.assert_array_equal(got[2], [0, 0, 0, 0])  # one side unknown
+    np.testing.assert_array_equal(got[3], [0, 0, 0, 1])  # no headline in either, one site
+    assert all("?" not in t for t in model.texts)  # only headlines are embedded
+
+
+def test_pair_links_learn_only_from_pairs_of_neither_file_away_from_test_articles(tmp_path):
+    write_semeval(tmp_path)
+    write_links(tmp_path)
+    dev = similarity._read(tmp_path / "texts_sample_hfl" / "training_set.csv")
+    test = similarity._read(tmp_path / "texts_sample_hfl" / "testing_set.csv")
+    links = similarity.PairLinks.load(tmp_path / similarity.LINKS_FILE, dev, test)
+    assert len(links.urls) == 141 and links.known(dev) == 40 and links.known(test) == 40
+    assert {r["pair_id"] for r in links.labelled} == {f"{5000 + i}_{6000 + i}" for i in range(60)}
+    cache = VectorCache(HashingEmbedder(), None)
+    columns = links.fit(cache).columns(test, cache)
+    assert columns.shape == (40, len(similarity.FEATURES) - similarity.FEATURES.index("link_cosine"))
+    same = np.array([i % 2 == 0 for i in range(40)])
+    assert columns[same, -1].mean() < 2.0 < columns[~same, -1].mean()  # the prior reads the headlines
+    unfitted = similarity.PairLinks.load(tmp_path / "missing.csv", dev, test)
+    assert unfitted.urls == {} and not unfitted.fit(cache).columns(test, cache).any()
+
+
+def test_the_test_pairs_scores_in_the_link_file_never_change_the_result(tmp_path):
+    fake = (HashingEmbedder(), OtherHashingEmbedder(dim=32))
+    results = []
+    for score in (None, "2.5"):
+        root = tmp_path / (score or "true")
+        write_semeval(root)
+        write_links(root, test_score=score)
+        results.append(similarity.evaluate(root, "test", cache_dir=tmp_path / "cache", embedders=fake))
+    assert results[0] == results[1]
+    assert results[0]["n_with_urls"] == 40 and results[0]["link_prior_pairs"] == 60
 
 
 def test_evaluate_reports_missing_files(tmp_path):
