@@ -12,7 +12,7 @@ numbered in order of collection, as the clusterer reads publication dates); and 
 headlines most news URLs spell in their path (``similarity.link_features``: their USE cosine and word
 overlap, whether both have one, whether the two pages are on one site) and a prior, the score that
 boosted trees predict from the days, languages and link features alone, fitted on the ~3,400 scored pairs
-of that file that are in neither text file (no test pair's score is read). A learned metric adds one more
+of that file that are in neither text file (no test pair's score is used). A learned metric adds one more
 column: a strongly shrunk ridge regression over the two sides' vectors (their element-wise products and
 absolute differences under USE's whole text, opening and sentence centroid and e5's opening and lead,
 4,608 columns; ``similarity.vector_features``), fed to the scorer out-of-fold. Before the products, each
@@ -261,7 +261,7 @@ class PairLinks:
     def load(cls, path: Path, dev_rows: list[dict[str, str]], test_rows: list[dict[str, str]]) -> PairLinks:
         """The URLs of every pair in ``path`` (none when it is missing), and as ``labelled`` its scored
         pairs that are in neither text file and share no article with a test pair: no test pair's score,
-        nor any score given beside a test article, is ever read."""
+        nor any score given beside a test article, is kept or learned from."""
         if not path.exists():
             return cls()
         csv.field_size_limit(sys.maxsize)
@@ -302,8 +302,8 @@ class PairLinks:
         return self
 
     def columns(self, rows: list[dict[str, str]], cache: VectorCache) -> np.ndarray:
-        """One row of ``LINKS`` + ``link_prior`` per pair (all 0 for pairs whose URLs are unknown, the
-        prior 0 while unfitted)."""
+        """One row of ``LINKS`` + ``link_prior`` per pair (the link columns 0 for pairs whose URLs are
+        unknown, the prior then reading only days and languages; the prior 0 while unfitted)."""
         inputs = self._inputs(rows, cache)
         prior = self.prior.predict(inputs) if self.prior is not None else np.zeros(len(rows))
         return np.hstack([inputs[:, -len(LINKS) :], prior[:, None]])
