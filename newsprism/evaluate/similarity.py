@@ -194,10 +194,17 @@ def _parts(rows: list[dict[str, str]]) -> tuple[list[TextParts], list[TextParts]
     return left, right
 
 
+def model_caches(
+    cache_dir: str | Path | None = None, embedders: tuple[Embedder, Embedder] | None = None
+) -> list[VectorCache]:
+    """One ``VectorCache`` per model of ``MODELS`` (USE, e5; ``embedders`` stand in for them, tests pass
+    fake ones), each loaded from ``cache_dir`` once for a whole run."""
+    return [VectorCache(model, cache_dir) for model in (embedders or (USEEmbedder(), E5Embedder()))]
+
+
 def pair_features(
     rows: list[dict[str, str]],
-    cache_dir: str | Path | None = None,
-    embedders: tuple[Embedder, Embedder] | None = None,
+    caches: list[VectorCache],
     directions: dict[str, TopicDirections] | None = None,
     links: PairLinks | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -205,24 +212,19 @@ def pair_features(
     ``z`` the pair's vectors for the learned metric (``METRIC_VIEWS``, see ``vector_features``), with
     ``directions`` (keyed ``use_full`` … ``e5_lead``, from ``fit_topic_directions``) taken out when given.
 
-    ``embedders`` stand in for (USE, e5), in that order (tests pass a fake one); ``links`` (``PairLinks``)
-    gives the pairs' URLs and the fitted link prior (without it those columns are 0).
+    ``caches`` are ``model_caches``; ``links`` (``PairLinks``) gives the pairs' URLs and the fitted link
+    prior (without it those columns are 0).
     """
-    x, sides, _ = _pair_data(rows, cache_dir, embedders, links)
+    x, sides, _ = pair_data(rows, caches, links)
     return x, metric_features(sides, directions)
 
 
-def _pair_data(
-    rows: list[dict[str, str]],
-    cache_dir: str | Path | None = None,
-    embedders: tuple[Embedder, Embedder] | None = None,
-    links: PairLinks | None = None,
+def pair_data(
+    rows: list[dict[str, str]], caches: list[VectorCache], links: PairLinks | None = None
 ) -> tuple[np.ndarray, dict[str, tuple[np.ndarray, np.ndarray]], np.ndarray]:
     """``x`` of ``pair_features``, the two sides' vectors per metric view (``use_full`` … ``e5_lead``) and
-    each pair's topic vector (``pair_topic_vectors``), from one load of the caches."""
+    each pair's topic vector (``pair_topic_vectors``)."""
     left, right = _parts(rows)
-    models = embedders or (USEEmbedder(), E5Embedder())
-    caches = [VectorCache(model, cache_dir) for model in models]
     links = links or PairLinks()
     blocks = [dense_features(left, right, c, VIEWS[name]) for name, c in zip(MODELS, caches, strict=True)]
     sides: dict[str, tuple[np.ndarray, np.ndarray]] = {}
@@ -240,6 +242,34 @@ def _pair_data(
         ]
     )
     return x, sides, pair_topic_vectors(left, right, caches[0])
+
+
+@dataclass
+class Task:
+    """The task's two files as ``load_task`` reads them: ``fit_rows`` are the dev rows a model may be
+    fitted on (the dev file less the pair ids the test file shares), ``links`` the pairs' URLs with the
+    link prior fitted, ``caches`` one vector cache per model."""
+
+    dev_rows: list[dict[str, str]]
+    test_rows: list[dict[str, str]]
+    fit_rows: list[dict[str, str]]
+    links: PairLinks
+    caches: list[VectorCache]
+
+
+def load_task(
+    data: Path, cache_dir: str | Path | None = None, embedders: tuple[Embedder, Embedder] | None = None
+) -> Task:
+    """Read ``data`` (the semeval2022-task8 folder, or its ``texts_sample_hfl``), open the caches
+    (``cache_dir``, default ``default_cache_dir()``) once and fit the link prior."""
+    root = Path(data)
+    texts = root / "texts_sample_hfl" if (root / "texts_sample_hfl").is_dir() else root
+    dev_rows, test_rows = _read(texts / "training_set.csv"), _read(texts / "testing_set.csv")
+    test_ids = {r["pair_id"] for r in test_rows}
+    fit_rows = [r for r in dev_rows if r["pair_id"] not in test_ids]  # 60 pair ids occur in both files
+    caches = model_caches(cache_dir if cache_dir is not None else default_cache_dir(), embedders)
+    links = PairLinks.load(root / LINKS_FILE, dev_rows, test_rows).fit(caches[0])
+    return Task(dev_rows, test_rows, fit_rows, links, caches)
 
 
 @dataclass
@@ -373,15 +403,9 @@ def evaluate(
     out whole topics (``topics`` k-means clusters of the pairs' topic vectors, see ``topic_groups``), so no
     held-out pair has a pair on the same topic among the rows its model was fitted on.
     """
-    root = Path(data)
-    texts = root / "texts_sample_hfl" if (root / "texts_sample_hfl").is_dir() else root
-    dev_rows, test_rows = _read(texts / "training_set.csv"), _read(texts / "testing_set.csv")
-    test_ids = {r["pair_id"] for r in test_rows}
-    fit_rows = [r for r in dev_rows if r["pair_id"] not in test_ids]  # 60 pair ids occur in both files
-    cache = cache_dir if cache_dir is not None else default_cache_dir()
-    links = PairLinks.load(root / LINKS_FILE, dev_rows, test_rows)
-    links.fit(VectorCache((embedders or (USEEmbedder(),))[0], cache))
-    x_fit, sides_fit, v_fit = _pair_data(fit_rows, cache, embedders, links)
+    task = load_task(data, cache_dir, embedders)
+    fit_rows, test_rows, links = task.fit_rows, task.test_rows, task.links
+    x_fit, sides_fit, v_fit = pair_data(fit_rows, task.caches, links)
     directions = fit_topic_directions(sides_fit, METRIC_PCS)  # from the dev texts only, no labels
     z_fit = metric_features(sides_fit, directions)
     y_fit = np.array([float(r["Overall"]) for r in fit_rows])
@@ -398,7 +422,7 @@ def evaluate(
     else:
         model = scorer().fit(x_fit, z_fit, y_fit)
         rows = test_rows if split == "test" else fit_rows + test_rows
-        x_test, z_test = pair_features(test_rows, cache, embedders, directions, links)
+        x_test, z_test = pair_features(test_rows, task.caches, directions, links)
         x = x_test if split == "test" else np.vstack([x_fit, x_test])
         pred = model.predict(x_test, z_test)
         if split == "all":
@@ -504,6 +528,9 @@ def cross_validated(
 
 __all__ = [
     "evaluate",
+    "load_task",
+    "model_caches",
+    "pair_data",
     "pair_features",
     "pair_topic_vectors",
     "cross_validated",
