@@ -20,7 +20,9 @@ of a file's texts out of them) to a learned metric (``MetricRidge``, stacked und
 
 ``lexical_features`` adds what needs no model: overlap of capitalised names (accents folded, so "Müller"
 meets "Muller" across languages), of numbers, of character 4-grams of the names, and the texts' lengths;
-``language_counts`` says which languages the pair is in.
+``language_counts`` says which languages the pair is in. ``word_alignment`` matches each word to its
+nearest word on the other side under a multilingual model (as BERTScore does with tokens), a word overlap
+that crosses languages.
 
 ``link_features`` reads the pair's two URLs: most news URLs spell the headline in their path
 (``url_headline``), which stays readable when the scraped text is a cookie wall or a captcha page.
@@ -450,6 +452,64 @@ def language_counts(
             j = column.get(side.language.split("-")[0])
             if j is not None:
                 out[i, j] += 1.0
+    return out
+
+
+# ------------------------------------------------------------------------------------------ words
+
+WORD_ALIGNMENT = ("words_soft_precision", "words_soft_recall", "words_soft_f1", "words_soft_matched")
+ALIGN_WORDS = 180  # words per text aligned (a ~1,000-character sample holds about 150)
+WORD_MATCH = 0.8  # a word's best cosine on the other side from which it counts as matched
+_ALIGN_WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
+
+
+def word_alignment(
+    left: Sequence[TextParts], right: Sequence[TextParts], model: Embedder, batch_size: int = 1024
+) -> np.ndarray:
+    """One row of ``WORD_ALIGNMENT`` per pair: each word of a text (its first ``ALIGN_WORDS`` words of 3
+    letters or more) is embedded alone by ``model`` (multilingual, so "Regierung" meets "government") and
+    matched to its nearest word on the other side, as BERTScore matches tokens. Precision is the IDF-weighted
+    mean of the left side's best cosines, recall the right side's, then their harmonic mean and the
+    IDF-weighted share of words whose best cosine reaches ``WORD_MATCH`` (both sides averaged).
+
+    The IDF comes from the texts given, per language (no labels), so rare words weigh most. Each distinct
+    word is embedded once per call and not kept: a file's ~50,000 words take USE about 20 seconds.
+    """
+    from collections import Counter
+
+    docs = [_ALIGN_WORD.findall(p.full)[:ALIGN_WORDS] for p in (*left, *right)]
+    langs = [p.language.split("-")[0] for p in (*left, *right)]
+    df: dict[str, Counter[str]] = {}
+    for words, lang in zip(docs, langs, strict=True):
+        df.setdefault(lang, Counter()).update({w.lower() for w in words})
+    n_docs = Counter(langs)
+    vocab = sorted({w for words in docs for w in words})
+    index = {w: i for i, w in enumerate(vocab)}
+    vectors = np.zeros((len(vocab), model.dim), dtype=np.float32)
+    for start in range(0, len(vocab), batch_size):
+        vectors[start : start + batch_size] = model.embed(vocab[start : start + batch_size])
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    vectors /= np.where(norms > 0, norms, 1.0)
+
+    def weights(words: list[str], lang: str) -> np.ndarray:
+        return np.array([np.log((n_docs[lang] + 1) / (df[lang][w.lower()] + 1)) + 1e-6 for w in words])
+
+    half = len(left)
+    out = np.zeros((half, len(WORD_ALIGNMENT)))
+    for i in range(half):
+        a, b = docs[i], docs[half + i]
+        if not a or not b:
+            continue
+        sim = vectors[[index[w] for w in a]] @ vectors[[index[w] for w in b]].T
+        wa, wb = weights(a, langs[i]), weights(b, langs[half + i])
+        best_a, best_b = sim.max(axis=1), sim.max(axis=0)
+        precision = float(best_a @ wa / wa.sum())
+        recall = float(best_b @ wb / wb.sum())
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall > 0 else 0.0
+        matched = 0.5 * (
+            float(wa @ (best_a >= WORD_MATCH)) / wa.sum() + float(wb @ (best_b >= WORD_MATCH)) / wb.sum()
+        )
+        out[i] = [precision, recall, f1, matched]
     return out
 
 

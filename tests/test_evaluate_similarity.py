@@ -12,6 +12,7 @@ from newsprism.evaluate import similarity
 from newsprism.similarity import (
     DENSE,
     LEXICAL,
+    WORD_ALIGNMENT,
     BoostedTrees,
     PairScorer,
     TextParts,
@@ -28,6 +29,7 @@ from newsprism.similarity import (
     sentences,
     url_headline,
     url_site,
+    word_alignment,
 )
 from tests.fake_embedder import HashingEmbedder
 
@@ -142,6 +144,42 @@ def test_lexical_features_see_shared_names_and_numbers_across_languages():
     assert rows[0, col["lemmas_tfidf"]] >= 0.0
 
 
+class GlossEmbedder(HashingEmbedder):
+    """A bilingual stand-in: German words of ``GLOSS`` are embedded as their English gloss."""
+
+    name = "test-gloss"
+    GLOSS = {"regierung": "government", "hafen": "port", "sturm": "storm", "schliesst": "closes"}
+
+    def embed(self, texts: list[str], languages: list[str] | None = None) -> np.ndarray:
+        return super().embed([self.GLOSS.get(t.lower(), t) for t in texts], languages)
+
+
+def test_word_alignment_matches_words_across_languages_and_weighs_rare_words_most():
+    model = GlossEmbedder(dim=512)
+    pairs = [
+        (TextParts("Sturm schliesst Hafen", "de"), TextParts("Storm closes port", "en")),
+        (TextParts("Sturm schliesst Hafen", "de"), TextParts("Chess final drawn", "en")),
+        (TextParts("Storm closes port today", "en"), TextParts("Storm closes port", "en")),
+        (TextParts("", "en"), TextParts("Storm closes port", "en")),
+    ]
+    got = word_alignment([a for a, _ in pairs], [b for _, b in pairs], model)
+    assert got.shape == (4, len(WORD_ALIGNMENT))
+    np.testing.assert_allclose(got[0], 1.0, atol=1e-5)  # every word has its translation opposite
+    assert (got[1] < 0.5).all()
+    precision, recall, f1, matched = got[2]
+    assert recall == pytest.approx(1.0) and precision < 1.0 and recall > f1 > precision and matched < 1.0
+    np.testing.assert_array_equal(got[3], 0.0)  # nothing to align
+    assert model.calls == 1 and len(model.texts) == 10  # the ten distinct words, each embedded once
+
+
+def test_word_alignment_weighs_a_word_every_text_holds_least():
+    common = [TextParts(f"Velmont {w}", "en") for w in ("storm", "strike", "bridge", "chess")]
+    left = [TextParts("Velmont storm", "en")] + common[1:]
+    right = [TextParts("Velmont harbour", "en")] + common[1:]
+    got = word_alignment(left, right, HashingEmbedder(dim=512))
+    assert got[0, 2] < 0.5  # "Velmont" is shared, but every text has it: the rare words decide
+
+
 def test_boosted_trees_learn_a_nonlinear_map_reproducibly():
     rng = np.random.default_rng(3)
     x = rng.random((400, 3))
@@ -233,41 +271,54 @@ def _slug(title: str) -> str:
     return title.lower().replace(" ", "-")
 
 
-def write_links(root: Path, extra: int = 60, test_score: str | None = None) -> None:
-    """The official label file beside the text files: the URLs of every dev and test pair (their scores
-    replaced by ``test_score`` for the test pairs when given) and ``extra`` scored pairs of neither file."""
+def write_links(root: Path, extra: int = 60, test_score: str | None = None, evaluation: int = 0) -> None:
+    """The official label files beside the text files. The training data's: the URLs of every dev and
+    test pair (their scores replaced by ``test_score`` for the test pairs when given) and ``extra`` scored
+    pairs of neither file. With ``evaluation``, the evaluation data's too: that many more scored pairs,
+    plus one pair of the training data's file scored otherwise, one test pair (scored ``test_score``) and
+    one pair beside a test article."""
     folder = root / "official_labels_urls"
     folder.mkdir(parents=True, exist_ok=True)
+    rows = []
+    for offset, score in ((0, None), (1000, test_score)):
+        for i in range(40):
+            a = STORIES[i % 4]
+            b = a if i % 2 == 0 else STORIES[(i + 1) % 4]
+            where = f"velmont.example/news/2020/05/0{i % 9 + 1}/{_slug(a[0])}-{i}.html"
+            link2 = f"https://www.kestrel.example/{_slug(b[0])}-id{i}"
+            rows.append((f"{offset + i}_{offset + i + 500}", f"https://{where}", link2, score, a == b))
+    for i in range(extra):
+        a = STORIES[i % 4]
+        b = a if i % 3 == 0 else STORIES[(i + 2) % 4]
+        link1, link2 = f"https://velmont.example/{_slug(a[0])}", f"https://kestrel.example/{_slug(b[0])}"
+        rows.append((f"{5000 + i}_{6000 + i}", link1, link2, None, a == b))
+    beside_test = ("1000_7777", "", "", "1", False)  # shares an article (1000) with a test pair
+    _write_link_file(folder / "semeval-2022_task8_train-data_batch_2.csv", [*rows, beside_test])
+    if evaluation:
+        more = []
+        for i in range(evaluation):
+            a = STORIES[i % 4]
+            b = a if i % 2 == 0 else STORIES[(i + 3) % 4]
+            link1, link2 = f"https://aldern.example/{_slug(a[0])}", f"https://oslo.example/{_slug(b[0])}"
+            more.append((f"{7000 + i}_{8000 + i}", link1, link2, None, a == b))
+        more += [
+            ("5000_6000", "https://a.example/x", "https://b.example/y", "2.5", False),
+            ("1001_1501", "https://a.example/z", "https://b.example/w", test_score or "2.5", False),
+            ("1002_9999", "https://a.example/v", "https://b.example/u", "1", False),
+        ]
+        _write_link_file(folder / "final_evaluation_data.csv", more)
+
+
+def _write_link_file(path: Path, rows: list[tuple[str, str, str, str | None, bool]]) -> None:
     fields = ["url1_lang", "url2_lang", "pair_id", "link1", "link2", "Overall"]
-    with (folder / "semeval-2022_task8_train-data_batch_2.csv").open(
-        "w", encoding="utf-8", newline=""
-    ) as out:
+    with path.open("w", encoding="utf-8", newline="") as out:
         table = csv.DictWriter(out, fieldnames=fields)
         table.writeheader()
-        rows = []
-        for offset, score in ((0, None), (1000, test_score)):
-            for i in range(40):
-                a = STORIES[i % 4]
-                b = a if i % 2 == 0 else STORIES[(i + 1) % 4]
-                where = f"velmont.example/news/2020/05/0{i % 9 + 1}/{_slug(a[0])}-{i}.html"
-                link2 = f"https://www.kestrel.example/{_slug(b[0])}-id{i}"
-                rows.append((f"{offset + i}_{offset + i + 500}", f"https://{where}", link2, score, a == b))
-        for i in range(extra):
-            a = STORIES[i % 4]
-            b = a if i % 3 == 0 else STORIES[(i + 2) % 4]
-            link1, link2 = f"https://velmont.example/{_slug(a[0])}", f"https://kestrel.example/{_slug(b[0])}"
-            rows.append((f"{5000 + i}_{6000 + i}", link1, link2, None, a == b))
         for pair_id, link1, link2, score, same in rows:
-            overall = score or ("1.0" if same else "4.0")
             table.writerow(
                 {"url1_lang": "en", "url2_lang": "en", "pair_id": pair_id, "link1": link1, "link2": link2}
-                | {"Overall": overall}
+                | {"Overall": score or ("1.0" if same else "4.0")}
             )
-        # shares an article (1000) with a test pair: its score is never read
-        table.writerow(
-            {"pair_id": "1000_7777", "link1": "", "link2": "", "Overall": "1"}
-            | dict.fromkeys(fields[:2], "en")
-        )
 
 
 def test_url_headline_is_the_longest_worded_path_segment_without_numbers_and_ids():
@@ -327,7 +378,7 @@ def test_pair_links_learn_only_from_pairs_of_neither_file_away_from_test_article
     write_links(tmp_path)
     dev = similarity._read(tmp_path / "texts_sample_hfl" / "training_set.csv")
     test = similarity._read(tmp_path / "texts_sample_hfl" / "testing_set.csv")
-    links = similarity.PairLinks.load(tmp_path / similarity.LINKS_FILE, dev, test)
+    links = similarity.PairLinks.load([tmp_path / f for f in similarity.LINK_FILES], dev, test)
     assert len(links.urls) == 141 and links.known(dev) == 40 and links.known(test) == 40
     assert {r["pair_id"] for r in links.labelled} == {f"{5000 + i}_{6000 + i}" for i in range(60)}
     cache = VectorCache(HashingEmbedder(), None)
@@ -335,8 +386,27 @@ def test_pair_links_learn_only_from_pairs_of_neither_file_away_from_test_article
     assert columns.shape == (40, len(similarity.FEATURES) - similarity.FEATURES.index("link_cosine"))
     same = np.array([i % 2 == 0 for i in range(40)])
     assert columns[same, -1].mean() < 2.0 < columns[~same, -1].mean()  # the prior reads the headlines
-    unfitted = similarity.PairLinks.load(tmp_path / "missing.csv", dev, test)
+    unfitted = similarity.PairLinks.load([tmp_path / "missing.csv"], dev, test)
     assert unfitted.urls == {} and not unfitted.fit(cache).columns(test, cache).any()
+
+
+def test_pair_links_add_the_evaluation_files_pairs_once_and_never_beside_a_test_article(tmp_path):
+    write_semeval(tmp_path)
+    write_links(tmp_path, evaluation=30)
+    dev = similarity._read(tmp_path / "texts_sample_hfl" / "training_set.csv")
+    test = similarity._read(tmp_path / "texts_sample_hfl" / "testing_set.csv")
+    links = similarity.PairLinks.load([tmp_path / f for f in similarity.LINK_FILES], dev, test)
+    learned = {r["pair_id"]: r for r in links.labelled}
+    assert set(learned) == {f"{5000 + i}_{6000 + i}" for i in range(60)} | {
+        f"{7000 + i}_{8000 + i}" for i in range(30)
+    }
+    assert len(links.labelled) == 90
+    assert learned["5000_6000"]["Overall"] == "1.0"  # the first file's score of a pair in both
+    assert links.urls["1001_1501"][0].startswith("https://velmont.example/")  # the first file's URLs
+    assert links.urls["7000_8000"] == (
+        "https://aldern.example/storm-closes-velmont-port",
+        "https://oslo.example/storm-closes-velmont-port",
+    )
 
 
 def test_the_test_pairs_scores_in_the_link_file_never_change_the_result(tmp_path):
@@ -345,10 +415,10 @@ def test_the_test_pairs_scores_in_the_link_file_never_change_the_result(tmp_path
     for score in (None, "2.5"):
         root = tmp_path / (score or "true")
         write_semeval(root)
-        write_links(root, test_score=score)
+        write_links(root, test_score=score, evaluation=20)
         results.append(similarity.evaluate(root, "test", cache_dir=tmp_path / "cache", embedders=fake))
     assert results[0] == results[1]
-    assert results[0]["n_with_urls"] == 40 and results[0]["link_prior_pairs"] == 60
+    assert results[0]["n_with_urls"] == 40 and results[0]["link_prior_pairs"] == 80
 
 
 def test_evaluate_reports_missing_files(tmp_path):
