@@ -98,7 +98,7 @@ more scored pairs with URLs, none in either text file, 11 of their articles shar
 those pairs left out) as training for the link prior (alone: +0.0015 random / +0.0009 grouped), e5 on
 the whole sample as a third e5 cosine (session 14's +0.003 / +0.002; alone now +0.0026 / +0.0027), and
 the word alignment (zero-shot 0.634 as F1, 0.651 on the cross-lingual pairs where USE's whole-text
-cosine gives 0.600; alone +0.0009 / +0.0004 beside the other two, +0.0009 / +0.0004 on the model before).
+cosine gives 0.600; +0.0008 / +0.0009 beside the other two, +0.0009 / +0.0004 on the model before).
 Together: dev 5-fold CV 0.8405 -> 0.8452 over random folds (three seeds), 0.8313 -> 0.8356 with whole
 topics held out (three k-means seeds), and +0.0047 to +0.0070 on six more topic clusterings (k = 10, 20
 and 30); a paired bootstrap of the random-fold gain 0.0045, standard error 0.0024. Tried and left out: e5
