@@ -196,12 +196,17 @@ def default_cache_dir() -> Path:
     return Path(base) / "newsprism" / "semeval2022-task8"
 
 
+def _pair_rows(path: Path) -> list[dict[str, str]]:
+    """The rows of a task CSV file whose ``pair_id`` is digits and ``_`` (augmented rows left out)."""
+    csv.field_size_limit(sys.maxsize)
+    with path.open(encoding="utf-8", newline="") as handle:
+        return [r for r in csv.DictReader(handle) if _PAIR_ID.match(r.get("pair_id") or "")]
+
+
 def _read(path: Path) -> list[dict[str, str]]:
     if not path.exists():
         raise EvalDataError(f"{path} is missing: expected the SemEval-2022 Task 8 CSV files there")
-    csv.field_size_limit(sys.maxsize)
-    with path.open(encoding="utf-8", newline="") as handle:
-        rows = [r for r in csv.DictReader(handle) if _PAIR_ID.match(r.get("pair_id") or "")]
+    rows = _pair_rows(path)
     if not rows or "Overall" not in rows[0]:
         raise EvalDataError(f"{path} has no scored rows with an Overall column")
     return rows
@@ -327,9 +332,7 @@ class PairLinks:
         for path in paths:
             if not path.exists():
                 continue
-            csv.field_size_limit(sys.maxsize)
-            with path.open(encoding="utf-8", newline="") as handle:
-                found = [r for r in csv.DictReader(handle) if _PAIR_ID.match(r.get("pair_id") or "")]
+            found = _pair_rows(path)
             if found and not {"link1", "link2"} <= found[0].keys():
                 raise EvalDataError(f"{path} has no link1 / link2 columns")
             found = [r for r in found if r["pair_id"] not in links.urls]
