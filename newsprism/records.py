@@ -286,6 +286,8 @@ class Story(Record):
     outlets: list[str] = field(default_factory=list)
     languages: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # the single happenings the story holds (newsprism.events): article ids, each event in time order
+    events: list[list[str]] = field(default_factory=list)
     # article id → {entity key: tone -1 … 1} toward its main entities
     entity_tone: dict[str, dict[str, float]] = field(default_factory=dict)
 

@@ -81,7 +81,8 @@ def story_line(story: Story) -> str:
     span = " … ".join(x[:10] for x in (story.first_published, story.last_published) if x) or "undated"
     outlets = ", ".join(story.outlets) or "?"
     langs = ",".join(story.languages) or "und"
-    return f"{story.id}  {span}  {len(story.article_ids)} art.  [{langs}]  {story.title}  — {outlets}"
+    events = f" in {len(story.events)} events" if len(story.events) > 1 else ""
+    return f"{story.id}  {span}  {len(story.article_ids)} art.{events}  [{langs}]  {story.title}  — {outlets}"
 
 
 def stories_text(stories: Iterable[Story]) -> str:

@@ -3,7 +3,8 @@
 ``update_stories(store, new_articles)`` is what ingest calls after storing articles: it reuses the
 cached vectors, marks syndicated copies, feeds the articles in publication order to the clusterer saved
 in the store, and writes the stories they touched (deleting stories that merged into others).
-``group_articles(articles)`` does the same in memory for ``compare``.
+``group_articles(articles)`` does the same in memory for ``compare``. Each story written is cut into
+the single happenings it holds (``Story.events``, ``newsprism.events``).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from newsprism.cluster import StoryClusterer
 from newsprism.dedup import SyndicationIndex
 from newsprism.embed import Embedder, embed_articles, get_embedder, resolve
 from newsprism.errors import ConfigError, StageError, UsageError
+from newsprism.events import split_events
 from newsprism.records import Article, Story, sha1
 from newsprism.signals import parse_time
 from newsprism.store import Store
@@ -130,8 +132,18 @@ def _when(article: Article) -> str | None:
     return article.published or article.ingested
 
 
-def make_story(story_id: str, members: Sequence[Article], base: Story | None = None) -> Story:
-    """A ``Story`` over ``members`` (its title is the earliest article's); keeps ``base``'s comparison."""
+def make_story(
+    story_id: str,
+    members: Sequence[Article],
+    base: Story | None = None,
+    *,
+    vectors: Mapping[str, np.ndarray] | None = None,
+    model: str | None = None,
+) -> Story:
+    """A ``Story`` over ``members`` (its title is the earliest article's); keeps ``base``'s comparison.
+
+    With ``vectors`` (of the members, by ``model``) its ``events`` are found; else it is one event.
+    """
     ordered = sorted(members, key=_time_key)
     dated = [a for a in ordered if _when(a)]
     story = base if base is not None else Story(id=story_id, title="")
@@ -144,6 +156,11 @@ def make_story(story_id: str, members: Sequence[Article], base: Story | None = N
     story.last_published = _when(dated[-1]) if dated else None
     story.outlets = sorted({o for a in ordered if (o := a.source.name or a.source.domain)})
     story.languages = sorted({a.language for a in ordered})
+    story.events = (
+        split_events(ordered, vectors, model)
+        if vectors is not None
+        else ([story.article_ids] if ordered else [])
+    )
     return story
 
 
@@ -165,7 +182,8 @@ def group_articles(
     )
     by_id = {a.id: a for a in articles}
     stories = [
-        make_story(sid, [by_id[i] for i in ids if i in by_id]) for sid, ids in fitted.members().items()
+        make_story(sid, [by_id[i] for i in ids if i in by_id], vectors=vectors, model=model.name)
+        for sid, ids in fitted.members().items()
     ]
     placed = {i for s in stories for i in s.article_ids}
     stories += [make_story("st-" + sha1(a.id)[:16], [a]) for a in by_id.values() if a.id not in placed]
@@ -208,6 +226,7 @@ def update_stories(
     if not clusterer.fitted:
         clusterer = StoryClusterer(model=model.name)
     clusterer.set_params(**(params or {}))
+    vectors: dict[str, np.ndarray] = {}
     if fresh:
         vectors = embed_articles(fresh, model, store)
         syndication.prepare(fresh)
@@ -234,7 +253,9 @@ def update_stories(
         fresh_here = {a.id: a for a in new_members.get(sid, [])}
         stored = {a.id: a for a in store.articles(ids=sorted(member_ids - set(fresh_here)))}
         members = list(stored.values()) + list(fresh_here.values())
-        written.append(make_story(sid, members, base))
+        known = dict(store.get_vectors(model.name, sorted(set(stored) - set(vectors))))
+        known.update(vectors)
+        written.append(make_story(sid, members, base, vectors=known, model=model.name))
     # stored copies whose group got an earlier origin from this batch are marked again
     restamped = syndication.restamped()
     stale = [

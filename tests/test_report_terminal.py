@@ -46,3 +46,17 @@ def test_terminal_marks_a_headline_only_outlet_apart_from_one_that_does_not_repo
     assert consensus.count("✓") == 3 and consensus.count("–") == 1
     partial = next(line for line in out.splitlines() if "The budget is 12 million" in line)
     assert partial.count("·") == 1 and partial.count("–") == 1
+
+
+def test_terminal_names_the_events_of_a_story_that_holds_several_and_the_list_counts_them():
+    from newsprism.render import story_line
+
+    story = reportdata.story()
+    story.events = [["a1", "a3"], ["a2"]]
+    out = render_text([story], reportdata.articles(), width=160)
+    events = [line for line in out.splitlines() if line.startswith("event ")]
+    assert len(events) == 2 and events[0].endswith("(outlets 1, 3)") and events[1].endswith("(outlets 2)")
+    assert " art. in 2 events " in story_line(story)
+    story.events = [["a1", "a2", "a3"]]
+    assert "event 1" not in render_text([story], reportdata.articles(), width=160)
+    assert " events" not in story_line(story)

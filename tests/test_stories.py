@@ -50,6 +50,8 @@ def test_group_articles_makes_stories_with_outlets_languages_and_dates():
     assert flood.languages == ["en"]
     assert flood.first_published == "2026-03-02T08:00:00+00:00"
     assert flood.last_published == "2026-03-02T10:00:00+00:00"
+    assert flood.events == [["f1", "f2"]]  # one happening, told twice
+    assert stories[1].events == [["t1"]]
 
 
 def test_group_articles_keeps_odd_articles_alone_without_stopping():
@@ -121,6 +123,8 @@ def test_update_stories_grows_stories_across_batches_and_never_embeds_twice(tmp_
         assert story is not None and sorted(story.article_ids) == ["f1", "f2", "f3"]
         assert story.outlets == ["Courier", "Herald", "Tribune"]
         assert story.last_published == "2026-03-03T07:00:00+00:00"
+        # the stored story's events were found again over all its members, old and new
+        assert sorted(i for e in story.events for i in e) == ["f1", "f2", "f3"]
         found = get_story(store, flood_id)
         assert found is not None and sorted(a.id for a in found[1]) == ["f1", "f2", "f3"]
         from newsprism.store.state import stored_model
@@ -273,3 +277,31 @@ def test_the_embed_model_setting_groups_ingested_and_compared_articles(tmp_path,
     with open_store(str(tmp_path / "x.db")) as store:
         report = ingest([str(pages)], store, settings=settings, analyze=False, compare=False)
         assert report.stories and asked == ["e5-small"]
+
+
+def test_stories_written_to_a_store_carry_the_events_the_event_stage_finds(tmp_path, monkeypatch):
+    """update_stories hands every member, stored or new, with its vector to the event stage."""
+    import newsprism.stories as stories_module
+
+    seen: list[tuple[list[str], list[str]]] = []
+
+    def each_alone(members, vectors, model=None, **_):
+        seen.append((sorted(a.id for a in members), sorted(vectors)))
+        return [[a.id] for a in members]
+
+    monkeypatch.setattr(stories_module, "split_events", each_alone)
+    embedder = HashingEmbedder()
+    with open_store(str(tmp_path / "x.db")) as store:
+        first = flood_articles()
+        for a in first:
+            store.put_article(a)
+        update_stories(store, first, embedder=embedder)
+        later = art(
+            "f3", "Marrowvale counts flood damage", "Insurers visit. " + FLOOD, "2026-03-03", "Herald"
+        )
+        store.put_article(later)
+        update_stories(store, [later], embedder=embedder)
+        story = store.get_story(store.story_of("f1"))
+        assert story is not None and sorted(story.events) == [["f1"], ["f2"], ["f3"]]
+    members, vectors = seen[-1]
+    assert members == ["f1", "f2", "f3"] and set(members) <= set(vectors)

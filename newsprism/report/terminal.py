@@ -67,6 +67,17 @@ def story_renderables(view: StoryView, width: int = 120) -> list[Any]:
         for c in view.columns
     ]
     out.append(Text("outlets: " + " · ".join(legend), style="dim"))
+    column_of = {c.article.id: c.index + 1 for c in view.columns}
+    events = [[column_of[a] for a in e if a in column_of] for e in story.events]
+    if sum(1 for e in events if e) > 1:  # the single happenings the story holds (newsprism.events)
+        title_of = {c.index + 1: c.article.title or c.label for c in view.columns}
+        for n, cols in enumerate((e for e in events if e), 1):
+            out.append(
+                Text(
+                    f"event {n}: {_short(title_of[cols[0]], 80)} (outlets {', '.join(map(str, cols))})",
+                    style="dim",
+                )
+            )
     if view.shared:
         matrix = Table(title="Claims reported by several outlets", box=box.SIMPLE_HEAD, title_justify="left")
         n = max(len(view.columns), 1)
