@@ -167,9 +167,13 @@ def cmd_compare(args: argparse.Namespace) -> int:
 def cmd_eval(args: argparse.Namespace) -> int:
     from newsprism.evaluate import evaluate
 
-    if (args.mode or args.no_analyze or args.embedder) and args.task != "clustering":
-        raise UsageError("--mode, --no-analyze and --embedder apply to the clustering evaluation only")
+    if (args.mode or args.level or args.no_analyze or args.embedder) and args.task != "clustering":
+        raise UsageError(
+            "--mode, --level, --no-analyze and --embedder apply to the clustering evaluation only"
+        )
     options: dict[str, Any] = {"mode": args.mode} if args.mode else {}
+    if args.level:
+        options["level"] = args.level
     if args.no_analyze:
         options["analyze"] = False
     if args.task == "clustering":  # the grouping settings apply as in ingest (--set cluster.…=…)
@@ -349,6 +353,12 @@ def build_parser() -> argparse.ArgumentParser:
         choices=("as-given", "leads", "dense", "bursts"),
         help="clustering only: the articles as the data set gives them (default), cut to title and lead,"
         " also packed into dense days, or streamed 3 events a day in runs of one topic (bursts)",
+    )
+    p.add_argument(
+        "--level",
+        choices=("story", "event"),
+        help="clustering only: score the stories, or the single happenings cut from them (default: the level"
+        " of the data set's gold: event for basil and neus-allsides, story for giveme5w1h); both are printed",
     )
     p.add_argument(
         "--no-analyze",

@@ -252,6 +252,22 @@ def test_clustering_modes_feed_leads_or_dense_days_and_reject_unknown_ones(tmp_p
         clustering.evaluate(tmp_path / "basil", "dev", mode="titles")
 
 
+def test_clustering_reports_both_levels_and_scores_the_data_sets_own_by_default(tmp_path, monkeypatch):
+    write_basil(tmp_path)
+    monkeypatch.setattr(clustering, "get_embedder", lambda _name: HashingEmbedder())
+    monkeypatch.setattr(clustering, "split_events", lambda members, *_: [[a.id] for a in members])
+    default = clustering.evaluate(tmp_path / "basil", "dev")
+    assert default["level"] == clustering.DATASET_LEVELS["basil"] == "event"
+    assert default["bcubed_f1"] == default["levels"]["event"]["bcubed_f1"]
+    # every article its own event: precise, and each gold event of three is cut in three
+    assert default["bcubed_precision"] == 1.0 and default["bcubed_recall"] == pytest.approx(1 / 3, abs=1e-4)
+    story = clustering.evaluate(tmp_path / "basil", "dev", level="story")
+    assert story["level"] == "story" and story["bcubed_f1"] == story["levels"]["story"]["bcubed_f1"] == 1.0
+    assert story["levels"]["event"] == default["levels"]["event"]
+    with pytest.raises(UsageError):
+        clustering.evaluate(tmp_path / "basil", "dev", level="topic")
+
+
 def test_clustering_is_scored_on_analysed_articles_unless_asked_for_the_raw_ones(tmp_path, monkeypatch):
     """ingest clusters analysed articles, so the evaluation does too; --no-analyze scores the raw path."""
     write_basil(tmp_path)
@@ -331,3 +347,15 @@ def test_the_cli_takes_no_analyze_for_clustering_only(tmp_path, capsys, monkeypa
     assert json.loads(capsys.readouterr().out)["analyzed"] is False
     assert main(["eval", "numbers", "--data", str(tmp_path), "--no-analyze"]) == 2
     assert "--no-analyze" in capsys.readouterr().err
+
+
+def test_the_cli_takes_a_level_for_clustering_only(tmp_path, capsys, monkeypatch):
+    from newsprism.cli import main
+
+    write_basil(tmp_path)
+    monkeypatch.setattr(clustering, "get_embedder", lambda _name: HashingEmbedder())
+    args = ["eval", "clustering", "--data", str(tmp_path / "basil"), "--split", "dev", "--format", "json"]
+    assert main([*args, "--level", "story"]) == 0
+    assert json.loads(capsys.readouterr().out)["level"] == "story"
+    assert main(["eval", "similarity", "--data", str(tmp_path), "--level", "event"]) == 2
+    assert "--level" in capsys.readouterr().err
