@@ -159,7 +159,7 @@ def make_story(
     story.events = (
         split_events(ordered, vectors, model)
         if vectors is not None
-        else ([story.article_ids] if ordered else [])
+        else ([list(story.article_ids)] if ordered else [])
     )
     return story
 
