@@ -401,6 +401,25 @@ def embed_cached(
 # ----------------------------------------------------------------------------------------- evaluate
 
 
+def event_labels(
+    articles: Sequence[Article],
+    vectors: dict[str, np.ndarray],
+    stories: Sequence[str],
+    model: str | None,
+    **kwargs: Any,
+) -> list[str]:
+    """Each article's event: its story (one label per article) cut by ``split_events`` (``kwargs``: its
+    threshold, weights)."""
+    members: dict[str, list[Article]] = {}
+    for article, story in zip(articles, stories, strict=True):
+        members.setdefault(story, []).append(article)
+    label: dict[str, str] = {}
+    for story, group in members.items():
+        for n, event in enumerate(split_events(group, vectors, model, **kwargs)):
+            label.update(dict.fromkeys(event, f"{story}/{n}"))
+    return [label[a.id] for a in articles]
+
+
 def _scored(gold: Sequence[str], pred: Sequence[str]) -> dict[str, Any]:
     precision, recall, f1 = bcubed(gold, pred)
     return {
@@ -426,14 +445,8 @@ def score(
         raise UsageError(f"unknown clustering level {level!r}; choose one of {', '.join(LEVELS)}")
     clusterer = cluster_articles(articles, vectors, StoryClusterer(**params))
     stories = [clusterer.story_of(a.id) or f"alone-{a.id}" for a in articles]
-    members: dict[str, list[Article]] = {}
-    for article, story in zip(articles, stories, strict=True):
-        members.setdefault(story, []).append(article)
-    event_of: dict[str, str] = {}
-    for story, group in members.items():
-        for n, event in enumerate(split_events(group, vectors, clusterer.model_)):
-            event_of.update(dict.fromkeys(event, f"{story}/{n}"))
-    levels = {"story": _scored(gold, stories), "event": _scored(gold, [event_of[a.id] for a in articles])}
+    events = event_labels(articles, vectors, stories, clusterer.model_)
+    levels = {"story": _scored(gold, stories), "event": _scored(gold, events)}
     return {
         **levels[level],
         "n_articles": len(articles),
@@ -694,6 +707,23 @@ def dense_proxy(
     return out
 
 
+def event_topics(
+    gold: Sequence[str], vectors: Sequence[np.ndarray], topics: int, seed: int = 0
+) -> dict[str, int]:
+    """Each event's topic (in the order events first occur): spherical k-means
+    (``newsprism.evaluate.similarity.topic_groups``) of the unit mean of its articles' vectors."""
+    from newsprism.evaluate.similarity import topic_groups
+
+    events = list(dict.fromkeys(gold))
+    sums: dict[str, np.ndarray] = {}
+    for g, v in zip(gold, vectors, strict=True):
+        unit = np.asarray(v, dtype=float)
+        norm = float(np.linalg.norm(unit))
+        sums[g] = sums.get(g, 0.0) + (unit / norm if norm else unit)
+    labels = topic_groups(np.array([sums[g] for g in events]), topics, seed=seed)
+    return dict(zip(events, labels.tolist(), strict=True))
+
+
 def topical_runs(
     gold: Sequence[str],
     vectors: Sequence[np.ndarray],
@@ -704,30 +734,21 @@ def topical_runs(
 ) -> dict[str, int]:
     """A streaming position per event such that events of one topic come in runs, as news comes in bursts.
 
-    Events are grouped into ``topics`` topics (spherical k-means of the unit mean of their articles'
-    vectors, ``newsprism.evaluate.similarity.topic_groups``). The stream then draws events one at a time:
+    Events are grouped into ``topics`` topics (``event_topics``). The stream then draws events one at a time:
     with probability ``stickiness`` the next one is from the topic of the one before (while that topic
     has events left), else from a topic drawn at random, weighted by the events it has left. At 0 the
     order is random; at 1 each topic is streamed whole before the next. Seeded, so reproducible.
     """
-    from newsprism.evaluate.similarity import topic_groups
-
-    events = list(dict.fromkeys(gold))
-    sums: dict[str, np.ndarray] = {}
-    for g, v in zip(gold, vectors, strict=True):
-        unit = np.asarray(v, dtype=float)
-        norm = float(np.linalg.norm(unit))
-        sums[g] = sums.get(g, 0.0) + (unit / norm if norm else unit)
-    labels = topic_groups(np.array([sums[g] for g in events]), topics, seed=seed)
+    topic_of = event_topics(gold, vectors, topics, seed)
     rng = np.random.default_rng(seed)
     pools: dict[int, list[str]] = {}
-    for g, label in zip(events, labels.tolist(), strict=True):
+    for g, label in topic_of.items():
         pools.setdefault(label, []).append(g)
     for pool in pools.values():
         rng.shuffle(pool)
     order: dict[str, int] = {}
     current = -1
-    while len(order) < len(events):
+    while len(order) < len(topic_of):
         if current < 0 or not pools[current] or rng.random() >= stickiness:
             live = [label for label, pool in sorted(pools.items()) if pool]
             sizes = np.array([len(pools[label]) for label in live], dtype=float)

@@ -18,6 +18,7 @@ half (and BASIL); it reports BCubed at the story level and at each event thresho
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -31,10 +32,12 @@ from newsprism.evaluate.clustering import (
     burst_proxy,
     dense_proxy,
     embed_cached,
+    event_labels,
+    event_topics,
     fit_logistic,
     load,
 )
-from newsprism.events import EVENT_FEATURES, WORD_FEATURES, expand, pair_features, split_events
+from newsprism.events import EVENT_FEATURES, WORD_FEATURES, expand, pair_features
 from newsprism.records import Article
 from newsprism.signals import extract_signals
 from newsprism.stories import cluster_articles
@@ -98,24 +101,7 @@ def fit_event_weights(rows: Sequence[tuple[np.ndarray, np.ndarray]]) -> dict[str
     return weights
 
 
-def event_labels(
-    articles: Sequence[Article],
-    vectors: dict[str, np.ndarray],
-    stories: Sequence[str],
-    model: str | None,
-    **kwargs: Any,
-) -> list[str]:
-    """Each article's event: its story cut by ``split_events`` (``kwargs``: its threshold, weights)."""
-    members: dict[str, list[Article]] = {}
-    for article, story in zip(articles, stories, strict=True):
-        members.setdefault(story, []).append(article)
-    label: dict[str, str] = {}
-    for story, group in members.items():
-        for n, event in enumerate(split_events(group, vectors, model, **kwargs)):
-            label.update(dict.fromkeys(event, f"{story}/{n}"))
-    return [label[a.id] for a in articles]
-
-
+@lru_cache(maxsize=2)
 def _basil_streams(data: Path, model_name: str, cache_dir: str | None) -> list[Stream]:
     _, basil, gold = load(data / "basil", "dev")
     dense = dense_proxy(basil, gold, per_day=12, lead_sentences=1)
@@ -125,8 +111,10 @@ def _basil_streams(data: Path, model_name: str, cache_dir: str | None) -> list[S
     return out
 
 
+@lru_cache(maxsize=2)
 def probe(data: Path, embedder: str = "auto", cache_dir: str | None = None) -> tuple[Stream, str]:
-    """The NeuS dev stand-in, analysed, with its vectors; and the model's name."""
+    """The NeuS dev stand-in, analysed, with its vectors; and the model's name (kept for the process:
+    ``fit`` and ``cross_fitted`` both read it, and the analyzer over it takes minutes)."""
     _, articles, gold = load(data / "neus-allsides", "dev")
     articles = analyzed(articles)
     model = resolve(get_embedder(embedder), articles)
@@ -153,17 +141,10 @@ def fit(data: Path, embedder: str = "auto", cache_dir: str | None = None) -> dic
 def topic_halves(
     gold: Sequence[str], vectors: Sequence[np.ndarray], topics: int = 60, seed: int = 0
 ) -> dict[str, int]:
-    """Each event's half (0 or 1): events grouped into ``topics`` topics, every topic to one half."""
-    from newsprism.evaluate.similarity import topic_groups
-
-    events = list(dict.fromkeys(gold))
-    sums: dict[str, np.ndarray] = {}
-    for g, v in zip(gold, vectors, strict=True):
-        unit = np.asarray(v, dtype=float)
-        sums[g] = sums.get(g, 0.0) + unit / max(float(np.linalg.norm(unit)), 1e-12)
-    labels = topic_groups(np.array([sums[g] for g in events]), topics, seed=seed)
+    """Each event's half (0 or 1): events grouped into ``topics`` topics (``event_topics``), every topic to
+    one half."""
     side = np.random.default_rng(seed).permutation(topics) % 2
-    return {g: int(side[label]) for g, label in zip(events, labels.tolist(), strict=True)}
+    return {g: int(side[label]) for g, label in event_topics(gold, vectors, topics, seed).items()}
 
 
 def cross_fitted(
